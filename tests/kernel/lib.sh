@@ -1,0 +1,69 @@
+# shellcheck shell=bash
+# Common settings and helpers of the tests/kernel scripts; sourced, not run.
+
+KT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KT_REPO=$(cd "$KT_DIR/../.." && pwd)
+MSRGEN_CACHE=${MSRGEN_CACHE:-/var/tmp/msrgen-cache}
+export MSRGEN_CACHE
+
+# What the tests use.  Override from the environment if need be.
+KT_LINUX_PKG=${KT_LINUX_PKG:-linux-source-7.3}
+KT_LINUX_SRC=${KT_LINUX_SRC:-$MSRGEN_CACHE/linux-source-7.3}
+KT_XEN_VERSIONS=${KT_XEN_VERSIONS:-"4.17 4.20"}
+KT_XEN_DIR=$MSRGEN_CACHE/xen
+KT_WORK=${KT_WORK:-$MSRGEN_CACHE/work}
+KT_INITRAMFS_DIR=$MSRGEN_CACHE/initramfs
+KT_INIT_MARKER='msrgen-init: up'
+
+# Start of the whole run, for the [mm:ss] stamps (kept across scripts).
+: "${KT_T0:=$(date +%s)}"
+export KT_T0
+
+kt_stamp() {
+	local s=$(( $(date +%s) - KT_T0 ))
+	printf '[%02d:%02d]' $((s / 60)) $((s % 60))
+}
+kt_log() { echo "$(kt_stamp) $*"; }
+kt_warn() { echo "$(kt_stamp) warning: $*" >&2; }
+kt_die() { echo "$(kt_stamp) error: $*" >&2; exit 1; }
+
+# kt_time VAR: seconds since VAR was set with kt_start VAR
+kt_start() { printf -v "$1" '%s' "$(date +%s)"; }
+kt_elapsed() { echo $(( $(date +%s) - ${!1} )); }
+
+# Print a usage text: the comment block after the shebang of file $1.
+kt_usage() { sed -n '2,/^[^#]/{/^[^#]/d;s/^# \{0,1\}//;p}' "$1"; }
+
+# Names of the Debian packages among "$@" that are not installed.
+kt_missing_debs() {
+	local p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
+			echo "$p"
+	done
+}
+
+# Install the Debian packages among "$@" that are missing (needs root).
+kt_need_debs() {
+	local missing
+	missing=$(kt_missing_debs "$@")
+	[ -n "$missing" ] || return 0
+	missing=$(echo $missing)
+	if [ "$(id -u)" != 0 ]; then
+		kt_die "missing Debian packages: $missing (run: apt-get install $missing)"
+	fi
+	kt_log "installing: $missing"
+	# refresh apt's lists when they are missing or older than a day
+	if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -1440 -print -quit 2>/dev/null)" ]; then
+		apt-get -q update >&2 || kt_die "apt-get update failed"
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2 ||
+		kt_die "apt-get install $missing failed"
+}
+
+# The platforms a boot can run on.
+kt_platforms() {
+	local v
+	echo native
+	for v in $KT_XEN_VERSIONS; do echo "xen-$v"; done
+}
