@@ -1,0 +1,786 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Semantic checks, as a table. A check's name is what the user sees: the -W switch
+ * for warnings, the folder of its test cases under tests/bad/, and the row below.
+ * Each check reports every problem it finds, in source order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "msrgen.h"
+
+struct check {
+	const char *name;
+	bool warning;
+	void (*fn)(struct model *m, const struct check *c);
+	const char *what;
+};
+
+#define report(c, pos, ...) do {					\
+	if ((c)->warning)						\
+		warning_at(pos, (c)->name, __VA_ARGS__);		\
+	else								\
+		error_at(pos, NULL, __VA_ARGS__);			\
+} while (0)
+
+/* Every MSR statement, declaration or extension, in the order it was read. */
+#define for_each_msr(m, i, a) \
+	for (i = 0; i < (m)->ast->msrs.n && ((a) = (m)->ast->msrs.v[i], 1); i++)
+
+static void check_platform_base(struct model *m, const struct check *c)
+{
+	const struct ast_platform *first = NULL;
+	size_t i;
+	bool any = m->ast->platforms.n > 0;
+
+	for (i = 0; i < m->ast->platforms.n; i++) {
+		const struct ast_platform *p = m->ast->platforms.v[i];
+
+		if (p->has_feature)
+			continue;
+		if (first && strcmp(first->name.name, p->name.name)) {
+			report(c, &p->name.pos, "platform '%s' has no feature, but '%s' is the base platform already",
+			       p->name.name, first->name.name);
+			note_at(&first->name.pos, "the base platform is declared here");
+		}
+		if (!first)
+			first = p;
+	}
+	if (any && !first)
+		report(c, &m->ast->platforms.v[0]->name.pos,
+		       "no base platform: one platform must have no feature (bare metal)");
+}
+
+static void check_duplicate_platform(struct model *m, const struct check *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->ast->platforms.n; i++) {
+		const struct ast_platform *p = m->ast->platforms.v[i];
+
+		for (j = 0; j < i; j++) {
+			const struct ast_platform *q = m->ast->platforms.v[j];
+
+			if (!strcmp(p->name.name, q->name.name)) {
+				report(c, &p->name.pos, "platform '%s' is declared twice",
+				       p->name.name);
+				note_at(&q->name.pos, "the first declaration is here");
+				break;
+			}
+			if (p->has_feature && q->has_feature &&
+			    !strcmp(p->feature.name, q->feature.name)) {
+				report(c, &p->feature.pos,
+				       "platforms '%s' and '%s' have the same feature %s",
+				       q->name.name, p->name.name, p->feature.name);
+				note_at(&q->feature.pos, "'%s' has it here", q->name.name);
+				break;
+			}
+		}
+	}
+}
+
+struct named {
+	const char *name;
+	const struct srcpos *pos;
+	size_t seq;
+	char *owned;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int r = strcmp(x->name, y->name);
+
+	return r ? r : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/* Every kernel macro name the table defines, and hypervisor names. */
+static void check_duplicate_name(struct model *m, const struct check *c)
+{
+	VEC(struct named) names = { 0 };
+	size_t i, j, k;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		if (!a->has_addr)
+			continue;
+		if (a->kind == MSR_ARRAY && a->count.v <= 4096) {
+			for (k = 0; k < a->count.v; k++) {
+				char *s = xasprintf("%s%zu", a->name.name, k);
+				struct named n = { s, &a->name.pos, names.n, s };
+
+				vec_push(&names, n);
+			}
+		} else {
+			struct named n = { a->name.name, &a->name.pos, names.n, NULL };
+
+			vec_push(&names, n);
+		}
+	}
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->aliases.n; j++) {
+			struct named n = { a->aliases.v[j].name.name,
+					   &a->aliases.v[j].name.pos, names.n, NULL };
+
+			vec_push(&names, n);
+		}
+		for (j = 0; j < a->elements.n; j++) {
+			struct named n = { a->elements.v[j].name.name,
+					   &a->elements.v[j].name.pos, names.n, NULL };
+
+			vec_push(&names, n);
+		}
+	}
+	for (i = 0; i < m->ast->hypervisors.n; i++) {
+		struct named n = { m->ast->hypervisors.v[i]->name.name,
+				   &m->ast->hypervisors.v[i]->name.pos, names.n, NULL };
+
+		vec_push(&names, n);
+	}
+	qsort(names.v, names.n, sizeof(*names.v), cmp_named);
+	/* report in source order: collect the second sightings first */
+	{
+		VEC(struct named *) dups = { 0 };
+		size_t first = 0;
+
+		for (i = 1; i < names.n; i++) {
+			if (strcmp(names.v[i].name, names.v[first].name)) {
+				first = i;
+				continue;
+			}
+			if (names.v[i].pos == names.v[first].pos)
+				continue;
+			vec_push(&dups, &names.v[i]);
+		}
+		for (i = 0; i < dups.n; i++) {
+			for (j = i + 1; j < dups.n; j++) {
+				if (dups.v[j]->seq < dups.v[i]->seq) {
+					struct named *t = dups.v[i];
+
+					dups.v[i] = dups.v[j];
+					dups.v[j] = t;
+				}
+			}
+		}
+		for (i = 0; i < dups.n; i++) {
+			struct named *d = dups.v[i], *f = d;
+
+			while (f > names.v && !strcmp(f[-1].name, d->name))
+				f--;
+			report(c, d->pos, "'%s' is defined twice", d->name);
+			note_at(f->pos, "the first definition is here");
+		}
+		free(dups.v);
+	}
+	for (i = 0; i < names.n; i++)
+		free(names.v[i].owned);
+	free(names.v);
+}
+
+static void check_unknown_msr(struct model *m, const struct check *c)
+{
+	size_t i;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		if (!a->has_addr && !model_find_decl(m, a->name.name))
+			report(c, &a->name.pos, "no MSR named '%s' is declared", a->name.name);
+	}
+}
+
+static const char *attr_word[] = { "doc", "access", "vendor", "requires",
+				   "nonserializing" };
+
+static void check_duplicate_attribute(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->parts.n; j++) {
+			const struct ast_msr *p = d->parts.v[j];
+
+			for (k = 0; k < p->attrs.n; k++) {
+				const struct ast_attr *a = &p->attrs.v[k];
+
+				if (d->attr[a->kind] == a)
+					continue;
+				report(c, &a->pos, "'%s' is given twice for %s",
+				       attr_word[a->kind], d->name);
+				note_at(&d->attr[a->kind]->pos, "the first one is here");
+			}
+		}
+	}
+}
+
+static void check_address_range(struct model *m, const struct check *c)
+{
+	size_t i;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		uint64_t n = a->kind == MSR_SINGLE ? 1 : a->count.v;
+
+		if (!a->has_addr)
+			continue;
+		if (a->addr.v > UINT32_MAX)
+			report(c, &a->addr.pos, "address 0x%llx is wider than 32 bits",
+			       (unsigned long long)a->addr.v);
+		else if (n && n <= 4096 && a->stride.v &&
+			 a->addr.v + (n - 1) * a->stride.v > UINT32_MAX)
+			report(c, &a->addr.pos, "the last element of %s is past 0xffffffff",
+			       a->name.name);
+	}
+}
+
+static void check_array_count(struct model *m, const struct check *c)
+{
+	size_t i;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		if (!a->has_addr || a->kind == MSR_SINGLE)
+			continue;
+		if (a->count.v == 0 || a->count.v > 4096)
+			report(c, &a->count.pos, "an array has 1 to 4096 elements, not %llu",
+			       (unsigned long long)a->count.v);
+		if (a->stride.v == 0)
+			report(c, &a->stride.pos, "a stride of 0 puts every element at one address");
+	}
+}
+
+static void check_duplicate_address(struct model *m, const struct check *c)
+{
+	size_t i;
+
+	for (i = 1; i < m->regs.n; i++) {
+		const struct reg *p = &m->regs.v[i - 1], *r = &m->regs.v[i];
+
+		if (p->addr != r->addr)
+			continue;
+		report(c, &r->decl->ast->addr.pos,
+		       "%s and %s are both at 0x%08x; declare one as an alias of the other",
+		       p->macro, r->macro, r->addr);
+		note_at(&p->decl->ast->addr.pos, "%s is declared here", p->macro);
+	}
+}
+
+static void check_element_index(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+	const struct ast_msr *a;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->elements.n; j++) {
+			const struct ast_element *e = d->elements.v[j];
+
+			if (d->ast->kind != MSR_INDEXED) {
+				report(c, &e->pos, "'element' needs an indexed MSR, like %s(i)[N]",
+				       d->name);
+				continue;
+			}
+			if (e->index.v >= d->ast->count.v) {
+				report(c, &e->index.pos, "element %llu is past the end of %s[%llu]",
+				       (unsigned long long)e->index.v, d->name,
+				       (unsigned long long)d->ast->count.v);
+				continue;
+			}
+			for (k = 0; k < j; k++) {
+				if (d->elements.v[k]->index.v == e->index.v) {
+					report(c, &e->index.pos, "element %llu of %s is named twice",
+					       (unsigned long long)e->index.v, d->name);
+					note_at(&d->elements.v[k]->pos, "the first name is here");
+					break;
+				}
+			}
+		}
+	}
+	for_each_msr(m, i, a) {
+		if (!a->has_addr && a->elements.n && !model_find_decl(m, a->name.name))
+			continue;
+	}
+}
+
+static void check_field_range(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->fields.n; j++) {
+			const struct ast_field *f = &a->fields.v[j];
+
+			if (f->hi.v > 63 || f->lo.v > 63)
+				report(c, &f->bits_pos, "field %s: bit %llu is outside 63:0",
+				       f->name.name,
+				       (unsigned long long)(f->hi.v > 63 ? f->hi.v : f->lo.v));
+			else if (f->hi.v < f->lo.v)
+				report(c, &f->bits_pos, "field %s: high bit %llu is below low bit %llu",
+				       f->name.name, (unsigned long long)f->hi.v,
+				       (unsigned long long)f->lo.v);
+		}
+		for (j = 0; j < a->reserved.n; j++) {
+			const struct ast_bits *b = &a->reserved.v[j];
+
+			if (b->hi.v > 63 || b->lo.v > 63 || b->hi.v < b->lo.v)
+				report(c, &b->pos, "reserved bits %llu:%llu are not a range within 63:0",
+				       (unsigned long long)b->hi.v, (unsigned long long)b->lo.v);
+		}
+	}
+}
+
+static bool bits_ok(uint64_t hi, uint64_t lo)
+{
+	return hi <= 63 && lo <= hi;
+}
+
+static uint64_t bits_mask(uint64_t hi, uint64_t lo)
+{
+	return (hi == 63 ? ~0ULL : (1ULL << (hi + 1)) - 1) & ~((1ULL << lo) - 1);
+}
+
+static void check_field_overlap(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->fields.n; j++) {
+			const struct ast_field *f = d->fields.v[j];
+			uint64_t mask;
+
+			if (!bits_ok(f->hi.v, f->lo.v))
+				continue;
+			mask = bits_mask(f->hi.v, f->lo.v);
+			for (k = 0; k < j; k++) {
+				const struct ast_field *g = d->fields.v[k];
+
+				if (bits_ok(g->hi.v, g->lo.v) &&
+				    (mask & bits_mask(g->hi.v, g->lo.v))) {
+					report(c, &f->bits_pos, "field %s overlaps field %s of %s",
+					       f->name.name, g->name.name, d->name);
+					note_at(&g->bits_pos, "%s is here", g->name.name);
+					break;
+				}
+			}
+			for (k = 0; k < d->reserved.n; k++) {
+				const struct ast_bits *b = d->reserved.v[k];
+
+				if (bits_ok(b->hi.v, b->lo.v) &&
+				    (mask & bits_mask(b->hi.v, b->lo.v))) {
+					report(c, &f->bits_pos, "field %s overlaps reserved bits of %s",
+					       f->name.name, d->name);
+					note_at(&b->pos, "the reserved bits are here");
+					break;
+				}
+			}
+		}
+	}
+}
+
+static void check_duplicate_field(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->fields.n; j++) {
+			for (k = 0; k < j; k++) {
+				if (strcmp(d->fields.v[j]->name.name, d->fields.v[k]->name.name))
+					continue;
+				report(c, &d->fields.v[j]->name.pos, "%s has two fields named %s",
+				       d->name, d->fields.v[j]->name.name);
+				note_at(&d->fields.v[k]->name.pos, "the first one is here");
+				break;
+			}
+		}
+	}
+}
+
+static void check_field_value(struct model *m, const struct check *c)
+{
+	size_t i, j, k, l;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->fields.n; j++) {
+			const struct ast_field *f = &a->fields.v[j];
+			unsigned width;
+
+			if (!bits_ok(f->hi.v, f->lo.v))
+				continue;
+			width = (unsigned)(f->hi.v - f->lo.v + 1);
+			for (k = 0; k < f->values.n; k++) {
+				const struct ast_value *v = &f->values.v[k];
+
+				if (width < 64 && v->value.v >> width)
+					report(c, &v->value.pos, "value %s = %llu does not fit the %u-bit field %s",
+					       v->name.name, (unsigned long long)v->value.v, width,
+					       f->name.name);
+				for (l = 0; l < k; l++) {
+					if (!strcmp(f->values.v[l].name.name, v->name.name)) {
+						report(c, &v->name.pos, "field %s has two values named %s",
+						       f->name.name, v->name.name);
+						note_at(&f->values.v[l].name.pos, "the first one is here");
+						break;
+					}
+				}
+			}
+		}
+	}
+}
+
+static void check_unknown_platform(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->handlings.n; j++) {
+			const struct ast_handling *h = &a->handlings.v[j];
+
+			if (model_platform_index(m, h->platform.name) < 0)
+				report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
+		}
+	}
+	for (i = 0; i < m->ast->hypervisors.n; i++) {
+		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
+
+		if (model_platform_index(m, h->platform.name) < 0)
+			report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
+	}
+}
+
+static void check_handling_direction(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->parts.n; j++) {
+			const struct ast_msr *p = d->parts.v[j];
+
+			for (k = 0; k < p->handlings.n; k++) {
+				const struct ast_handling *h = &p->handlings.v[k];
+				enum dir bad = (enum dir)(h->dir & ~d->access);
+
+				if (!bad)
+					continue;
+				report(c, &h->dir_pos, "%s is %s: it cannot have a %s handling",
+				       d->name, d->access == ACC_RO ? "read-only" : "write-only",
+				       dir_name(bad));
+				if (d->attr[ATTR_ACCESS])
+					note_at(&d->attr[ATTR_ACCESS]->pos, "the access is given here");
+			}
+		}
+	}
+}
+
+static void check_duplicate_handling(struct model *m, const struct check *c)
+{
+	size_t i, j, k, l;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->parts.n; j++) {
+			const struct ast_msr *p = d->parts.v[j];
+
+			for (k = 0; k < p->handlings.n; k++) {
+				const struct ast_handling *h = &p->handlings.v[k];
+				int pi = model_platform_index(m, h->platform.name);
+
+				if (pi < 0)
+					continue;
+				for (l = 0; l < 2; l++) {
+					const struct handling *s = &d->handling[pi * 2 + l];
+
+					if (!(h->dir & (1 << l)) || s->ast == h || !s->ast)
+						continue;
+					report(c, &h->pos, "%s has a second %s %s handling",
+					       d->name, h->platform.name, l ? "write" : "read");
+					note_at(&s->ast->pos, "the first one is here");
+					break;
+				}
+			}
+		}
+	}
+}
+
+static void check_handling_kind(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->handlings.n; j++) {
+			const struct ast_handling *h = &a->handlings.v[j];
+
+			if (h->kind == H_FIXUP && (h->dir & DIR_WRITE))
+				report(c, &h->kind_pos, "a fixup adjusts what a read returns: it cannot handle writes");
+			if (h->kind == H_IGNORE && h->has_value && h->dir == DIR_WRITE)
+				report(c, &h->value.pos, "an ignored write has no value: the value is what an ignored read returns");
+		}
+	}
+}
+
+static void check_doc_string(const struct check *c, const char *s, const struct srcpos *pos)
+{
+	const char *p;
+
+	if (!s)
+		return;
+	for (p = s; *p; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			report(c, pos, "doc strings are one line of printable text");
+			return;
+		}
+	}
+	if (strstr(s, "*/") || strstr(s, "[[") || strstr(s, "]]"))
+		report(c, pos, "doc strings cannot hold '*/', '[[' or ']]'");
+}
+
+static void check_doc_text(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+
+	for (i = 0; i < m->ast->platforms.n; i++)
+		check_doc_string(c, m->ast->platforms.v[i]->doc, &m->ast->platforms.v[i]->doc_pos);
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->attrs.n; j++)
+			if (a->attrs.v[j].kind == ATTR_DOC)
+				check_doc_string(c, a->attrs.v[j].str, &a->attrs.v[j].pos);
+		for (j = 0; j < a->fields.n; j++)
+			check_doc_string(c, a->fields.v[j].doc, &a->fields.v[j].doc_pos);
+	}
+	for (i = 0; i < m->ast->hypervisors.n; i++) {
+		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
+
+		check_doc_string(c, h->doc, &h->doc_pos);
+		for (j = 0; j < h->entries.n; j++)
+			check_doc_string(c, h->entries.v[j].note, &h->entries.v[j].pos);
+	}
+}
+
+static void check_hypervisor_range(struct model *m, const struct check *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->ast->hypervisors.n; i++) {
+		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
+
+		for (j = 0; j < h->entries.n; j++) {
+			const struct ast_hventry *e = &h->entries.v[j];
+
+			if (e->is_default || e->by_name)
+				continue;
+			if (e->first.v > UINT32_MAX || e->last.v > UINT32_MAX)
+				report(c, &e->first.pos, "MSR addresses are 32 bits wide");
+			else if (e->first.v > e->last.v)
+				report(c, &e->first.pos, "the range 0x%llx..0x%llx is empty",
+				       (unsigned long long)e->first.v,
+				       (unsigned long long)e->last.v);
+		}
+	}
+}
+
+static void check_hypervisor_overlap(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->hypervisors.n; i++) {
+		const struct hypervisor *h = &m->hypervisors.v[i];
+		const struct ast_hypervisor *ah = h->ast;
+
+		/* in source order: each entry against the entries before it */
+		for (j = 0; j < ah->entries.n; j++) {
+			const struct ast_hventry *e = &ah->entries.v[j];
+			bool done = false;
+
+			for (k = 0; k < h->ranges.n && !done; k++) {
+				const struct hvrange *r = &h->ranges.v[k], *s;
+				size_t l;
+
+				if (r->ast != e)
+					continue;
+				for (l = 0; l < h->ranges.n; l++) {
+					s = &h->ranges.v[l];
+					if (s->ast >= e || !(s->dir & r->dir) ||
+					    s->last < r->first || s->first > r->last)
+						continue;
+					report(c, &e->pos, "%s says twice what a %s of 0x%08x does",
+					       h->name, (s->dir & r->dir) == DIR_WRITE ? "write" : "read",
+					       r->first > s->first ? r->first : s->first);
+					note_at(&s->ast->pos, "the first entry is here");
+					done = true;
+					break;
+				}
+			}
+		}
+	}
+}
+
+static void check_hypervisor_unknown_msr(struct model *m, const struct check *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->ast->hypervisors.n; i++) {
+		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
+		const struct hypervisor *mh = NULL;
+
+		for (j = 0; j < m->hypervisors.n; j++)
+			if (m->hypervisors.v[j].ast == h)
+				mh = &m->hypervisors.v[j];
+		if (!mh)
+			continue;
+		for (j = 0; j < h->entries.n; j++) {
+			const struct ast_hventry *e = &h->entries.v[j];
+			size_t k;
+			bool found = false;
+
+			if (!e->by_name)
+				continue;
+			for (k = 0; k < mh->ranges.n && !found; k++)
+				found = mh->ranges.v[k].ast == e;
+			if (!found)
+				report(c, &e->name.pos, "no MSR named '%s' is declared; the entry is left out",
+				       e->name.name);
+		}
+	}
+}
+
+static const char *const known_vendors[] = { "intel", "amd", "hygon", "centaur", "zhaoxin" };
+
+static void check_vendor_list(const struct check *c, const struct vendors *v)
+{
+	size_t i, j;
+
+	for (i = 0; i < v->list.n; i++) {
+		bool ok = false;
+
+		for (j = 0; j < sizeof(known_vendors) / sizeof(known_vendors[0]); j++)
+			ok |= !strcmp(v->list.v[i].name, known_vendors[j]);
+		if (!ok)
+			report(c, &v->list.v[i].pos,
+			       "unknown vendor '%s' (known: intel, amd, hygon, centaur, zhaoxin)",
+			       v->list.v[i].name);
+	}
+}
+
+static void check_unknown_vendor(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->attrs.n; j++)
+			if (a->attrs.v[j].kind == ATTR_VENDOR)
+				check_vendor_list(c, &a->attrs.v[j].vendors);
+		for (j = 0; j < a->aliases.n; j++)
+			check_vendor_list(c, &a->aliases.v[j].vendors);
+	}
+}
+
+static void check_field_access(struct model *m, const struct check *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->fields.n; j++) {
+			const struct ast_field *f = d->fields.v[j];
+
+			if (f->access & ~d->access)
+				report(c, &f->name.pos, "field %s is %s but %s is %s", f->name.name,
+				       access_name(f->access), d->name, access_name(d->access));
+		}
+	}
+}
+
+static void check_nonserializing_readonly(struct model *m, const struct check *c)
+{
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		if (d->ns && d->access == ACC_RO)
+			report(c, &d->attr[ATTR_NS]->pos,
+			       "%s is read-only: 'nonserializing' has nothing to do", d->name);
+	}
+}
+
+static void check_unused_platform(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->platforms.n; i++) {
+		const struct platform *p = &m->platforms.v[i];
+		bool used = !p->feature[0];
+
+		for (j = 0; j < m->decls.n && !used; j++)
+			for (k = 0; k < 2; k++)
+				used |= m->decls.v[j]->handling[i * 2 + k].ast != NULL;
+		for (j = 0; j < m->hypervisors.n && !used; j++)
+			used |= m->hypervisors.v[j].platform == p;
+		if (!used && m->decls.n)
+			report(c, &p->ast->name.pos,
+			       "platform '%s' has no handling and no hypervisor table", p->name);
+	}
+}
+
+static const struct check checks[] = {
+	{ "include-cycle", false, NULL, "a file includes itself, directly or not (reported while reading)" },
+	{ "include-missing", false, NULL, "an included file cannot be read (reported while reading)" },
+	{ "platform-base", false, check_platform_base, "exactly one platform has no feature: bare metal" },
+	{ "duplicate-platform", false, check_duplicate_platform, "two platforms with one name or one feature" },
+	{ "duplicate-name", false, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
+	{ "unknown-msr", false, check_unknown_msr, "an msr statement without address names no declaration" },
+	{ "duplicate-attribute", false, check_duplicate_attribute, "doc, access, vendor, requires or nonserializing given twice for one MSR" },
+	{ "address-range", false, check_address_range, "an address, or an array's last element, beyond 32 bits" },
+	{ "array-count", false, check_array_count, "an array with no elements, more than 4096, or stride 0" },
+	{ "duplicate-address", false, check_duplicate_address, "two registers at one address not declared as aliases" },
+	{ "element-index", false, check_element_index, "an element name outside its indexed MSR, or named twice" },
+	{ "field-range", false, check_field_range, "a field or reserved range outside bits 63:0, or high below low" },
+	{ "field-overlap", false, check_field_overlap, "two fields, or a field and reserved bits, sharing a bit" },
+	{ "duplicate-field", false, check_duplicate_field, "two fields of one MSR with one name" },
+	{ "field-value", false, check_field_value, "an enumerated value too wide for its field, or named twice" },
+	{ "unknown-platform", false, check_unknown_platform, "a handling or hypervisor for an undeclared platform" },
+	{ "handling-direction", false, check_handling_direction, "a handling for a direction the MSR's access forbids" },
+	{ "duplicate-handling", false, check_duplicate_handling, "two handlings for one platform and direction" },
+	{ "handling-kind", false, check_handling_kind, "a fixup on writes, or a value on an ignored write" },
+	{ "doc-text", false, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },
+	{ "hypervisor-range", false, check_hypervisor_range, "a hypervisor range beyond 32 bits or empty" },
+	{ "hypervisor-overlap", false, check_hypervisor_overlap, "two hypervisor entries for one address and direction" },
+	{ "hypervisor-unknown-msr", true, check_hypervisor_unknown_msr, "a hypervisor entry naming an MSR the table lacks" },
+	{ "unknown-vendor", true, check_unknown_vendor, "a vendor msrgen does not know" },
+	{ "field-access", true, check_field_access, "a field allowing what its MSR's access forbids" },
+	{ "nonserializing-readonly", true, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
+	{ "unused-platform", true, check_unused_platform, "a platform that no handling or hypervisor table uses" },
+};
+
+void checks_run(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+		if (checks[i].fn)
+			checks[i].fn(m, &checks[i]);
+}
+
+void checks_list(FILE *f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+		fprintf(f, "  %-24s %-7s %s\n", checks[i].name,
+			checks[i].warning ? "warning" : "error", checks[i].what);
+}

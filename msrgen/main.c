@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The command line: msrgen generate | check | audit | import | checks */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "msrgen.h"
+
+static const char usage_text[] =
+"Usage: msrgen generate --target T -o DIR FILE...\n"
+"       msrgen check    --target T -o DIR FILE...\n"
+"       msrgen audit    [--format md|csv|json] [-o FILE] FILE...\n"
+"       msrgen import   [-o DIR] HEADER\n"
+"       msrgen checks\n"
+"\n"
+"msrgen reads tables of x86 MSRs (.msr files), checks them, and renders a\n"
+"target's m4 templates from them: kernel accessors, Xen PV stubs, audits.\n"
+"\n"
+"Commands:\n"
+"  generate   write the target's files into DIR (all of them, or none on error)\n"
+"  check      compare DIR with what generate would write; exit 1 and print a\n"
+"             unified diff if they differ\n"
+"  audit      print one row per MSR: address, names, vendor, access, and the\n"
+"             handling per platform and direction\n"
+"  import     write .msr declarations for every MSR in a kernel msr-index.h\n"
+"  checks     list the checks msrgen runs, with their -W names\n"
+"\n"
+"Options:\n"
+"  -t, --target T        the target: a folder under the templates folder\n"
+"  -o, --output PATH     the output folder (generate, check) or file (audit)\n"
+"  -f, --format F        audit format: md (default), csv or json\n"
+"      --templates DIR   where targets live (default " MSRGEN_TEMPLATE_DIR ")\n"
+"  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n"
+"  -Werror               make warnings errors\n"
+"  -q, --quiet           say nothing when all is well\n"
+"  -h, --help            show this help\n"
+"  -V, --version         show the version\n"
+"\n"
+"Exit status: 0 success, 1 bad input (or check found differences), 2 bad usage.\n"
+"Diagnostics: FILE:LINE:COL: error: MESSAGE, with the source line and a caret.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("msrgen: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'msrgen --help' for more information.\n", stderr);
+	return 2;
+}
+
+struct opts {
+	const char *target;
+	const char *output;
+	const char *templates;
+	enum audit_format format;
+	bool quiet;
+};
+
+static bool load(struct ast *ast, struct model *m, int nfiles, char **files)
+{
+	int i;
+
+	memset(ast, 0, sizeof(*ast));
+	for (i = 0; i < nfiles; i++)
+		parse_file(ast, files[i]);
+	if (diag_errors())
+		return false;	/* a broken tree would only add noise */
+	model_build(m, ast);
+	checks_run(m);
+	return !diag_errors();
+}
+
+static int cmd_generate(const struct opts *o, bool check, int nfiles, char **files)
+{
+	struct ast ast;
+	struct model m;
+	struct outputs out = { 0 };
+	int ret;
+
+	if (!load(&ast, &m, nfiles, files))
+		return 1;
+	if (!render_target(&m, o->templates, o->target, &out)) {
+		outputs_free(&out);
+		return 1;
+	}
+	if (check) {
+		ret = outputs_check(&out, o->output);
+		if (ret == 0 && !o->quiet)
+			fprintf(stderr, "msrgen: %s is up to date (%zu files)\n", o->output,
+				out.files.n);
+		else if (ret == 1)
+			fprintf(stderr, "msrgen: %s differs from what msrgen generates; run 'msrgen generate'\n",
+				o->output);
+	} else {
+		ret = outputs_write(&out, o->output) ? 0 : 1;
+		if (ret == 0 && !o->quiet)
+			fprintf(stderr, "msrgen: %s: %zu files for %s\n", o->output, out.files.n,
+				o->target);
+	}
+	outputs_free(&out);
+	return ret;
+}
+
+static int cmd_audit(const struct opts *o, int nfiles, char **files)
+{
+	struct ast ast;
+	struct model m;
+	struct strbuf sb = { 0 };
+	int ret = 0;
+
+	if (!load(&ast, &m, nfiles, files))
+		return 1;
+	audit_render(&m, o->format, &sb);
+	if (!o->output || !strcmp(o->output, "-")) {
+		if (fwrite(sb.s, 1, sb.len, stdout) != sb.len || fflush(stdout)) {
+			diag_plain(DIAG_ERROR, "cannot write the audit: %s", strerror(errno));
+			ret = 1;
+		}
+	} else {
+		struct outputs out = { 0 };
+		const char *slash = strrchr(o->output, '/');
+		struct output f = { xstrdup(slash ? slash + 1 : o->output), sb.s, sb.len };
+		char *dir = slash ? xstrndup(o->output, (size_t)(slash - o->output)) : xstrdup(".");
+
+		vec_push(&out.files, f);
+		ret = outputs_write(&out, dir[0] ? dir : "/") ? 0 : 1;
+		free(dir);
+		free(f.path);
+		free(out.files.v);
+	}
+	sb_free(&sb);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "target", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct opts o = { .templates = MSRGEN_TEMPLATE_DIR, .format = AUDIT_MD };
+	const char *cmd;
+	int c;
+
+	if (getenv("MSRGEN_TEMPLATES") && getenv("MSRGEN_TEMPLATES")[0])
+		o.templates = getenv("MSRGEN_TEMPLATES");
+	if (argc < 2)
+		return usage_error("%s", "no command given (generate, check, audit, import or checks)");
+	cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+		printf("msrgen %s\n", MSRGEN_VERSION);
+		return 0;
+	}
+#ifndef MSRGEN_NO_IMPORT
+	if (!strcmp(cmd, "import"))
+		return import_main(argc - 1, argv + 1);
+#endif
+	if (strcmp(cmd, "generate") && strcmp(cmd, "check") && strcmp(cmd, "audit") &&
+	    strcmp(cmd, "checks"))
+		return usage_error("unknown command '%s'", cmd);
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "t:o:f:W:qhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			o.target = optarg;
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "md"))
+				o.format = AUDIT_MD;
+			else if (!strcmp(optarg, "csv"))
+				o.format = AUDIT_CSV;
+			else if (!strcmp(optarg, "json"))
+				o.format = AUDIT_JSON;
+			else
+				return usage_error("unknown audit format '%s' (md, csv or json)", optarg);
+			break;
+		case 'T':
+			o.templates = optarg;
+			break;
+		case 'W':
+			if (!strcmp(optarg, "error"))
+				diag_set_werror(true);
+			else if (!strncmp(optarg, "no-", 3) && diag_warning_known(optarg + 3))
+				diag_set_warning(optarg + 3, false);
+			else if (diag_warning_known(optarg))
+				diag_set_warning(optarg, true);
+			else
+				return usage_error("unknown warning '-W%s' (see 'msrgen checks')", optarg);
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("msrgen %s\n", MSRGEN_VERSION);
+			return 0;
+		default:
+			fputs("Try 'msrgen --help' for more information.\n", stderr);
+			return 2;
+		}
+	}
+	if (!strcmp(cmd, "checks")) {
+		if (optind < argc)
+			return usage_error("'checks' takes no files (got '%s')", argv[optind]);
+		checks_list(stdout);
+		return 0;
+	}
+	if (optind >= argc)
+		return usage_error("%s: no .msr files given", cmd);
+	if (!strcmp(cmd, "audit"))
+		return cmd_audit(&o, argc - optind, argv + optind);
+	if (!o.target)
+		return usage_error("%s: --target is missing", cmd);
+	if (!o.output)
+		return usage_error("%s: -o DIR is missing", cmd);
+	return cmd_generate(&o, !strcmp(cmd, "check"), argc - optind, argv + optind);
+}

@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * msrgen: one header for the whole pipeline
+ * text -> tokens (lexer.re) -> syntax tree (parser.y) -> checked model (model.c,
+ * checks.c) -> m4 records and files (render.c), audit tables (audit.c).
+ */
+#ifndef MSRGEN_H
+#define MSRGEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifndef MSRGEN_VERSION
+#define MSRGEN_VERSION "0.1.0"
+#endif
+
+#define PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define NORETURN __attribute__((noreturn))
+
+/* util.c: allocation never fails, bugs in msrgen die with a location */
+#define die(...) die_at(__FILE__, __LINE__, __VA_ARGS__)
+void die_at(const char *file, int line, const char *fmt, ...) PRINTF(3, 4) NORETURN;
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) PRINTF(1, 2);
+
+/* A growable array of T: struct { T *v; size_t n, cap; } */
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define vec_push(vec, x) do {						\
+	if ((vec)->n == (vec)->cap) {					\
+		(vec)->cap = (vec)->cap ? 2 * (vec)->cap : 8;		\
+		(vec)->v = xrealloc((vec)->v, (vec)->cap * sizeof(*(vec)->v)); \
+	}								\
+	(vec)->v[(vec)->n++] = (x);					\
+} while (0)
+
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+void sb_putn(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) PRINTF(2, 3);
+void sb_free(struct strbuf *sb);
+
+/* Reads a whole file; NULL with errno set on failure. */
+char *read_file(const char *path, size_t *len);
+void sha256_hex(const void *data, size_t len, char out[65]);
+
+/* srcpos.c: source files, positions and diagnostics */
+struct srcfile {
+	char *path;		/* as the user or the include named it */
+	char *text;		/* NUL-terminated */
+	size_t len;
+	struct srcfile *includer;
+	int inc_line, inc_col;	/* where includer includes it */
+};
+
+struct srcpos {
+	struct srcfile *file;
+	int line, col;		/* 1-based, col in bytes */
+	int end_line, end_col;	/* last byte of the range, inclusive */
+};
+
+struct srcfile *srcfile_load(const char *path, struct srcfile *includer);
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+
+/* Warnings are named; the same name is the -W switch and the check's name. */
+void diag_set_warning(const char *name, bool on);
+bool diag_warning_known(const char *name);
+void diag_set_werror(bool on);
+void diag(enum diag_level level, const struct srcpos *pos, const char *check,
+	  const char *fmt, ...) PRINTF(4, 5);
+#define error_at(pos, check, ...)   diag(DIAG_ERROR, pos, check, __VA_ARGS__)
+#define warning_at(pos, check, ...) diag(DIAG_WARNING, pos, check, __VA_ARGS__)
+#define note_at(pos, ...)           diag(DIAG_NOTE, pos, NULL, __VA_ARGS__)
+/* Plain message with no source position: "msrgen: error: ..." */
+void diag_plain(enum diag_level level, const char *fmt, ...) PRINTF(2, 3);
+int diag_errors(void);
+void diag_reset(void);
+
+/* The syntax tree: every node carries its source range. */
+enum access { ACC_NONE = 0, ACC_RO = 1, ACC_WO = 2, ACC_RW = 3 };
+enum dir { DIR_READ = 1, DIR_WRITE = 2, DIR_RW = 3 };
+enum hkind { H_PASSTHROUGH, H_IGNORE, H_CALL, H_PERF, H_FIXUP };
+enum hvbeh { HV_EMULATE, HV_HOST, HV_ZERO, HV_CONST, HV_DISCARD, HV_VALIDATE,
+	     HV_VPMU, HV_GP };
+enum msr_kind { MSR_SINGLE, MSR_ARRAY, MSR_INDEXED };
+
+struct ident {
+	char *name;
+	struct srcpos pos;
+};
+
+struct number {
+	uint64_t v;
+	struct srcpos pos;
+};
+
+struct vendors {
+	VEC(struct ident) list;
+};
+
+struct ast_value {
+	struct ident name;
+	struct number value;
+};
+
+struct ast_field {
+	struct ident name;
+	struct number hi, lo;
+	struct srcpos bits_pos;
+	enum access access;	/* ACC_NONE: as the MSR */
+	char *doc;
+	struct srcpos doc_pos;
+	VEC(struct ast_value) values;
+};
+
+struct ast_bits {
+	struct number hi, lo;
+	struct srcpos pos;
+};
+
+struct ast_alias {
+	struct ident name;
+	struct vendors vendors;
+};
+
+struct ast_element {
+	struct number index;
+	struct ident name;
+	struct srcpos pos;
+};
+
+struct ast_handling {
+	struct ident platform;
+	enum dir dir;
+	struct srcpos dir_pos;
+	enum hkind kind;
+	struct srcpos kind_pos;
+	bool has_value;
+	struct number value;	/* ignore N */
+	struct ident func;	/* call, fixup */
+	VEC(struct ident) args;	/* call's constant arguments, as written */
+	struct srcpos pos;	/* the whole statement */
+};
+
+/* An attribute statement inside an msr body. */
+enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_REQUIRES, ATTR_NS };
+struct ast_attr {
+	enum attr_kind kind;
+	struct srcpos pos;
+	char *str;		/* doc */
+	enum access access;
+	struct vendors vendors;
+	struct ident ident;	/* requires */
+};
+
+struct ast_msr {
+	struct ident name;
+	struct srcpos pos;	/* the msr keyword */
+	bool has_addr;		/* false: extends a declaration made elsewhere */
+	struct number addr;
+	enum msr_kind kind;
+	struct number count;
+	bool has_stride;
+	struct number stride;
+	struct ident param;	/* indexed: NAME(param) */
+	VEC(struct ast_attr) attrs;
+	VEC(struct ast_alias) aliases;
+	VEC(struct ast_element) elements;
+	VEC(struct ast_field) fields;
+	VEC(struct ast_bits) reserved;
+	VEC(struct ast_handling) handlings;
+};
+
+struct ast_platform {
+	struct ident name;
+	struct srcpos pos;
+	bool has_feature;
+	struct ident feature;
+	char *doc;
+	struct srcpos doc_pos;
+};
+
+struct ast_hventry {
+	bool is_default;
+	bool by_name;
+	struct ident name;	/* by_name */
+	struct number first, last;
+	enum dir dir;
+	enum hvbeh beh;
+	struct number value;	/* const */
+	char *note;
+	struct srcpos pos;
+};
+
+struct ast_hypervisor {
+	struct ident name;
+	struct ident platform;
+	struct srcpos pos;
+	char *doc;
+	struct srcpos doc_pos;
+	VEC(struct ast_hventry) entries;
+};
+
+struct ast {
+	VEC(struct srcfile *) files;	/* every file read, in order */
+	VEC(struct ast_platform *) platforms;
+	VEC(struct ast_msr *) msrs;
+	VEC(struct ast_hypervisor *) hypervisors;
+};
+
+/* parser.y: parses path and what it includes into ast; false on any error. */
+bool parse_file(struct ast *ast, const char *path);
+bool parse_string(struct ast *ast, const char *name, const char *text);
+
+/* lexer.re: the scanner state the parser drives */
+struct lexer {
+	struct srcfile *file;
+	const char *cur, *lim, *tok;
+	int line;
+	const char *line_start;
+};
+void lex_init(struct lexer *lx, struct srcfile *file);
+/* lex_next() is declared in parser.h, which owns the token types. */
+const char *access_name(enum access a);
+const char *dir_name(enum dir d);
+const char *hkind_name(enum hkind k);
+const char *hvbeh_name(enum hvbeh b);
+
+/* The checked model */
+struct platform {
+	const struct ast_platform *ast;
+	const char *name;
+	const char *feature;	/* "" for the base platform */
+	const char *doc;
+};
+
+struct handling {
+	enum hkind kind;
+	const struct ast_handling *ast;	/* NULL: the default passthrough */
+};
+
+struct decl {
+	const struct ast_msr *ast;	/* the statement with the address */
+	VEC(const struct ast_msr *) parts;	/* it and every extension, in order */
+	const char *name;
+	char *did;
+	enum access access;
+	const struct ast_attr *attr[ATTR_NS + 1];	/* where each was set */
+	const char *doc;
+	const struct vendors *vendors;	/* NULL: any */
+	const char *requires;
+	bool ns;
+	VEC(const struct ast_alias *) aliases;
+	VEC(const struct ast_element *) elements;
+	VEC(const struct ast_field *) fields;
+	VEC(const struct ast_bits *) reserved;
+	/* per platform (model order) and direction (0 read, 1 write) */
+	struct handling *handling;
+};
+
+struct reg {
+	char *id;
+	char *macro;
+	uint32_t addr;
+	struct decl *decl;
+	uint64_t index;
+};
+
+struct hvrange {
+	uint32_t first, last;
+	enum dir dir;
+	enum hvbeh beh;
+	uint64_t value;
+	const char *note;
+	const struct ast_hventry *ast;
+};
+
+struct hypervisor {
+	const struct ast_hypervisor *ast;
+	const char *name;
+	struct platform *platform;
+	enum hvbeh dflt[2];
+	uint64_t dflt_value[2];
+	VEC(struct hvrange) ranges;	/* sorted by first address */
+};
+
+struct model {
+	struct ast *ast;
+	VEC(struct platform) platforms;	/* base first, then by name */
+	VEC(struct decl *) decls;	/* by base address, then name */
+	VEC(struct reg) regs;		/* by address, then macro */
+	VEC(struct hypervisor) hypervisors;	/* by name */
+};
+
+/* model.c */
+void model_build(struct model *m, struct ast *ast);
+struct decl *model_find_decl(const struct model *m, const char *name);
+int model_platform_index(const struct model *m, const char *name);
+const struct reg *model_find_reg(const struct model *m, uint32_t addr);
+/* What hypervisor hv does for dir (DIR_READ or DIR_WRITE) at addr. */
+const struct hvrange *model_hv_lookup(const struct hypervisor *hv, uint32_t addr,
+				      enum dir dir);
+
+/* checks.c: a named table of checks over the tree and the model */
+void checks_run(struct model *m);
+void checks_list(FILE *f);
+
+/* render.c */
+struct output {
+	char *path;	/* relative to the output directory */
+	char *text;
+	size_t len;
+};
+struct outputs {
+	VEC(struct output) files;
+};
+void render_model_text(const struct model *m, struct strbuf *sb);
+bool render_target(const struct model *m, const char *tmpl_root, const char *target,
+		   struct outputs *out);
+bool outputs_write(const struct outputs *out, const char *dir);
+/* 0: same, 1: differs (diff printed), 2: error */
+int outputs_check(const struct outputs *out, const char *dir);
+void outputs_free(struct outputs *out);
+
+/* audit.c */
+enum audit_format { AUDIT_MD, AUDIT_CSV, AUDIT_JSON };
+void audit_render(const struct model *m, enum audit_format fmt, struct strbuf *sb);
+
+/* import.c */
+int import_main(int argc, char **argv);
+
+#endif
