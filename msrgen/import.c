@@ -1478,7 +1478,7 @@ static void classify_field(struct imp *imp, struct macro *m)
 			warn_unclassified(imp, m, "0x%llx is outside the MSR address ranges, and no MSR address macro is a prefix of the name",
 					  (unsigned long long)k->num);
 		else if (eval_macro(imp, m, 0, &v, NULL, why, sizeof(why)))
-			warn_unclassified(imp, m, "its value 0x%llx is not an MSR address, and no MSR address macro is a prefix of the name",
+			warn_unclassified(imp, m, "its value 0x%llx is computed, not an MSR address literal, and no MSR address macro is a prefix of the name",
 					  (unsigned long long)(v.v & width_mask(v.bits)));
 		else
 			warn_unclassified(imp, m, "%s", why);
