@@ -35,6 +35,7 @@ struct parse_state {
 	struct srcpos tok_pos;
 	char ident[64];
 	struct srcpos ident_pos;
+	bool lex_error;		/* in this statement: keep quiet about syntax */
 	struct number bits_hi, bits_lo;
 	struct ast_hventry hventry;
 };
@@ -515,7 +516,13 @@ hvnote:
 
 int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_state *ps)
 {
+	int errors = diag_errors();
 	int t = lex_next(&ps->lx, val, loc);
+
+	if (diag_errors() != errors)
+		ps->lex_error = true;
+	else if (t == ';' || t == '}')
+		ps->lex_error = false;
 	size_t n = (size_t)(ps->lx.cur - ps->lx.tok);
 
 	ps->tok = t;
@@ -543,6 +550,48 @@ static void symbol_text(struct strbuf *sb, yysymbol_kind_t sym)
 		sb_puts(sb, name);
 }
 
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[32][32];
+
+	if (la >= 32 || lb >= 32)
+		return 32;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+
+			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+	}
+	return d[la][lb];
+}
+
+/* The statement keyword a mistyped word was most likely meant to be. */
+static const char *closest_keyword(const char *word)
+{
+	static const char *const words[] = {
+		"include", "platform", "msr", "hypervisor", "feature", "doc", "access",
+		"vendor", "requires", "nonserializing", "alias", "field", "value",
+		"reserved", "element", "stride", "default",
+	};
+	const char *best = NULL;
+	size_t i, d, bestd = 3;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		d = edit_distance(word, words[i]);
+		if (d < bestd && d < strlen(words[i])) {
+			best = words[i];
+			bestd = d;
+		}
+	}
+	return best;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps)
 {
 	yysymbol_kind_t expected[6];
@@ -551,8 +600,15 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 	struct strbuf sb = { 0 };
 	int i;
 
-	if (la == YYSYMBOL_YYerror)
+	if (la == YYSYMBOL_YYerror || ps->lex_error)
 		return 0;	/* the lexer has said what is wrong */
+	/* "acess rw;": a mistyped keyword reads as the start of a handling */
+	if (n >= 3 && (expected[0] == YYSYMBOL_READ || expected[0] == YYSYMBOL_PASSTHROUGH) &&
+	    closest_keyword(ps->ident)) {
+		error_at(&ps->ident_pos, NULL, "unknown keyword '%s'; did you mean '%s'?",
+			 ps->ident, closest_keyword(ps->ident));
+		return 0;
+	}
 	/* "frobnicate rw;" or "acess rw;": a word where a statement keyword belongs */
 	if (n == 3 && expected[0] == YYSYMBOL_READ && expected[1] == YYSYMBOL_WRITE &&
 	    expected[2] == YYSYMBOL_RW) {
