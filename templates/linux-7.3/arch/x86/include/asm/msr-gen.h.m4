@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+m4_include([[_lib.m4]])m4_dnl
+MSRGEN_BANNER_C
+/*
+ * Inline MSR accessors: every access with a constant MSR number is one
+ * patchable site (see docs/emit-linux.md of msrgen):
+ *
+ *   read:  value out in %rax, clobbers %rcx, %rdx;
+ *   write: value in %rax (preserved), clobbers %rcx, %rdx.
+ *
+ * The alternatives choose the legacy RDMSR/WRMSR, WRMSRNS, the immediate
+ * forms, or the Xen PV action (constant, nothing, or a call of a stub).
+ */
+#ifndef _ASM_X86_MSR_GEN_H
+#define _ASM_X86_MSR_GEN_H
+
+#ifndef __ASSEMBLER__
+
+#include <linux/types.h>
+#include <linux/bits.h>
+#include <asm/alternative.h>
+#include <asm/asm.h>
+#include <asm/cpufeatures.h>
+
+/* Site variants (byte layouts in docs/emit-linux.md). */
+#define __MSRGEN_RD_L					\
+	"mov $%c[msr], %%ecx\n\t"			\
+	"rdmsr\n\t"					\
+	"shl $32, %%rdx\n\t"				\
+	"or %%rdx, %%rax\n\t"
+
+/* RDMSR $imm32, %rax: VEX.128.F2.M7.W0 F6 /0 id */
+#define __MSRGEN_RD_I					\
+	".byte 0xc4, 0xe7, 0x7b, 0xf6, 0xc0\n\t"	\
+	".long %c[msr]\n\t"
+
+#define __MSRGEN_RD_K32		"mov $%c[k], %%eax\n\t"
+#define __MSRGEN_RD_K64		"movabs $%c[k], %%rax\n\t"
+
+#define __MSRGEN_WR_PREP				\
+	"mov $%c[msr], %%ecx\n\t"			\
+	"mov %%rax, %%rdx\n\t"				\
+	"shr $32, %%rdx\n\t"
+
+#define __MSRGEN_WR_L		__MSRGEN_WR_PREP "wrmsr\n\t"
+/* ds-prefixed WRMSR: as long as WRMSRNS, so no trailing NOP. */
+#define __MSRGEN_WR_LD		__MSRGEN_WR_PREP "ds wrmsr\n\t"
+/* WRMSRNS: 0f 01 c6 */
+#define __MSRGEN_WR_N		__MSRGEN_WR_PREP ".byte 0x0f, 0x01, 0xc6\n\t"
+
+/* WRMSRNS %rax, $imm32: VEX.128.F3.M7.W0 F6 /0 id */
+#define __MSRGEN_WR_I					\
+	".byte 0xc4, 0xe7, 0x7a, 0xf6, 0xc0\n\t"	\
+	".long %c[msr]\n\t"
+
+/* Composition of the sites, original first; the last eligible entry wins. */
+#define __MSRGEN_RD_PT							\
+	ALTERNATIVE_2(__MSRGEN_RD_L,					\
+		      __MSRGEN_RD_I, X86_FEATURE_MSR_IMM,		\
+		      __MSRGEN_RD_L, X86_FEATURE_XENPV)
+
+#define __MSRGEN_RD_XEN(dyn, xen)					\
+	ALTERNATIVE_3("call " dyn "\n\t",				\
+		      __MSRGEN_RD_L, X86_FEATURE_ALWAYS,		\
+		      __MSRGEN_RD_I, X86_FEATURE_MSR_IMM,		\
+		      xen, X86_FEATURE_XENPV)
+
+#define __MSRGEN_WR_PT_NS						\
+	ALTERNATIVE_3(__MSRGEN_WR_LD,					\
+		      __MSRGEN_WR_N, X86_FEATURE_WRMSRNS,		\
+		      __MSRGEN_WR_I, X86_FEATURE_MSR_IMM,		\
+		      __MSRGEN_WR_LD, X86_FEATURE_XENPV)
+
+#define __MSRGEN_WR_XEN(dyn, xen)					\
+	ALTERNATIVE_2("call " dyn "\n\t",				\
+		      __MSRGEN_WR_L, X86_FEATURE_ALWAYS,		\
+		      xen, X86_FEATURE_XENPV)
+
+#define __MSRGEN_WR_XEN_NS(dyn, xen)					\
+	ALTERNATIVE(ALTERNATIVE_3("call " dyn "\n\t",			\
+				  __MSRGEN_WR_LD, X86_FEATURE_ALWAYS,	\
+				  __MSRGEN_WR_N, X86_FEATURE_WRMSRNS,	\
+				  __MSRGEN_WR_I, X86_FEATURE_MSR_IMM),	\
+		    xen, X86_FEATURE_XENPV)
+
+/*
+ * Exception table: one entry per offset that may fault (0: immediate form
+ * or stub call; 5: legacy RDMSR; 12: legacy WRMSR/WRMSRNS), all going on
+ * at the end of the site (_safe: after the clearing of the error).
+ */
+#define __MSRGEN_SITE_START	"880:\n\t"
+#define __MSRGEN_SITE_END	"881:\n\t"
+
+#define __MSRGEN_RD_EX							\
+	_ASM_EXTABLE_TYPE(880b, 881b, EX_TYPE_RDMSR)			\
+	_ASM_EXTABLE_TYPE(880b + 5, 881b, EX_TYPE_RDMSR)
+
+#define __MSRGEN_RD_EX_SAFE						\
+	"xor %[err], %[err]\n"						\
+	"882:\n\t"							\
+	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_RDMSR_SAFE, %[err])	\
+	_ASM_EXTABLE_TYPE_REG(880b + 5, 882b, EX_TYPE_RDMSR_SAFE, %[err])
+
+#define __MSRGEN_WR_EX_LEGACY						\
+	_ASM_EXTABLE_TYPE(880b + 12, 881b, EX_TYPE_WRMSR)
+
+#define __MSRGEN_WR_EX_LEGACY_SAFE					\
+	"xor %[err], %[err]\n"						\
+	"882:\n\t"							\
+	_ASM_EXTABLE_TYPE_REG(880b + 12, 882b, EX_TYPE_WRMSR_SAFE, %[err])
+
+#define __MSRGEN_WR_EX							\
+	_ASM_EXTABLE_TYPE(880b, 881b, EX_TYPE_WRMSR)			\
+	__MSRGEN_WR_EX_LEGACY
+
+#define __MSRGEN_WR_EX_SAFE						\
+	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_WRMSR_SAFE, %[err])	\
+	__MSRGEN_WR_EX_LEGACY_SAFE
+
+/* The shared shapes of passthrough registers (number as an immediate). */
+static __always_inline u64 __msrgen_rd_pt(u32 msr)
+{
+	u64 val;
+
+	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_RD_PT
+			    __MSRGEN_SITE_END __MSRGEN_RD_EX
+			    : "=a" (val)
+			    : [msr] "i" (msr)
+			    : "rcx", "rdx");
+	return val;
+}
+
+static __always_inline int __msrgen_rd_pt_safe(u32 msr, u64 *p)
+{
+	u64 val;
+	int err;
+
+	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_RD_PT
+			    __MSRGEN_SITE_END __MSRGEN_RD_EX_SAFE
+			    : [err] "=r" (err), "=a" (val)
+			    : [msr] "i" (msr)
+			    : "rcx", "rdx");
+	*p = val;
+	return err;
+}
+
+static __always_inline void __msrgen_wr_pt(u32 msr, u64 val)
+{
+	asm volatile(__MSRGEN_SITE_START __MSRGEN_WR_L
+		     __MSRGEN_SITE_END __MSRGEN_WR_EX_LEGACY
+		     : : "a" (val), [msr] "i" (msr)
+		     : "rcx", "rdx", "memory");
+}
+
+static __always_inline int __msrgen_wr_pt_safe(u32 msr, u64 val)
+{
+	int err;
+
+	asm volatile(__MSRGEN_SITE_START __MSRGEN_WR_L
+		     __MSRGEN_SITE_END __MSRGEN_WR_EX_LEGACY_SAFE
+		     : [err] "=r" (err)
+		     : "a" (val), [msr] "i" (msr)
+		     : "rcx", "rdx", "memory");
+	return err;
+}
+
+static __always_inline void __msrgen_wr_pt_ns(u32 msr, u64 val)
+{
+	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
+			    __MSRGEN_SITE_END __MSRGEN_WR_EX
+			    : : "a" (val), [msr] "i" (msr)
+			    : "rcx", "rdx", "memory");
+}
+
+static __always_inline int __msrgen_wr_pt_ns_safe(u32 msr, u64 val)
+{
+	int err;
+
+	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
+			    __MSRGEN_SITE_END __MSRGEN_WR_EX_SAFE
+			    : [err] "=r" (err)
+			    : "a" (val), [msr] "i" (msr)
+			    : "rcx", "rdx", "memory");
+	return err;
+}
+m4_divert(-1)
+
+Field helpers.
+m4_define([[MSRGEN_FIELD]], [[m4_divert(0)
+/* m4_ifelse([[$6]], [[]], [[$2]], [[$2: $6]]) */
+#define MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_SHIFT	$4
+#define MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_MASK	GENMASK_ULL($3, $4)
+
+static __always_inline u64 msr_$1_get_[[]]_mg_lower([[$2]])(u64 v)
+{
+	return (v & MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_MASK) >>
+	       MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_SHIFT;
+}
+m4_ifelse([[$5]], [[ro]], [[]], [[
+static __always_inline u64 msr_$1_set_[[]]_mg_lower([[$2]])(u64 v, u64 f)
+{
+	return (v & ~MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_MASK) |
+	       ((f << MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_SHIFT) &
+		MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_MASK);
+}
+]])m4_divert(-1)]])
+m4_define([[MSRGEN_VALUE]], [[m4_divert(0)m4_dnl
+#define MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_[[]]_mg_upper([[$3]])	$4ULL
+m4_divert(-1)]])
+m4_divert(0)
+/* Field helpers: MSRGEN_<MSR>_<FIELD>_{MASK,SHIFT}, msr_<msr>_{get,set}_<field>() */
+m4_divert(-1)
+MSRGEN_MODEL
+m4_define([[MSRGEN_FIELD]], [[]])
+m4_define([[MSRGEN_VALUE]], [[]])
+
+Accessors. _mg_site_rd(id, addr, safe) is the asm statement of a read site.
+m4_define([[_mg_rd_xen]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
+	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__MSRGEN_RD_K32]], [[__MSRGEN_RD_K64]])]],
+	[["call xen_msrgen_stub_rd_$1\n\t"]])]])
+m4_define([[_mg_rd_kop]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, [k] "i" (_mg_xa([[$1]], [[read]])ULL)]])]])
+m4_define([[_mg_wr_xen]], [[m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[""]], [["call xen_msrgen_stub_wr_$1\n\t"]])]])
+m4_define([[_mg_wr_shape]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__MSRGEN_WR_XEN_NS]], [[__MSRGEN_WR_XEN]])]])
+m4_define([[_mg_wr_pt]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__msrgen_wr_pt_ns]], [[__msrgen_wr_pt]])]])
+
+m4_define([[_mg_doc_xen]], [[_mg_doc_xen2(_mg_xk([[$1]], [[$2]]), [[$1]], [[$2]])]])
+m4_define([[_mg_doc_xen2]], [[m4_ifelse([[$1]], [[passthrough]], [[the instruction traps to Xen]],
+	[[$1]], [[ignore]], [[m4_ifelse([[$3]], [[read]], [[yields _mg_xa([[$2]], [[read]])]], [[ignored]])]],
+	[[$1]], [[call]], [[_mg_xa([[$2]], [[$3]])(_mg_cargs([[_mg_xargs([[$2]], [[$3]])]])val)]],
+	[[$1]], [[perf]], [[Xen vPMU emulation, else the instruction]],
+	[[$1]], [[fixup]], [[the instruction, then _mg_xa([[$2]], [[$3]])()]])]])
+
+m4_define([[_mg_read]], [[
+/**
+ * msr_read_$1() - Read $2 ($3)
+ *
+ * $4.
+ * Xen PV: _mg_doc_xen([[$1]], [[read]]).
+ *
+ * Return: the register value; 0 if the read faulted (reported once).
+ */
+static __always_inline u64 msr_read_$1(void)
+{
+m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
+	u64 val;
+
+	asm_inline volatile(__MSRGEN_SITE_START
+			    __MSRGEN_RD_XEN("msrgen_dyn_stub_rd_$1",
+					    _mg_rd_xen([[$1]]))
+			    __MSRGEN_SITE_END __MSRGEN_RD_EX
+			    : "=a" (val), ASM_CALL_CONSTRAINT
+			    : [msr] "i" ($3)_mg_rd_kop([[$1]])
+			    : "rcx", "rdx");
+	return val;
+#else
+	return __msrgen_rd_pt($3);
+#endif
+]], [[	return __msrgen_rd_pt($3);
+]])}
+
+/**
+ * msr_read_$1_safe() - Read $2, reporting a fault
+ * @p: where the value (0 after a fault) is stored
+ *
+ * Return: 0, or -EIO if the read faulted.
+ */
+static __always_inline int msr_read_$1_safe(u64 *p)
+{
+m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
+	u64 val;
+	int err;
+
+	asm_inline volatile(__MSRGEN_SITE_START
+			    __MSRGEN_RD_XEN("msrgen_dyn_stub_rd_$1",
+					    _mg_rd_xen([[$1]]))
+			    __MSRGEN_SITE_END __MSRGEN_RD_EX_SAFE
+			    : [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
+			    : [msr] "i" ($3)_mg_rd_kop([[$1]])
+			    : "rcx", "rdx");
+	*p = val;
+	return err;
+#else
+	return __msrgen_rd_pt_safe($3, p);
+#endif
+]], [[	return __msrgen_rd_pt_safe($3, p);
+]])}
+]])
+
+m4_define([[_mg_write]], [[
+/**
+ * msr_write_$1() - Write $2 ($3)
+ * @val: the value
+ *
+ * $4.
+ * Xen PV: _mg_doc_xen([[$1]], [[write]]).m4_ifelse(_mg_ns([[$1]]), [[1]], [[
+ * Non-serializing (WRMSRNS) where available.]])
+ * A fault is reported once and otherwise ignored.
+ */
+static __always_inline void msr_write_$1(u64 val)
+{
+m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
+	asm_inline volatile(__MSRGEN_SITE_START
+			    _mg_wr_shape([[$1]])("msrgen_dyn_stub_wr_$1",
+					    _mg_wr_xen([[$1]]))
+			    __MSRGEN_SITE_END __MSRGEN_WR_EX
+			    : ASM_CALL_CONSTRAINT
+			    : "a" (val), [msr] "i" ($3)
+			    : "rcx", "rdx", "memory");
+#else
+	_mg_wr_pt([[$1]])($3, val);
+#endif
+]], [[	_mg_wr_pt([[$1]])($3, val);
+]])}
+
+/**
+ * msr_write_$1_safe() - Write $2, reporting a fault
+ * @val: the value
+ *
+ * Return: 0, or -EIO if the write faulted.
+ */
+static __always_inline int msr_write_$1_safe(u64 val)
+{
+m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
+	int err;
+
+	asm_inline volatile(__MSRGEN_SITE_START
+			    _mg_wr_shape([[$1]])("msrgen_dyn_stub_wr_$1",
+					    _mg_wr_xen([[$1]]))
+			    __MSRGEN_SITE_END __MSRGEN_WR_EX_SAFE
+			    : [err] "=r" (err), ASM_CALL_CONSTRAINT
+			    : "a" (val), [msr] "i" ($3)
+			    : "rcx", "rdx", "memory");
+	return err;
+#else
+	return _mg_wr_pt([[$1]])_safe($3, val);
+#endif
+]], [[	return _mg_wr_pt([[$1]])_safe($3, val);
+]])}
+]])
+
+m4_define([[MSRGEN_MSR]], [[m4_divert(0)m4_ifelse(_mg_has([[$1]], [[read]]), [[1]], [[_mg_read([[$1]], [[$2]], [[$3]], [[$10]])]])m4_dnl
+m4_ifelse(_mg_has([[$1]], [[write]]), [[1]], [[_mg_write([[$1]], [[$2]], [[$3]], [[$10]])]])m4_divert(-1)]])
+MSRGEN_MODEL
+m4_define([[MSRGEN_MSR]], [[]])
+
+Dispatch: cases for registers whose handling is not the plain passthrough shape.
+m4_define([[_mg_case_rd]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])_mg_once([[rd$5$3]]), [[111]], [[m4_divert(0)m4_dnl
+		case $3:	/* $2 */
+			return msr_read_$1[[]]$4;
+m4_divert(-1)]])]])
+m4_define([[_mg_case_wr]], [[m4_ifelse(_mg_has([[$1]], [[write]])m4_eval(_mg_xen([[$1]], [[write]]) || _mg_ns([[$1]]))_mg_once([[wr$5$3]]), [[111]], [[m4_divert(0)m4_dnl
+		case $3:	/* $2 */
+			$4;
+m4_divert(-1)]])]])
+m4_divert(0)
+/*
+ * Dispatch of rdmsrq(), wrmsrq(), rdmsrq_safe() and wrmsrq_safe(): a constant
+ * MSR number selects its site; any other number takes the generic path (the
+ * definitions in effect before this header: paravirt or native).
+ */
+static __always_inline u64 __msrgen_generic_rdmsrq(u32 msr)
+{
+	u64 val;
+
+	rdmsrq(msr, val);
+	return val;
+}
+
+static __always_inline u64 msrgen_rdmsrq(u32 msr)
+{
+	if (__builtin_constant_p(msr)) {
+		switch (msr) {
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[_mg_case_rd([[$1]], [[$2]], [[$3]], [[()]], [[a]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+		default:
+			return __msrgen_rd_pt(msr);
+		}
+	}
+	return __msrgen_generic_rdmsrq(msr);
+}
+
+static __always_inline int msrgen_rdmsrq_safe(u32 msr, u64 *p)
+{
+	if (__builtin_constant_p(msr)) {
+		switch (msr) {
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[_mg_case_rd([[$1]], [[$2]], [[$3]], [[_safe(p)]], [[b]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+		default:
+			return __msrgen_rd_pt_safe(msr, p);
+		}
+	}
+	return (rdmsrq_safe)(msr, p);
+}
+
+static __always_inline void msrgen_wrmsrq(u32 msr, u64 val)
+{
+	if (__builtin_constant_p(msr)) {
+		switch (msr) {
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[_mg_case_wr([[$1]], [[$2]], [[$3]], [[msr_write_$1(val);
+			return]], [[a]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+		default:
+			__msrgen_wr_pt(msr, val);
+			return;
+		}
+	}
+	(wrmsrq)(msr, val);
+}
+
+static __always_inline int msrgen_wrmsrq_safe(u32 msr, u64 val)
+{
+	if (__builtin_constant_p(msr)) {
+		switch (msr) {
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[_mg_case_wr([[$1]], [[$2]], [[$3]], [[return msr_write_$1_safe(val)]], [[b]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+		default:
+			return __msrgen_wr_pt_safe(msr, val);
+		}
+	}
+	return (wrmsrq_safe)(msr, val);
+}
+
+#undef rdmsrq
+#define rdmsrq(msr, val)	((val) = msrgen_rdmsrq(msr))
+#define rdmsrq_safe(msr, p)	msrgen_rdmsrq_safe((msr), (p))
+#define wrmsrq(msr, val)	msrgen_wrmsrq((msr), (val))
+#define wrmsrq_safe(msr, val)	msrgen_wrmsrq_safe((msr), (val))
+
+#endif /* !__ASSEMBLER__ */
+#endif /* _ASM_X86_MSR_GEN_H */

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+m4_include([[_lib.m4]])m4_dnl
+MSRGEN_BANNER_C
+#ifndef _XEN_MSR_GEN_H
+#define _XEN_MSR_GEN_H
+
+#include <linux/types.h>
+
+/* Runtime dispatch for a non-constant MSR number on Xen PV. */
+u64 xen_msrgen_read_msr(u32 msr, int *err);
+void xen_msrgen_write_msr(u32 msr, u64 val, int *err);
+
+/* Handlers named by the MSR tables. */
+m4_divert(-1)
+m4_define([[_mg_args_t]], [[m4_patsubst(m4_patsubst([[$1]], [[ *[^,]+]], [[unsigned long]]), [[,]], [[, ]])]])
+m4_define([[MSRGEN_HANDLE]], [[m4_ifelse([[$5]], [[X86_FEATURE_XENPV]], [[m4_ifelse(
+	[[$7]], [[call]], [[m4_ifelse(_mg_once([[proto_$8_$6]]), [[1]], [[m4_divert(0)m4_dnl
+int $8(m4_ifelse([[$9]], [[]], [[]], [[_mg_args_t([[$9]]), ]])m4_ifelse([[$6]], [[read]], [[u64 *val]], [[u64 val]]));
+m4_divert(-1)]])]],
+	[[$7]], [[fixup]], [[m4_ifelse(_mg_once([[proto_$8]]), [[1]], [[m4_divert(0)m4_dnl
+void $8(u64 *val);
+m4_divert(-1)]])]])]])]])
+MSRGEN_MODEL
+m4_define([[MSRGEN_HANDLE]], [[]])
+m4_divert(0)
+/* Bodies called by the stubs in msr-gen-stubs.S: 0 or an error. */
+m4_divert(-1)
+m4_define([[_mg_proto]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)m4_dnl
+m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[int xen_msrgen_[[]]_mg_rw([[$2]])_$1(m4_ifelse([[$2]], [[read]], [[u64 *val]], [[u64 val]]));
+]])m4_dnl
+int msrgen_dyn_[[]]_mg_rw([[$2]])_$1(m4_ifelse([[$2]], [[read]], [[u64 *val]], [[u64 val]]));
+m4_divert(-1)]])]])
+m4_define([[MSRGEN_MSR]], [[_mg_proto([[$1]], [[read]])_mg_proto([[$1]], [[write]])]])
+MSRGEN_MODEL
+m4_divert(0)
+#endif /* _XEN_MSR_GEN_H */
