@@ -702,8 +702,8 @@ static bool ev_bit_index(struct eval *e, struct ival n, int bits, uint64_t *out)
 /* BIT, BIT_ULL, _BITUL, _BITULL, GENMASK, GENMASK_ULL (linux/bits.h) */
 static bool ev_builtin(struct eval *e, const char *name, struct ival *r)
 {
-	struct ival a, b;
-	uint64_t h, l;
+	struct ival a = { 0 }, b = { 0 };
+	uint64_t h = 0, l = 0;
 
 	e->shifty = true;
 	if (!ev_expect(e, "(") || !ev_expr(e, &a))
@@ -810,7 +810,7 @@ static const char *const ev_levels[][4] = {
 static bool ev_apply(struct eval *e, const char *op, struct ival *a, struct ival b)
 {
 	if (!strcmp(op, "<<") || !strcmp(op, ">>")) {
-		uint64_t n;
+		uint64_t n = 0;
 
 		e->shifty = true;
 		if (!ev_bit_index(e, b, a->bits, &n))
@@ -1367,7 +1367,8 @@ static void build_decls(struct imp *imp)
 				d->aliases[d->naliases++] = group[j];
 			}
 		}
-		qsort(d->aliases, d->naliases, sizeof(*d->aliases), cmp_macro_ptr_name);
+		if (d->naliases > 1)
+			qsort(d->aliases, d->naliases, sizeof(*d->aliases), cmp_macro_ptr_name);
 		free(group);
 	}
 	free(regs);
@@ -1392,21 +1393,38 @@ static struct field *find_field(struct decl *d, const char *name)
 	return NULL;
 }
 
+static void bits_text(char *buf, size_t n, int hi, int lo)
+{
+	if (hi == lo)
+		snprintf(buf, n, "bit %d", lo);
+	else
+		snprintf(buf, n, "bits %d:%d", hi, lo);
+}
+
 static void add_field(struct imp *imp, struct macro *m, struct decl *d,
 		      const char *fname, int hi, int lo)
 {
 	struct field *f = find_field(d, fname);
+	char mine[32], theirs[32];
+	size_t i;
 
+	bits_text(mine, sizeof(mine), hi, lo);
 	if (f) {
 		if (f->hi != hi || f->lo != lo) {
-			if (hi == lo)
-				warn_unclassified(imp, m, "bit %d disagrees with %s (%d:%d)",
-						  lo, f->src, f->hi, f->lo);
-			else
-				warn_unclassified(imp, m, "bits %d:%d disagree with %s (%d:%d)",
-						  hi, lo, f->src, f->hi, f->lo);
+			bits_text(theirs, sizeof(theirs), f->hi, f->lo);
+			warn_unclassified(imp, m, "%s disagrees with %s (%s)", mine, f->src, theirs);
 		}
 		return;
+	}
+	/* the language has no overlapping fields: the first one keeps the bits */
+	for (i = 0; i < d->nfields; i++) {
+		f = &d->fields[i];
+		if (hi >= f->lo && lo <= f->hi) {
+			bits_text(theirs, sizeof(theirs), f->hi, f->lo);
+			warn_unclassified(imp, m, "%s %s field %s of %s (%s, from %s)",
+					  mine, hi == lo ? "overlaps" : "overlap", f->name, d->name, theirs, f->src);
+			return;
+		}
 	}
 	d->fields = imp_grow(d->fields, (d->nfields + 1) * sizeof(*d->fields));
 	f = &d->fields[d->nfields++];
@@ -1463,8 +1481,8 @@ static void classify_field(struct imp *imp, struct macro *m)
 	const char *rem;
 	char *fname = NULL, *oname;
 	char why[256];
-	uint64_t mask;
-	int hi, lo, bit, shift;
+	uint64_t mask = 0;
+	int hi = 0, lo = 0, bit = 0, shift = 0;
 	bool plain;
 
 	if (!p) {
@@ -1481,7 +1499,7 @@ static void classify_field(struct imp *imp, struct macro *m)
 			warn_unclassified(imp, m, "its value 0x%llx is computed, not an MSR address literal, and no MSR address macro is a prefix of the name",
 					  (unsigned long long)(v.v & width_mask(v.bits)));
 		else
-			warn_unclassified(imp, m, "%s", why);
+			warn_unclassified(imp, m, "cannot evaluate it: %s", why);
 		return;
 	}
 	if (p->absorbed || p->alias_of || !p->decl || p->decl->kind != DK_SINGLE ||
@@ -1544,8 +1562,8 @@ static void classify_field(struct imp *imp, struct macro *m)
 		plain = has_suffix(rem, "_MASK");
 		fname = plain ? imp_strndup(rem, strlen(rem) - 5) : imp_strdup(rem);
 		if (k && k->kind == TK_NUM && !k->hex) {
-			snprintf(why, sizeof(why), "decimal %s is not an MSR address, and %s is not a mask (no _BIT or _SHIFT suffix)",
-				 k->text, k->text);
+			snprintf(why, sizeof(why), "decimal %s is neither an MSR address nor a mask, and the name has no _BIT or _SHIFT suffix",
+				 k->text);
 			goto bad;
 		}
 		if (!mask_of(imp, m, &mask, why, sizeof(why)))
@@ -1649,7 +1667,8 @@ static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 		struct decl *d = imp->decls[i];
 		bool block;
 
-		qsort(d->fields, d->nfields, sizeof(*d->fields), cmp_field);
+		if (d->nfields > 1)
+			qsort(d->fields, d->nfields, sizeof(*d->fields), cmp_field);
 		if (d->doc && !doc_is_sure(d->doc))
 			d->doc = NULL;
 		block = d->doc || d->naliases || d->element || d->nfields;
@@ -1769,6 +1788,40 @@ fail_nofd:
 
 /* ---- the command ------------------------------------------------------- */
 
+static void imp_free(struct imp *imp)
+{
+	size_t i, j;
+
+	for (i = 0; i < imp->nm; i++) {
+		struct macro *m = &imp->m[i];
+
+		for (j = 0; j < m->toks.n; j++)
+			free(m->toks.v[j].text);
+		free(m->toks.v);
+		free(m->name);
+		free(m->param);
+		free(m->body);
+		free(m->doc);
+	}
+	for (i = 0; i < imp->ndecls; i++) {
+		struct decl *d = imp->decls[i];
+
+		for (j = 0; j < d->nfields; j++)
+			free(d->fields[j].name);
+		free(d->fields);
+		free(d->aliases);
+		free(d->name);
+		free(d->param);
+		free(d);
+	}
+	for (i = 0; i < imp->ndiags; i++)
+		free(imp->diags[i].text);
+	free(imp->diags);
+	free(imp->decls);
+	free(imp->sorted);
+	free(imp->m);
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
 	fputs("msrgen import: ", stderr);
@@ -1855,13 +1908,14 @@ int import_main(int argc, char **argv)
 		fprintf(stderr, "msrgen import: cannot open %s: %s\n", header, strerror(errno));
 		return 1;
 	}
+	rc = 1;
 	if (memchr(text, '\0', len)) {
 		fprintf(stderr, "msrgen import: %s: not a C header (it holds NUL bytes)\n", header);
-		return 1;
+		goto out;
 	}
 	imp.path = header;
 	if (!scan_header(&imp, text, len))
-		return 1;
+		goto out;
 
 	imp.sorted = imp_alloc((imp.nm + 1) * sizeof(*imp.sorted));
 	for (i = 0; i < imp.nm; i++)
@@ -1888,7 +1942,7 @@ int import_main(int argc, char **argv)
 	if (!naddr) {
 		fprintf(stderr, "msrgen import: %s: no MSR address macros (#define MSR_... 0x...)\n",
 			header);
-		return 1;
+		goto out;
 	}
 	build_decls(&imp);
 	for (i = 0; i < imp.nm; i++) {
@@ -1898,7 +1952,8 @@ int import_main(int argc, char **argv)
 			classify_field(&imp, m);
 	}
 
-	qsort(imp.diags, imp.ndiags, sizeof(*imp.diags), cmp_diag);
+	if (imp.ndiags > 1)
+		qsort(imp.diags, imp.ndiags, sizeof(*imp.diags), cmp_diag);
 	for (i = 0; i < imp.ndiags; i++)
 		fputs(imp.diags[i].text, stderr);
 
@@ -1907,6 +1962,8 @@ int import_main(int argc, char **argv)
 	render(&imp, base, &out);
 	rc = write_output(dir, out.s, out.len);
 	free(out.s);
+out:
+	imp_free(&imp);
 	free(text);
 	return rc;
 }
