@@ -154,7 +154,7 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 		}
 		for (i = 0; i < dups.n; i++) {
 			for (j = i + 1; j < dups.n; j++) {
-				if (dups.v[j]->seq < dups.v[i]->seq) {
+				if (srcpos_cmp(dups.v[j]->pos, dups.v[i]->pos) < 0) {
 					struct named *t = dups.v[i];
 
 					dups.v[i] = dups.v[j];

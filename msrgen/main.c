@@ -171,6 +171,7 @@ int main(int argc, char **argv)
 		return usage_error("unknown command '%s'", cmd);
 	argc--;
 	argv++;
+	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
 	while ((c = getopt_long(argc, argv, "t:o:f:W:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':

@@ -60,6 +60,7 @@ struct srcfile {
 	size_t len;
 	struct srcfile *includer;
 	int inc_line, inc_col;	/* where includer includes it */
+	int order;		/* files are numbered as they are read */
 };
 
 struct srcpos {
@@ -69,6 +70,8 @@ struct srcpos {
 };
 
 struct srcfile *srcfile_load(const char *path, struct srcfile *includer);
+struct srcfile *srcfile_from_text(const char *name, const char *text);
+int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 

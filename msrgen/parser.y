@@ -36,6 +36,10 @@ struct parse_state {
 	char ident[64];
 	struct srcpos ident_pos;
 	bool lex_error;		/* in this statement: keep quiet about syntax */
+	bool statement_ended;
+	int braces;		/* how deep in { } we are */
+	struct srcpos brace_pos;	/* the outermost open { */
+	char brace_owner[64];	/* the name before it */
 	struct number bits_hi, bits_lo;
 	struct ast_hventry hventry;
 };
@@ -155,7 +159,7 @@ top:
 			ps->hv = h;
 		}
 	  '{' hstmts '}'
-	| error ';'
+	| error ';'		{ yyerrok; }
 	| error '}'
 	;
 
@@ -189,7 +193,7 @@ pstmt:
 				ps->plat->doc_pos = @2;
 			}
 		}
-	| error ';'
+	| error ';'		{ yyerrok; }
 	;
 
 stride:
@@ -297,7 +301,7 @@ mstmt:
 			cur_handling->pos = @$;
 			cur_handling = NULL;
 		}
-	| error ';'
+	| error ';'		{ yyerrok; }
 	;
 
 access:
@@ -383,7 +387,7 @@ fstmt:
 
 			vec_push(&ps->field->values, v);
 		}
-	| error ';'
+	| error ';'		{ yyerrok; }
 	;
 
 handling:
@@ -468,7 +472,7 @@ hstmt:
 			vec_push(&ps->hv->entries, ps->hventry);
 			memset(&ps->hventry, 0, sizeof(ps->hventry));
 		}
-	| error ';'		{ memset(&ps->hventry, 0, sizeof(ps->hventry)); }
+	| error ';'		{ yyerrok; memset(&ps->hventry, 0, sizeof(ps->hventry)); }
 	;
 
 hvtarget:
@@ -519,10 +523,17 @@ int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_state *ps)
 	int errors = diag_errors();
 	int t = lex_next(&ps->lx, val, loc);
 
+	if (ps->statement_ended)
+		ps->lex_error = false;
+	ps->statement_ended = t == ';' || t == '}';
 	if (diag_errors() != errors)
 		ps->lex_error = true;
-	else if (t == ';' || t == '}')
-		ps->lex_error = false;
+	if (t == '{' && ps->braces++ == 0) {
+		ps->brace_pos = *loc;
+		snprintf(ps->brace_owner, sizeof(ps->brace_owner), "%s", ps->ident);
+	}
+	if (t == '}' && ps->braces > 0)
+		ps->braces--;
 	size_t n = (size_t)(ps->lx.cur - ps->lx.tok);
 
 	ps->tok = t;
@@ -544,10 +555,11 @@ static void symbol_text(struct strbuf *sb, yysymbol_kind_t sym)
 
 	if (sym == YYSYMBOL_YYEOF)
 		sb_puts(sb, "end of file");
-	else if (name[0] == '"')
-		sb_printf(sb, "'%.*s'", (int)strlen(name) - 2, name + 1);
-	else
+	else if (sym == YYSYMBOL_IDENT || sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_STRING ||
+		 name[0] == '\'')
 		sb_puts(sb, name);
+	else
+		sb_printf(sb, "'%s'", name);
 }
 
 static size_t edit_distance(const char *a, const char *b)
@@ -615,6 +627,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 		error_at(&ps->ident_pos, NULL,
 			 "unknown keyword '%s' (a handling is PLATFORM read|write|rw KIND)",
 			 ps->ident);
+		return 0;
+	}
+	/* a top-level keyword inside a body: the body was not closed */
+	if (ps->braces > 0 && (la == YYSYMBOL_MSR || la == YYSYMBOL_PLATFORM ||
+			       la == YYSYMBOL_HYPERVISOR || la == YYSYMBOL_INCLUDE)) {
+		error_at(yypcontext_location(ctx), NULL,
+			 "unexpected '%s' inside the body of %s: is a '}' missing?",
+			 yysymbol_name(la), ps->brace_owner);
+		note_at(&ps->brace_pos, "the body opens here");
+		ps->braces = 0;
 		return 0;
 	}
 	sb_puts(&sb, "unexpected ");
@@ -739,10 +761,5 @@ bool parse_file(struct ast *ast, const char *path)
 
 bool parse_string(struct ast *ast, const char *name, const char *text)
 {
-	struct srcfile *f = xcalloc(1, sizeof(*f));
-
-	f->path = xstrdup(name);
-	f->text = xstrdup(text);
-	f->len = strlen(text);
-	return parse_srcfile(ast, f, 0);
+	return parse_srcfile(ast, srcfile_from_text(name, text), 0);
 }

@@ -24,6 +24,7 @@ static struct {
 
 static bool werror;
 static int nerrors;
+static int nfiles;
 
 struct srcfile *srcfile_load(const char *path, struct srcfile *includer)
 {
@@ -43,7 +44,28 @@ struct srcfile *srcfile_load(const char *path, struct srcfile *includer)
 	f->text = text;
 	f->len = len;
 	f->includer = includer;
+	f->order = ++nfiles;
 	return f;
+}
+
+struct srcfile *srcfile_from_text(const char *name, const char *text)
+{
+	struct srcfile *f = xcalloc(1, sizeof(*f));
+
+	f->path = xstrdup(name);
+	f->text = xstrdup(text);
+	f->len = strlen(text);
+	f->order = ++nfiles;
+	return f;
+}
+
+int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
+{
+	if (a->file != b->file)
+		return a->file->order < b->file->order ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
 }
 
 static int warning_index(const char *name)

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The checked model: merged declarations, registers, handlings, hypervisors. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static const char platforms[] =
+	"platform native { }\nplatform xenpv { feature X86_FEATURE_XENPV; }\n";
+
+static struct model build(const char *text)
+{
+	static struct ast ast;
+	struct model m;
+	char *all = xasprintf("%s%s", platforms, text);
+
+	cr_assert_eq(model_from(&ast, &m, all), 0, "unexpected errors");
+	free(all);
+	return m;
+}
+
+Test(model, registers_sorted_with_names)
+{
+	struct model m = build("msr B(i)[3] 0x400 stride 4 { element 0 MC0; }\n"
+			       "msr A[2] 0x186;\n"
+			       "msr C 0x10;\n");
+
+	cr_assert_eq(m.regs.n, 6);
+	cr_assert_str_eq(m.regs.v[0].macro, "C");
+	cr_assert_str_eq(m.regs.v[1].macro, "A0");
+	cr_assert_str_eq(m.regs.v[1].id, "a0");
+	cr_assert_eq(m.regs.v[2].addr, 0x187);
+	cr_assert_str_eq(m.regs.v[3].macro, "MC0");
+	cr_assert_str_eq(m.regs.v[3].id, "mc0");
+	cr_assert_str_eq(m.regs.v[4].macro, "B(1)");
+	cr_assert_str_eq(m.regs.v[4].id, "b_1");
+	cr_assert_eq(m.regs.v[5].addr, 0x408);
+	cr_assert_eq(m.decls.n, 3);
+	cr_assert_str_eq(m.decls.v[0]->name, "C");
+}
+
+Test(model, platforms_base_first)
+{
+	struct ast ast;
+	struct model m;
+
+	cr_assert_eq(model_from(&ast, &m, "platform zz { feature F; }\nplatform b { }\n"
+				"platform aa { feature G; }\nmsr X 1 { zz read perf; aa read perf; }\n"), 0);
+	cr_assert_str_eq(m.platforms.v[0].name, "b");
+	cr_assert_str_eq(m.platforms.v[1].name, "aa");
+	cr_assert_str_eq(m.platforms.v[2].name, "zz");
+}
+
+Test(model, extension_merges_and_defaults_apply)
+{
+	struct model m = build("msr MSR_STAR 0xc0000081;\n"
+			       "msr MSR_STAR { doc \"syscall\"; xenpv write ignore; }\n"
+			       "msr MSR_RO 0x20 { access ro; }\n");
+	const struct decl *d = model_find_decl(&m, "MSR_STAR");
+	int xen = model_platform_index(&m, "xenpv");
+
+	cr_assert_not_null(d);
+	cr_assert_eq(d->parts.n, 2);
+	cr_assert_str_eq(d->doc, "syscall");
+	cr_assert_str_eq(d->did, "star");
+	cr_assert_eq(d->handling[xen * 2 + 1].kind, H_IGNORE);
+	cr_assert_eq(d->handling[xen * 2 + 0].kind, H_PASSTHROUGH);
+	cr_assert_null(d->handling[xen * 2 + 0].ast);
+	cr_assert_eq(model_find_decl(&m, "MSR_RO")->access, ACC_RO);
+	cr_assert_eq(model_find_decl(&m, "MSR_STAR")->access, ACC_RW);
+}
+
+Test(model, hypervisor_ranges_and_defaults)
+{
+	struct model m = build("msr A[4] 0x100 stride 2;\nmsr B 0x10 { alias BB; }\n"
+			       "hypervisor h for xenpv { default write discard;\n"
+			       "  A read vpmu; BB rw emulate; 0x200..0x2ff write gp; }\n");
+	const struct hypervisor *h = &m.hypervisors.v[0];
+	const struct hvrange *r;
+
+	cr_assert_eq(h->dflt[0], HV_GP);
+	cr_assert_eq(h->dflt[1], HV_DISCARD);
+	cr_assert_eq(h->ranges.n, 6);	/* B, four elements of A, the range */
+	r = model_hv_lookup(h, 0x104, DIR_READ);
+	cr_assert_not_null(r);
+	cr_assert_eq(r->beh, HV_VPMU);
+	cr_assert_null(model_hv_lookup(h, 0x103, DIR_READ));
+	cr_assert_null(model_hv_lookup(h, 0x104, DIR_WRITE));
+	cr_assert_eq(model_hv_lookup(h, 0x10, DIR_WRITE)->beh, HV_EMULATE);
+	cr_assert_eq(model_hv_lookup(h, 0x2ff, DIR_WRITE)->beh, HV_GP);
+}
+
+Test(model, records_text)
+{
+	struct model m = build("msr MSR_X 0x10 { doc \"d\"; field F 3:0 { value V 2; } xenpv write call h(A); }\n");
+	struct strbuf sb = { 0 };
+
+	render_model_text(&m, &sb);
+	cr_assert_str_eq(sb.s,
+		"MSRGEN_PLATFORM([[native]], [[]], [[[[]]]])m4_dnl\n"
+		"MSRGEN_PLATFORM([[xenpv]], [[X86_FEATURE_XENPV]], [[[[]]]])m4_dnl\n"
+		"MSRGEN_DECL([[x]], [[MSR_X]], [[single]], [[0x00000010]], [[1]], [[1]], [[]], [[rw]], [[any]], [[]], [[0]], [[[[d]]]])m4_dnl\n"
+		"MSRGEN_FIELD([[x]], [[F]], [[3]], [[0]], [[rw]], [[[[]]]])m4_dnl\n"
+		"MSRGEN_VALUE([[x]], [[F]], [[V]], [[0x2]])m4_dnl\n"
+		"MSRGEN_MSR([[x]], [[MSR_X]], [[0x00000010]], [[x]], [[0]], [[rw]], [[any]], [[]], [[0]], [[[[d]]]])m4_dnl\n"
+		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[native]], [[]], [[read]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[native]], [[]], [[write]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[xenpv]], [[X86_FEATURE_XENPV]], [[read]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[xenpv]], [[X86_FEATURE_XENPV]], [[write]], [[call]], [[h]], [[A]])m4_dnl\n");
+	sb_free(&sb);
+}
+
+Test(model, sha256_known_answers)
+{
+	char hex[65];
+
+	sha256_hex("", 0, hex);
+	cr_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha256_hex("abc", 3, hex);
+	cr_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
+	cr_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}

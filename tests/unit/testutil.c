@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static char *read_fd(int fd)
+{
+	struct strbuf sb = { 0 };
+	char buf[4096];
+	ssize_t n;
+
+	sb_puts(&sb, "");
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		sb_putn(&sb, buf, (size_t)n);
+	return sb.s;
+}
+
+struct run run_msrgen(const char *dir, const char *const *argv)
+{
+	struct run r = { 0 };
+	char outp[] = "/tmp/msrgen-test-out.XXXXXX", errp[] = "/tmp/msrgen-test-err.XXXXXX";
+	int ofd = mkstemp(outp), efd = mkstemp(errp), status;
+	pid_t pid;
+	size_t n = 0;
+	const char **args;
+
+	while (argv[n])
+		n++;
+	args = xcalloc(n + 2, sizeof(*args));
+	args[0] = MSRGEN_BIN;
+	memcpy(args + 1, argv, n * sizeof(*args));
+	pid = fork();
+	if (pid == 0) {
+		dup2(ofd, 1);
+		dup2(efd, 2);
+		if (dir && chdir(dir))
+			_exit(126);
+		execv(MSRGEN_BIN, (char *const *)args);
+		_exit(127);
+	}
+	waitpid(pid, &status, 0);
+	r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	lseek(ofd, 0, SEEK_SET);
+	lseek(efd, 0, SEEK_SET);
+	r.out = read_fd(ofd);
+	r.err = read_fd(efd);
+	close(ofd);
+	close(efd);
+	unlink(outp);
+	unlink(errp);
+	free(args);
+	return r;
+}
+
+void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+char *slurp(const char *path)
+{
+	size_t len;
+
+	return read_file(path, &len);
+}
+
+char *make_tempdir(void)
+{
+	char *p = xstrdup("/tmp/msrgen-test.XXXXXX");
+
+	if (!mkdtemp(p))
+		die("mkdtemp: %s", strerror(errno));
+	return p;
+}
+
+void remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+
+	if (!d) {
+		unlink(path);
+		return;
+	}
+	while ((de = readdir(d))) {
+		char *p;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		p = xasprintf("%s/%s", path, de->d_name);
+		remove_tree(p);
+		free(p);
+	}
+	closedir(d);
+	rmdir(path);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void snapshot(const char *root, const char *rel, struct strbuf *sb)
+{
+	char *path = rel[0] ? xasprintf("%s/%s", root, rel) : xstrdup(root);
+	DIR *d = opendir(path);
+	struct dirent *de;
+	VEC(char *) names = { 0 };
+	size_t i;
+
+	if (!d) {
+		char *text = slurp(path);
+
+		sb_printf(sb, "== %s\n%s", rel, text ? text : "(unreadable)\n");
+		free(text);
+		free(path);
+		return;
+	}
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			vec_push(&names, xstrdup(de->d_name));
+	closedir(d);
+	qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	for (i = 0; i < names.n; i++) {
+		char *r = rel[0] ? xasprintf("%s/%s", rel, names.v[i]) : xstrdup(names.v[i]);
+
+		snapshot(root, r, sb);
+		free(r);
+		free(names.v[i]);
+	}
+	free(names.v);
+	free(path);
+}
+
+char *tree_snapshot(const char *dir)
+{
+	struct strbuf sb = { 0 };
+
+	sb_puts(&sb, "");
+	snapshot(dir, "", &sb);
+	return sb.s;
+}
+
+int model_from(struct ast *ast, struct model *m, const char *text)
+{
+	memset(ast, 0, sizeof(*ast));
+	diag_reset();
+	parse_string(ast, "test.msr", text);
+	if (diag_errors())
+		return diag_errors();
+	model_build(m, ast);
+	checks_run(m);
+	return diag_errors();
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t list_msr_files(const char *dir, const char **out, size_t max)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t n = 0;
+
+	while (d && (de = readdir(d)) && n < max) {
+		size_t len = strlen(de->d_name);
+
+		if (len > 4 && !strcmp(de->d_name + len - 4, ".msr"))
+			out[n++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	if (d)
+		closedir(d);
+	qsort(out, n, sizeof(*out), cmp_cstr);
+	return n;
+}
