@@ -137,7 +137,7 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 
 		vec_push(&names, n);
 	}
-	qsort(names.v, names.n, sizeof(*names.v), cmp_named);
+	sort_array(names.v, names.n, sizeof(*names.v), cmp_named);
 	/* report in source order: collect the second sightings first */
 	{
 		VEC(struct named *) dups = { 0 };

@@ -63,7 +63,7 @@ static void build_platforms(struct model *m, struct ast *ast)
 		}
 		vec_push(&m->platforms, p);
 	}
-	qsort(m->platforms.v, m->platforms.n, sizeof(*m->platforms.v), cmp_platform);
+	sort_array(m->platforms.v, m->platforms.n, sizeof(*m->platforms.v), cmp_platform);
 }
 
 struct decl *model_find_decl(const struct model *m, const char *name)
@@ -172,7 +172,7 @@ static void build_decls(struct model *m, struct ast *ast)
 		for (j = 0; j < d->parts.n; j++)
 			merge_part(m, d, d->parts.v[j]);
 	}
-	qsort(m->decls.v, m->decls.n, sizeof(*m->decls.v), cmp_decl);
+	sort_array(m->decls.v, m->decls.n, sizeof(*m->decls.v), cmp_decl);
 }
 
 static int cmp_reg(const void *a, const void *b)
@@ -229,7 +229,7 @@ static void build_regs(struct model *m)
 			vec_push(&m->regs, r);
 		}
 	}
-	qsort(m->regs.v, m->regs.n, sizeof(*m->regs.v), cmp_reg);
+	sort_array(m->regs.v, m->regs.n, sizeof(*m->regs.v), cmp_reg);
 }
 
 const struct reg *model_find_reg(const struct model *m, uint32_t addr)
@@ -353,10 +353,10 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 					break;
 			}
 		}
-		qsort(h.ranges.v, h.ranges.n, sizeof(*h.ranges.v), cmp_range);
+		sort_array(h.ranges.v, h.ranges.n, sizeof(*h.ranges.v), cmp_range);
 		vec_push(&m->hypervisors, h);
 	}
-	qsort(m->hypervisors.v, m->hypervisors.n, sizeof(*m->hypervisors.v), cmp_hv);
+	sort_array(m->hypervisors.v, m->hypervisors.n, sizeof(*m->hypervisors.v), cmp_hv);
 }
 
 const struct hvrange *model_hv_lookup(const struct hypervisor *hv, uint32_t addr,

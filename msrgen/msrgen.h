@@ -52,6 +52,8 @@ void sb_free(struct strbuf *sb);
 /* Reads a whole file; NULL with errno set on failure. */
 char *read_file(const char *path, size_t *len);
 void sha256_hex(const void *data, size_t len, char out[65]);
+/* qsort() that accepts an empty array (qsort wants a valid base even then) */
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* srcpos.c: source files, positions and diagnostics */
 struct srcfile {

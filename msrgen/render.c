@@ -388,7 +388,7 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		ok = false;
 		goto out;
 	}
-	qsort(list.v, list.n, sizeof(*list.v), cmp_template);
+	sort_array(list.v, list.n, sizeof(*list.v), cmp_template);
 	render_model_text(m, &model);
 	sb_putn(&all, model.s, model.len);
 	for (i = 0; i < list.n; i++) {

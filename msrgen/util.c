@@ -219,3 +219,9 @@ void sha256_hex(const void *data, size_t len, char out[65])
 	for (i = 0; i < 8; i++)
 		snprintf(out + 8 * i, 9, "%08x", h[i]);
 }
+
+void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
