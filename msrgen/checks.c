@@ -11,9 +11,10 @@
 
 struct check {
 	const char *name;
-	bool warning;
+	bool warning;		/* on by default; -Wno-NAME turns it off */
 	void (*fn)(struct model *m, const struct check *c);
 	const char *what;
+	bool off;
 };
 
 #define report(c, pos, ...) do {					\
@@ -737,7 +738,7 @@ static void check_unused_platform(struct model *m, const struct check *c)
 	}
 }
 
-static const struct check checks[] = {
+static struct check checks[] = {
 	{ "include-cycle", false, NULL, "a file includes itself, directly or not (reported while reading)" },
 	{ "include-missing", false, NULL, "an included file cannot be read (reported while reading)" },
 	{ "platform-base", false, check_platform_base, "exactly one platform has no feature: bare metal" },
@@ -783,4 +784,32 @@ void checks_list(FILE *f)
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
 		fprintf(f, "  %-24s %-7s %s\n", checks[i].name,
 			checks[i].warning ? "warning" : "error", checks[i].what);
+}
+
+static struct check *find_warning(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+		if (checks[i].warning && !strcmp(checks[i].name, name))
+			return &checks[i];
+	return NULL;
+}
+
+bool checks_set_warning(const char *name, bool on)
+{
+	struct check *c = find_warning(name);
+
+	if (c)
+		c->off = !on;
+	return c != NULL;
+}
+
+bool checks_warning_enabled(const char *name)
+{
+	const struct check *c = find_warning(name);
+
+	if (!c)
+		die("no warning named %s", name);
+	return !c->off;
 }

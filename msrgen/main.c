@@ -196,11 +196,8 @@ int main(int argc, char **argv)
 		case 'W':
 			if (!strcmp(optarg, "error"))
 				diag_set_werror(true);
-			else if (!strncmp(optarg, "no-", 3) && diag_warning_known(optarg + 3))
-				diag_set_warning(optarg + 3, false);
-			else if (diag_warning_known(optarg))
-				diag_set_warning(optarg, true);
-			else
+			else if (!(strncmp(optarg, "no-", 3) ? checks_set_warning(optarg, true)
+							      : checks_set_warning(optarg + 3, false)))
 				return usage_error("unknown warning '-W%s' (see 'msrgen checks')", optarg);
 			break;
 		case 'q':

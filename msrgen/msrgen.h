@@ -77,9 +77,6 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 
-/* Warnings are named; the same name is the -W switch and the check's name. */
-void diag_set_warning(const char *name, bool on);
-bool diag_warning_known(const char *name);
 void diag_set_werror(bool on);
 void diag(enum diag_level level, const struct srcpos *pos, const char *check,
 	  const char *fmt, ...) PRINTF(4, 5);
@@ -319,6 +316,9 @@ const struct hvrange *model_hv_lookup(const struct hypervisor *hv, uint32_t addr
 /* checks.c: a named table of checks over the tree and the model */
 void checks_run(struct model *m);
 void checks_list(FILE *f);
+/* Warnings are checks: the check's name is the -W switch. False if no such warning. */
+bool checks_set_warning(const char *name, bool on);
+bool checks_warning_enabled(const char *name);
 
 /* render.c */
 struct output {

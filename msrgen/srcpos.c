@@ -10,18 +10,6 @@
 
 #include "msrgen.h"
 
-/* Every warning msrgen knows, on by default; -Wno-NAME turns one off. */
-static struct {
-	const char *name;
-	bool on;
-} warnings[] = {
-	{ "unknown-vendor", true },
-	{ "field-access", true },
-	{ "nonserializing-readonly", true },
-	{ "unused-platform", true },
-	{ "hypervisor-unknown-msr", true },
-};
-
 static bool werror;
 static int nerrors;
 static int nfiles;
@@ -66,30 +54,6 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
 	return a->col < b->col ? -1 : a->col > b->col;
-}
-
-static int warning_index(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(warnings) / sizeof(warnings[0]); i++)
-		if (!strcmp(warnings[i].name, name))
-			return (int)i;
-	return -1;
-}
-
-bool diag_warning_known(const char *name)
-{
-	return warning_index(name) >= 0;
-}
-
-void diag_set_warning(const char *name, bool on)
-{
-	int i = warning_index(name);
-
-	if (i < 0)
-		die("unknown warning %s", name);
-	warnings[i].on = on;
 }
 
 void diag_set_werror(bool on)
@@ -141,14 +105,8 @@ static void vdiag(enum diag_level level, const struct srcpos *pos, const char *c
 {
 	bool as_error = level == DIAG_ERROR || (level == DIAG_WARNING && werror);
 
-	if (level == DIAG_WARNING) {
-		int i = warning_index(check);
-
-		if (i < 0)
-			die("warning without a name: %s", fmt);
-		if (!warnings[i].on)
-			return;
-	}
+	if (level == DIAG_WARNING && !checks_warning_enabled(check))
+		return;
 	if (pos && pos->file)
 		fprintf(stderr, "%s:%d:%d: ", pos->file->path, pos->line, pos->col);
 	else
@@ -179,6 +137,8 @@ void diag_plain(enum diag_level level, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag(level, NULL, level == DIAG_WARNING ? "unused-platform" : NULL, fmt, ap);
+	if (level == DIAG_WARNING)
+		die("a warning needs a check name and a place: %s", fmt);
+	vdiag(level, NULL, NULL, fmt, ap);
 	va_end(ap);
 }
