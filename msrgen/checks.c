@@ -14,7 +14,6 @@ struct check {
 	bool warning;		/* on by default; -Wno-NAME turns it off */
 	void (*fn)(struct model *m, const struct check *c);
 	const char *what;
-	bool off;
 };
 
 #define report(c, pos, ...) do {					\
@@ -738,7 +737,7 @@ static void check_unused_platform(struct model *m, const struct check *c)
 	}
 }
 
-static struct check checks[] = {
+static const struct check checks[] = {
 	{ "include-cycle", false, NULL, "a file includes itself, directly or not (reported while reading)" },
 	{ "include-missing", false, NULL, "an included file cannot be read (reported while reading)" },
 	{ "platform-base", false, check_platform_base, "exactly one platform has no feature: bare metal" },
@@ -786,30 +785,34 @@ void checks_list(FILE *f)
 			checks[i].warning ? "warning" : "error", checks[i].what);
 }
 
-static struct check *find_warning(const char *name)
+#define NCHECKS (sizeof(checks) / sizeof(checks[0]))
+static bool warning_off[NCHECKS];
+
+/* The index of the warning named name, or -1. */
+static int find_warning(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+	for (i = 0; i < NCHECKS; i++)
 		if (checks[i].warning && !strcmp(checks[i].name, name))
-			return &checks[i];
-	return NULL;
+			return (int)i;
+	return -1;
 }
 
 bool checks_set_warning(const char *name, bool on)
 {
-	struct check *c = find_warning(name);
+	int i = find_warning(name);
 
-	if (c)
-		c->off = !on;
-	return c != NULL;
+	if (i >= 0)
+		warning_off[i] = !on;
+	return i >= 0;
 }
 
 bool checks_warning_enabled(const char *name)
 {
-	const struct check *c = find_warning(name);
+	int i = find_warning(name);
 
-	if (!c)
+	if (i < 0)
 		die("no warning named %s", name);
-	return !c->off;
+	return !warning_off[i];
 }
