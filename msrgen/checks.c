@@ -27,6 +27,11 @@ struct check {
 #define for_each_msr(m, i, a) \
 	for (i = 0; i < (m)->ast->msrs.n && ((a) = (m)->ast->msrs.v[i], 1); i++)
 
+/* Every handling statement, in the order it was read. */
+#define for_each_handling(m, i, j, a, h)					\
+	for_each_msr(m, i, a)						\
+		for (j = 0; j < (a)->handlings.n && ((h) = &(a)->handlings.v[j], 1); j++)
+
 static void check_platform_base(struct model *m, const struct check *c)
 {
 	const struct ast_platform *first = NULL;
@@ -439,15 +444,11 @@ static void check_unknown_platform(struct model *m, const struct check *c)
 {
 	size_t i, j;
 	const struct ast_msr *a;
+	const struct ast_handling *h;
 
-	for_each_msr(m, i, a) {
-		for (j = 0; j < a->handlings.n; j++) {
-			const struct ast_handling *h = &a->handlings.v[j];
-
-			if (model_platform_index(m, h->platform.name) < 0)
-				report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
-		}
-	}
+	for_each_handling(m, i, j, a, h)
+		if (model_platform_index(m, h->platform.name) < 0)
+			report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
 	for (i = 0; i < m->ast->hypervisors.n; i++) {
 		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
 
@@ -517,16 +518,13 @@ static void check_handling_kind(struct model *m, const struct check *c)
 {
 	size_t i, j;
 	const struct ast_msr *a;
+	const struct ast_handling *h;
 
-	for_each_msr(m, i, a) {
-		for (j = 0; j < a->handlings.n; j++) {
-			const struct ast_handling *h = &a->handlings.v[j];
-
-			if (h->kind == H_FIXUP && (h->dir & DIR_WRITE))
-				report(c, &h->kind_pos, "a fixup adjusts what a read returns: it cannot handle writes");
-			if (h->kind == H_IGNORE && h->has_value && h->dir == DIR_WRITE)
-				report(c, &h->value.pos, "an ignored write has no value: the value is what an ignored read returns");
-		}
+	for_each_handling(m, i, j, a, h) {
+		if (h->kind == H_FIXUP && (h->dir & DIR_WRITE))
+			report(c, &h->kind_pos, "a fixup adjusts what a read returns: it cannot handle writes");
+		if (h->kind == H_IGNORE && h->has_value && h->dir == DIR_WRITE)
+			report(c, &h->value.pos, "an ignored write has no value: the value is what an ignored read returns");
 	}
 }
 

@@ -7,6 +7,7 @@
 #ifndef MSRGEN_H
 #define MSRGEN_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,6 +48,7 @@ void sb_putn(struct strbuf *sb, const char *s, size_t n);
 void sb_puts(struct strbuf *sb, const char *s);
 void sb_putc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) PRINTF(2, 3);
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap) PRINTF(2, 0);
 void sb_free(struct strbuf *sb);
 
 /* Reads a whole file; NULL with errno set on failure. */

@@ -63,16 +63,9 @@ char *xasprintf(const char *fmt, ...)
 {
 	struct strbuf sb = { 0 };
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		die("bad format %s", fmt);
-	sb.s = xmalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(sb.s, n + 1, fmt, ap);
+	sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	return sb.s;
 }
@@ -105,21 +98,28 @@ void sb_putc(struct strbuf *sb, char c)
 	sb_putn(sb, &c, 1);
 }
 
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0)
+		die("bad format %s", fmt);
+	sb_grow(sb, (size_t)n);
+	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, again);
+	va_end(again);
+	sb->len += (size_t)n;
+}
+
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	sb_vprintf(sb, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("bad format %s", fmt);
-	sb_grow(sb, n);
-	va_start(ap, fmt);
-	vsnprintf(sb->s + sb->len, n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += n;
 }
 
 void sb_free(struct strbuf *sb)
