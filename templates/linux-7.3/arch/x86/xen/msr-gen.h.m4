@@ -12,7 +12,7 @@ void xen_msrgen_write_msr(u32 msr, u64 val, int *err);
 
 /* Handlers named by the MSR tables. */
 m4_divert(-1)
-m4_define([[_mg_args_t]], [[m4_patsubst(m4_patsubst([[$1]], [[ *[^,]+]], [[unsigned long]]), [[,]], [[, ]])]])
+m4_define([[_mg_args_t]], [[m4_patsubst([[$1]], [[\(^\|, *\)[^,]+]], [[\1unsigned long]])]])
 m4_define([[MSRGEN_HANDLE]], [[m4_ifelse([[$5]], [[X86_FEATURE_XENPV]], [[m4_ifelse(
 	[[$7]], [[call]], [[m4_ifelse(_mg_once([[proto_$8_$6]]), [[1]], [[m4_divert(0)m4_dnl
 int $8(m4_ifelse([[$9]], [[]], [[]], [[_mg_args_t([[$9]]), ]])m4_ifelse([[$6]], [[read]], [[u64 *val]], [[u64 val]]));

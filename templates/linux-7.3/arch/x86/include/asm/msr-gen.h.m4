@@ -34,8 +34,8 @@ MSRGEN_BANNER_C
 	".byte 0xc4, 0xe7, 0x7b, 0xf6, 0xc0\n\t"	\
 	".long %c[msr]\n\t"
 
-#define __MSRGEN_RD_K32		"mov $%c[k], %%eax\n\t"
-#define __MSRGEN_RD_K64		"movabs $%c[k], %%rax\n\t"
+#define __MSRGEN_RD_K32		"mov %[k], %%eax\n\t"
+#define __MSRGEN_RD_K64		"movabs %[k], %%rax\n\t"
 
 #define __MSRGEN_WR_PREP				\
 	"mov $%c[msr], %%ecx\n\t"			\
