@@ -6,7 +6,10 @@
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static const char *report_fs = "";
 
 #include "harness.h"
 #include "sites.h"
@@ -65,6 +68,9 @@ static void check_site(const char *what, const char *id, uint8_t *const sec[2], 
 
 	cr_assert(site_find(sec[0], sec[1], &s), "%s %s: no site found", what, id);
 	n = site_count(&s, &nops, &calls);
+	if (getenv("HARNESS_REPORT"))
+		fprintf(stderr, "site %s %s fs=%s insns=%d nops=%d calls=%d bytes=%d\n", what, id,
+			report_fs, n, nops, calls, (int)(s.end - s.start));
 	cr_assert_eq(n, exp, "%s %s: %d instructions at the site, expected %d", what, id, n, exp);
 	cr_assert_eq(calls, exp_calls, "%s %s: %d calls at the site, expected %d", what, id,
 		     calls, exp_calls);
@@ -111,6 +117,7 @@ static void check_rd_insn(const struct rd_case *c, enum harness_fs fs)
 
 static void run_reads(enum harness_fs fs, bool patch)
 {
+	report_fs = harness_fs_name[fs];
 	if (patch)
 		harness_patch(fs);
 	else
@@ -202,6 +209,7 @@ static void check_wr_insn(const struct wr_case *c, enum harness_fs fs)
 
 static void run_writes(enum harness_fs fs, bool patch)
 {
+	report_fs = harness_fs_name[fs];
 	if (patch)
 		harness_patch(fs);
 	else
