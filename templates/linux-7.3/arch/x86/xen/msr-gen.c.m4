@@ -98,13 +98,15 @@ _mg_body_xen(_mg_xk([[$1]], [[$2]]), [[$2]], _mg_xa([[$1]], [[$2]]), [[_mg_xargs
 /* $3 m4_ifelse([[$2]], [[read]], [[read]], [[write]]) before patching */
 int msrgen_dyn_[[]]_mg_rw([[$2]])_$1(m4_ifelse([[$2]], [[read]], [[u64 *val]], [[u64 val]]))
 {
-	if (boot_cpu_has(X86_FEATURE_XENPV)) {
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[		return xen_msrgen_[[]]_mg_rw([[$2]])_$1(val);
-]], [[$2]], [[read]], [[		*val = _mg_xa([[$1]], [[read]])ULL;
+m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[	if (boot_cpu_has(X86_FEATURE_XENPV))
+		return xen_msrgen_[[]]_mg_rw([[$2]])_$1(val);
+]], [[$2]], [[read]], [[	if (boot_cpu_has(X86_FEATURE_XENPV)) {
+		*val = _mg_xa([[$1]], [[read]])ULL;
 		return 0;
-]], [[		return 0;
-]])m4_dnl
 	}
+]], [[	if (boot_cpu_has(X86_FEATURE_XENPV))
+		return 0;
+]])m4_dnl
 	return m4_ifelse([[$2]], [[read]], [[native_read_msr_safe($4, val)]], [[native_write_msr_safe($4, val)]]);
 }
 m4_divert(-1)]])]])
