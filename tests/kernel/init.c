@@ -130,7 +130,7 @@ static void dmesg_grep(const char *word)
 	buf[len] = '\0';
 	for (line = strtok_r(buf, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save))
-		if (strstr(line, word))
+		if (strstr(line, word) && !strstr(line, "msrgen.dmesg="))
 			say("dmesg: %s", line);
 	free(buf);
 }
