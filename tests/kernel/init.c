@@ -78,12 +78,16 @@ static int slurp(const char *path, char *buf, size_t len)
 	return 0;
 }
 
-/* Value of KEY=... on the kernel command line, copied into val. */
+/*
+ * Value of KEY=... on the kernel command line, copied into val; when the
+ * key is given more than once, the last one counts.
+ */
 static int cmdline_get(const char *cmdline, const char *key, char *val,
 		       size_t len)
 {
 	size_t klen = strlen(key);
 	const char *p = cmdline;
+	int found = -1;
 
 	while (*p) {
 		while (*p == ' ')
@@ -96,12 +100,12 @@ static int cmdline_get(const char *cmdline, const char *key, char *val,
 				n++;
 			memcpy(val, p, n);
 			val[n] = '\0';
-			return 0;
+			found = 0;
 		}
 		while (*p && *p != ' ')
 			p++;
 	}
-	return -1;
+	return found;
 }
 
 static void mount_one(const char *src, const char *dir, const char *type)
