@@ -535,3 +535,24 @@ Test(msr, replacement_encodings)
 	cr_assert_gt(imm_wr, 0, "no immediate WRMSRNS emitted");
 	cr_assert_gt(ns, 0, "no WRMSRNS emitted");
 }
+
+/* Every site entry goes on just after its site; every stub trap rewinds. */
+Test(msr, extable_targets)
+{
+	int n = 0;
+
+	for (struct exception_table_entry *e = __start___ex_table; e < __stop___ex_table; e++) {
+		long insn = (long)&e->insn + e->insn, fix = (long)&e->fixup + e->fixup;
+		int type = e->data & EX_DATA_TYPE_MASK;
+
+		if (type == EX_TYPE_MSR_REWIND) {
+			cr_assert_eq(fix, insn, "rewind entry with a continuation");
+			continue;
+		}
+		/* 15-byte site + xor of the error: the continuation is at most 18 on */
+		cr_assert(fix > insn && fix - insn <= 18,
+			  "entry at %#lx continues at %+ld", insn, fix - insn);
+		n++;
+	}
+	cr_assert_gt(n, 0);
+}

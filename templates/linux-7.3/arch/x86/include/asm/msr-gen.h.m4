@@ -114,8 +114,8 @@ MSRGEN_BANNER_C
 	__MSRGEN_WR_EX_LEGACY
 
 #define __MSRGEN_WR_EX_SAFE						\
-	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_WRMSR_SAFE, %[err])	\
-	__MSRGEN_WR_EX_LEGACY_SAFE
+	__MSRGEN_WR_EX_LEGACY_SAFE					\
+	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_WRMSR_SAFE, %[err])
 
 /* The shared shapes of passthrough registers (number as an immediate). */
 static __always_inline u64 __msrgen_rd_pt(u32 msr)
