@@ -7,6 +7,7 @@ MSRGEN_BANNER_HASH
 #	sh scripts/msrgen/glue.sh
 #
 # It edits (once; a second run changes nothing):
+#   lib/x86-opcode-map.txt     the immediate forms (also tools/ copy, objtool)
 #   asm/extable_fixup_types.h  include asm/msr-gen-extable.h (EX_TYPE_MSR_REWIND)
 #   mm/extable.c               dispatch EX_TYPE_MSR_REWIND; report the MSR
 #                              number and value of the immediate forms
@@ -33,6 +34,17 @@ need() {
 for f in arch/x86/include/asm/msr-gen.h arch/x86/xen/msr-gen.c \
 	 arch/x86/xen/msr-gen-stubs.S arch/x86/mm/msr-gen-extable.c; do
 	[ -f "$f" ] || die "$f missing: copy the generated files into the tree first"
+done
+
+# The instruction decoder (and objtool's copy) must know the immediate forms:
+# VEX.128.F2.M7.W0 F6 /0 id (RDMSR) and VEX.128.F3.M7.W0 F6 /0 id (WRMSRNS).
+for f in arch/x86/lib/x86-opcode-map.txt tools/arch/x86/lib/x86-opcode-map.txt; do
+	[ -f $f ] || continue
+	if ! has $f 'f6: RDMSR Rq,Id'; then
+		need $f 'f8: URDMSR Rq,Id (F2),(v1),(11B)'
+		sed -i '/^f8: URDMSR Rq,Id (F2),(v1),(11B)/i\
+f6: RDMSR Rq,Id (F2),(v1),(11B) | WRMSRNS Id,Rq (F3),(v1),(11B)' $f
+	fi
 done
 
 f=arch/x86/include/asm/extable_fixup_types.h

@@ -19,10 +19,22 @@ MSRGEN_BANNER_C
 #include <linux/linkage.h>
 #include <asm/asm.h>
 #include <asm/frame.h>
+#include <asm/ibt.h>
 #include <asm/msr-gen-extable.h>
+
+#ifdef __KERNEL__
+/* Kernel C code needs no more than the 8-byte alignment a call site has. */
+#define MSRGEN_ALIGN_STACK
+#define MSRGEN_RESTORE_STACK(nsaved, local)	.if local ; add $local, %rsp ; .endif
+#else
+/* Userspace (the test harness): the C ABI wants 16 bytes at a call. */
+#define MSRGEN_ALIGN_STACK		and $-16, %rsp
+#define MSRGEN_RESTORE_STACK(nsaved, local)	lea -(nsaved) * 8(%rbp), %rsp
+#endif
 
 .macro MSRGEN_STUB name:req, body:req, msr:req, write:req
 SYM_FUNC_START(\name)
+	ENDBR
 	FRAME_BEGIN
 	push	%rsi
 	push	%rdi
@@ -33,7 +45,7 @@ SYM_FUNC_START(\name)
 .if \write
 	push	%rax
 .endif
-	and	$-16, %rsp
+	MSRGEN_ALIGN_STACK
 .if \write
 	mov	%rax, %rdi
 .else
@@ -43,11 +55,11 @@ SYM_FUNC_START(\name)
 	call	\body
 	mov	%eax, %ecx
 .if \write
-	lea	-7*8(%rbp), %rsp
+	MSRGEN_RESTORE_STACK(7, 0)
 	pop	%rax
 .else
 	mov	(%rsp), %rax
-	lea	-6*8(%rbp), %rsp
+	MSRGEN_RESTORE_STACK(6, 16)
 .endif
 	pop	%r11
 	pop	%r10
