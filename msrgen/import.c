@@ -1635,20 +1635,6 @@ static int cmp_diag(const void *a, const void *b)
 	return x->line != y->line ? x->line - y->line : x->seq - y->seq;
 }
 
-static void put_string(struct sbuf *sb, const char *s)
-{
-	sb_addc(sb, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			sb_addc(sb, '\\');
-		if (*s == '\t')
-			sb_add(sb, "\\t", 2);
-		else
-			sb_addc(sb, *s);
-	}
-	sb_addc(sb, '"');
-}
-
 static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 {
 	size_t i, j;
@@ -1658,9 +1644,9 @@ static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 	       "# SPDX-License-Identifier: GPL-2.0\n"
 	       "#\n"
 	       "# Written by `msrgen import` from %s: do not edit, it is regenerated\n"
-	       "# as a whole.  Hand-written docs, fields and handlings go in other files,\n"
-	       "# as `msr NAME { ... }` statements without an address, which extend the\n"
-	       "# declarations made here.\n"
+	       "# as a whole.  Docs, access, vendors, extra fields and handlings go in\n"
+	       "# other files, as `msr NAME { ... }` statements without an address, which\n"
+	       "# extend the declarations made here.\n"
 	       "\n", header_name);
 	qsort(imp->decls, imp->ndecls, sizeof(*imp->decls), cmp_decl);
 	for (i = 0; i < imp->ndecls; i++) {
@@ -1671,7 +1657,7 @@ static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 			qsort(d->fields, d->nfields, sizeof(*d->fields), cmp_field);
 		if (d->doc && !doc_is_sure(d->doc))
 			d->doc = NULL;
-		block = d->doc || d->naliases || d->element || d->nfields;
+		block = d->naliases || d->element || d->nfields;
 		if (i && (block || last_block))
 			sb_addc(out, '\n');
 		last_block = block;
@@ -1683,16 +1669,16 @@ static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 		sb_fmt(out, " 0x%08llx", (unsigned long long)d->base);
 		if (d->kind != DK_SINGLE && d->stride != 1)
 			sb_fmt(out, " stride %u", d->stride);
-		if (!block) {
-			sb_add(out, ";\n", 2);
+		/*
+		 * The header's own comment stays a comment: docs belong to the
+		 * hand-written files, which may say more.
+		 */
+		sb_add(out, block ? " {" : ";", block ? 2 : 1);
+		if (d->doc)
+			sb_fmt(out, "\t# %s", d->doc);
+		sb_addc(out, '\n');
+		if (!block)
 			continue;
-		}
-		sb_add(out, " {\n", 3);
-		if (d->doc) {
-			sb_add(out, "\tdoc ", 5);
-			put_string(out, d->doc);
-			sb_add(out, ";\n", 2);
-		}
 		for (j = 0; j < d->naliases; j++) {
 			const char *v = name_vendor(d->aliases[j]->name);
 
