@@ -53,6 +53,7 @@ extern bool harness_pmu_on;	/* fake vPMU emulates P6 event selects */
 void pmu_set(uint32_t msr, uint64_t val);
 bool pmu_get(uint32_t msr, uint64_t *val);
 extern int harness_test_read_err;
+extern bool xen_msr_safe;	/* Linux 7.3: xen_msr_safe= */
 
 void harness_init(void);
 void harness_set_caps(enum harness_fs fs);	/* caps only (before patching) */

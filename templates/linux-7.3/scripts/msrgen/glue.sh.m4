@@ -61,10 +61,12 @@ if ! has $f 'EX_TYPE_MSR_REWIND'; then
 	need $f '(unsigned int)regs->cx'
 	need $f '(unsigned int)regs->dx,'
 	need $f '(unsigned int)regs->ax,'
+	need $f '__ONCE_LITE_IF(!safe && '
 	sed -i -e '/^\tcase EX_TYPE_WRMSR:$/i\
 \tcase EX_TYPE_MSR_REWIND:\
 \t\treturn ex_handler_msr_rewind(regs, trapnr, error_code, fault_addr);' \
 	    -e 's/(unsigned int)regs->cx/msrgen_insn_msr(regs)/' \
+	    -e 's/__ONCE_LITE_IF(!safe && /__ONCE_LITE_IF(!safe && !msrgen_msr_quiet() && /' \
 	    -e 's/(unsigned int)regs->dx,/(unsigned int)(msrgen_insn_wrval(regs) >> 32),/' \
 	    -e 's/(unsigned int)regs->ax,/(unsigned int)msrgen_insn_wrval(regs),/' $f
 	has $f 'ex_handler_msr_rewind' || die "$f: edit failed"
@@ -89,8 +91,10 @@ if ! has $f 'xen_msrgen_read_msr'; then
 	need $f 'static u64 xen_do_read_msr(u32 msr, int *err)'
 	need $f 'static void xen_do_write_msr(u32 msr, u64 val, int *err)'
 	need $f '#include "xen-ops.h"'
+	need $f 'static __read_mostly bool xen_msr_safe'
 	sed -i -e '/^#include "xen-ops.h"$/a\
 #include "msr-gen.h"' \
+	    -e 's/^static __read_mostly bool xen_msr_safe/__read_mostly bool xen_msr_safe/' \
 	    -e 's/^static u64 xen_do_read_msr(u32 msr, int \*err)$/static u64 xen_do_read_msr(u32 msr, int *err)\
 {\
 \treturn xen_msrgen_read_msr(msr, err);\

@@ -12,6 +12,7 @@ MSRGEN_BANNER_C
 #include <asm/insn-eval.h>
 #include <asm/msr-gen-extable.h>
 #include <asm/ptrace.h>
+#include <xen/xen.h>
 
 /* The immediate forms: c4 <RXB.map=7> <W.vvvv.L.pp> f6 <11 000 rm> imm32 */
 #define MSRGEN_VEX3			0xc4
@@ -87,6 +88,23 @@ u64 msrgen_insn_wrval(struct pt_regs *regs)
 			return *(unsigned long *)((unsigned long)regs + off);
 	}
 	return (u64)(u32)regs->dx << 32 | (u32)regs->ax;
+}
+
+/**
+ * msrgen_msr_quiet() - Whether faults of non-safe MSR accesses go unreported
+ *
+ * A Xen PV guest with xen_msr_safe (the default) treats every MSR access as
+ * a safe one, as Linux 7.3 does in xen_read_msr() and xen_write_msr().
+ *
+ * Return: true if ex_handler_msr() should not warn.
+ */
+bool msrgen_msr_quiet(void)
+{
+#ifdef CONFIG_XEN_PV
+	return xen_pv_domain() && xen_msr_safe;
+#else
+	return false;
+#endif
 }
 
 /**

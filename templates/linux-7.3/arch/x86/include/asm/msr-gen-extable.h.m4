@@ -24,6 +24,12 @@ bool ex_handler_msr_rewind(struct pt_regs *regs, int trapnr,
 			   unsigned long error_code, unsigned long fault_addr);
 u32 msrgen_insn_msr(struct pt_regs *regs);
 u64 msrgen_insn_wrval(struct pt_regs *regs);
+bool msrgen_msr_quiet(void);
+
+#ifdef CONFIG_XEN_PV
+/* xen_msr_safe= (CONFIG_XEN_PV_MSR_SAFE): faults of MSR accesses are not reported */
+extern bool xen_msr_safe;
+#endif
 
 #endif /* !__ASSEMBLER__ */
 #endif /* _ASM_X86_MSR_GEN_EXTABLE_H */
