@@ -11,7 +11,7 @@
 static const char usage_text[] =
 "Usage: msrgen generate --target T -o DIR FILE...\n"
 "       msrgen check    --target T -o DIR FILE...\n"
-"       msrgen audit    [--format md|csv|json] [-o FILE] FILE...\n"
+"       msrgen audit    [--format md|csv|json|rst] [-o FILE] FILE...\n"
 "       msrgen import   [-o DIR] HEADER\n"
 "       msrgen checks\n"
 "\n"
@@ -22,15 +22,16 @@ static const char usage_text[] =
 "  generate   write the target's files into DIR (all of them, or none on error)\n"
 "  check      compare DIR with what generate would write; exit 1 and print a\n"
 "             unified diff if they differ\n"
-"  audit      print one row per MSR: address, names, vendor, access, and the\n"
-"             handling per platform and direction\n"
+"  audit      print one row per MSR: address, names, vendor, access, the\n"
+"             handling per platform and direction, what each hypervisor does,\n"
+"             and findings where they disagree; rst: a Documentation/ page\n"
 "  import     write .msr declarations for every MSR in a kernel msr-index.h\n"
 "  checks     list the checks msrgen runs, with their -W names\n"
 "\n"
 "Options:\n"
 "  -t, --target T        the target: a folder under the templates folder\n"
 "  -o, --output PATH     the output folder (generate, check) or file (audit)\n"
-"  -f, --format F        audit format: md (default), csv or json\n"
+"  -f, --format F        audit format: md (default), csv, json or rst\n"
 "      --templates DIR   where targets live (default " MSRGEN_TEMPLATE_DIR ")\n"
 "  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n"
 "  -Werror               make warnings errors\n"
@@ -187,8 +188,10 @@ int main(int argc, char **argv)
 				o.format = AUDIT_CSV;
 			else if (!strcmp(optarg, "json"))
 				o.format = AUDIT_JSON;
+			else if (!strcmp(optarg, "rst"))
+				o.format = AUDIT_RST;
 			else
-				return usage_error("unknown audit format '%s' (md, csv or json)", optarg);
+				return usage_error("unknown audit format '%s' (md, csv, json or rst)", optarg);
 			break;
 		case 'T':
 			o.templates = optarg;

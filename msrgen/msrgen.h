@@ -340,7 +340,7 @@ int outputs_check(const struct outputs *out, const char *dir);
 void outputs_free(struct outputs *out);
 
 /* audit.c */
-enum audit_format { AUDIT_MD, AUDIT_CSV, AUDIT_JSON };
+enum audit_format { AUDIT_MD, AUDIT_CSV, AUDIT_JSON, AUDIT_RST };
 void audit_render(const struct model *m, enum audit_format fmt, struct strbuf *sb);
 
 /* import.c */

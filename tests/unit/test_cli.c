@@ -43,7 +43,7 @@ static const struct usage_case usage_cases[] = {
 	{ { "generate", "small.msr", NULL }, "msrgen: generate: --target is missing\n" },
 	{ { "generate", "--target", "mini", "small.msr", NULL }, "msrgen: generate: -o DIR is missing\n" },
 	{ { "check", "--target", "mini", "-o", "x", NULL }, "msrgen: check: no .msr files given\n" },
-	{ { "audit", "--format", "xml", "small.msr", NULL }, "msrgen: unknown audit format 'xml' (md, csv or json)\n" },
+	{ { "audit", "--format", "xml", "small.msr", NULL }, "msrgen: unknown audit format 'xml' (md, csv, json or rst)\n" },
 	{ { "audit", "-Wfrobnicate", "small.msr", NULL }, "msrgen: unknown warning '-Wfrobnicate' (see 'msrgen checks')\n" },
 	{ { "checks", "small.msr", NULL }, "msrgen: 'checks' takes no files (got 'small.msr')\n" },
 };

@@ -113,10 +113,10 @@ Test(golden, generated_is_up_to_date)
 
 Test(golden, generated_audits_are_up_to_date)
 {
-	static const char *const formats[] = { "md", "csv", "json" };
+	static const char *const formats[] = { "md", "csv", "json", "rst" };
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		const char *argv[64] = { "audit", "--format", formats[i] };
 		struct run r;
 
