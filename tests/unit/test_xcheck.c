@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The table's Xen PV handling must be what Linux 7.3 does today: this reads
+ * arch/x86/xen/enlighten_pv.c (xen_do_read_msr, xen_do_write_msr) and
+ * arch/x86/xen/pmu.c (is_intel_pmu_msr, is_amd_pmu_msr) of the 7.3 tree that
+ * tests/kernel/fetch unpacks ($MSRGEN_CACHE/linux-source-7.3), extracts every
+ * MSR they single out and how, and compares that with defs/.
+ */
+#include <criterion/criterion.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+struct special {
+	char name[64];
+	int dir;		/* 0 read, 1 write */
+	char what[64];		/* "ignore", "call SEGBASE_FS", "fixup", "perf" */
+};
+
+static VEC(struct special) kernel;
+
+static void add(const char *name, int dir, const char *what)
+{
+	struct special s = { { 0 }, dir, { 0 } };
+
+	snprintf(s.name, sizeof(s.name), "%s", name);
+	snprintf(s.what, sizeof(s.what), "%s", what);
+	vec_push(&kernel, s);
+}
+
+static char *tree_file(const char *rel)
+{
+	const char *cache = getenv("MSRGEN_CACHE");
+	char *path = xasprintf("%s/linux-source-7.3/%s",
+			       cache && cache[0] ? cache : "/var/tmp/msrgen-cache", rel);
+	char *text = slurp(path);
+
+	cr_assert_not_null(text, "%s is missing: run tests/kernel/fetch --what linux", path);
+	free(path);
+	return text;
+}
+
+/* The body of function name: from its opening brace to the matching one. */
+static char *function_body(const char *text, const char *name)
+{
+	char *sig = xasprintf("%s(", name);
+	const char *p = text, *start, *q;
+	int depth = 0;
+
+	/* the definition: the name at the start of a line's declarator, then a '{' line */
+	while ((p = strstr(p, sig))) {
+		const char *eol = strchr(p, '\n');
+
+		if (eol && eol[-1] == ')' && eol[1] == '{')
+			break;
+		p += strlen(sig);
+	}
+	cr_assert_not_null(p, "no definition of %s", name);
+	start = strchr(p, '{');
+	for (q = start; *q; q++) {
+		if (*q == '{')
+			depth++;
+		else if (*q == '}' && --depth == 0)
+			break;
+	}
+	free(sig);
+	return xstrndup(start, (size_t)(q - start + 1));
+}
+
+/* Each MSR_* word in s, in order. */
+static size_t msr_words(const char *s, char out[][64], size_t max)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, "MSR_")) && n < max) {
+		size_t len = 0;
+
+		if (s > (const char *)0 && isalnum((unsigned char)s[-1])) {
+			s += 4;
+			continue;
+		}
+		while (isalnum((unsigned char)s[len]) || s[len] == '_')
+			len++;
+		snprintf(out[n++], 64, "%.*s", (int)len, s);
+		s += len;
+	}
+	return n;
+}
+
+/* case labels, grouped until the statement they share: what it does to them */
+static void switch_cases(const char *body, int dir)
+{
+	char pending[32][64];
+	size_t npending = 0;
+	const char *line = body;
+
+	while (line && *line) {
+		const char *eol = strchr(line, '\n');
+		char *l = xstrndup(line, eol ? (size_t)(eol - line) : strlen(line));
+		char *t = l;
+
+		while (isspace((unsigned char)*t))
+			t++;
+		if (!strncmp(t, "case MSR_", 9)) {
+			msr_words(t, &pending[npending], 1);
+			npending++;
+		} else if (npending && !strncmp(t, "set_seg(", 8)) {
+			char *arg = xstrndup(t + 8, strcspn(t + 8, ","));
+			char *what = xasprintf("call %s", arg);
+
+			for (size_t i = 0; i < npending; i++)
+				add(pending[i], dir, what);
+			npending = 0;
+			free(arg);
+			free(what);
+		} else if (npending && !strcmp(t, "break;")) {
+			for (size_t i = 0; i < npending; i++)
+				add(pending[i], dir, "ignore");
+			npending = 0;
+		} else if (npending && dir == 0 && t[0] && strncmp(t, "/*", 2) && t[0] != '*') {
+			/* a read case that changes val: the fixup after the read */
+			for (size_t i = 0; i < npending; i++)
+				add(pending[i], dir, "fixup");
+			npending = 0;
+		}
+		free(l);
+		line = eol ? eol + 1 : NULL;
+	}
+}
+
+static char *msr_index;	/* 7.3's msr-index.h */
+
+/* Is name one of the macros msr-index.h defines (not pmu.c's own MSR_TYPE_*)? */
+static bool is_msr_macro(const char *name)
+{
+	char *def = xasprintf("#define %s", name);
+	const char *p = msr_index;
+	bool found = false;
+
+	while (!found && (p = strstr(p, def))) {
+		p += strlen(def);
+		found = *p == ' ' || *p == '\t';
+	}
+	free(def);
+	return found;
+}
+
+/*
+ * pmu.c tests address ranges whose length the CPU reports at run time. The
+ * longest each can be: the architectural counts (Intel SDM: eight general-purpose
+ * counters IA32_PMC0-7, four fixed counters FIXED_CTR0-3 as msr-index.h names
+ * them; AMD: six counters, each an event select and a counter).
+ */
+struct range {
+	char first[64], last[64];
+	unsigned span;
+};
+
+static VEC(struct range) ranges;
+
+static unsigned span_of(const char *expr)
+{
+	if (strstr(expr, "amd_num_counters * 2"))
+		return 12;
+	if (strstr(expr, "amd_num_counters"))
+		return 6;
+	if (strstr(expr, "intel_num_fixed_counters"))
+		return 4;
+	cr_assert(strstr(expr, "intel_num_arch_counters"), "unknown range bound: %.40s", expr);
+	return 8;
+}
+
+static void perf_msrs(const char *body)
+{
+	char words[64][64];
+	size_t n = msr_words(body, words, 64), i;
+	const char *p = body;
+
+	for (i = 0; i < n; i++) {
+		if (!is_msr_macro(words[i]))
+			continue;
+		add(words[i], 0, "perf");
+		add(words[i], 1, "perf");
+	}
+	/* "msr >= FIRST && msr < LAST + count" */
+	while ((p = strstr(p, ">= MSR_"))) {
+		struct range r = { { 0 }, { 0 }, 0 };
+		const char *lt = strstr(p, "< MSR_"), *end;
+
+		cr_assert_not_null(lt);
+		msr_words(p, (char (*)[64])r.first, 1);
+		msr_words(lt, (char (*)[64])r.last, 1);
+		end = strchr(lt, ')');
+		r.span = span_of(xstrndup(lt, (size_t)(end - lt + 1)));
+		vec_push(&ranges, r);
+		p = lt;
+	}
+	/* MSR_PMC_ALIAS_MASK folds the full-width counters IA32_PMC0.. onto PERFCTR */
+	if (strstr(body, "& MSR_PMC_ALIAS_MASK")) {
+		struct range r = { "MSR_IA32_PMC0", "MSR_IA32_PMC0", 8 };
+
+		vec_push(&ranges, r);
+	}
+}
+
+static void extract(void)
+{
+	char *xen = tree_file("arch/x86/xen/enlighten_pv.c");
+	char *pmu = tree_file("arch/x86/xen/pmu.c");
+	char *rd = function_body(xen, "xen_do_read_msr");
+	char *wr = function_body(xen, "xen_do_write_msr");
+	char *intel = function_body(pmu, "is_intel_pmu_msr");
+	char *amd = function_body(pmu, "is_amd_pmu_msr");
+
+	msr_index = tree_file("arch/x86/include/asm/msr-index.h");
+	cr_assert(strstr(rd, "pmu_msr_chk_emulated(msr, &val, true)"), "reads no longer ask the vPMU first");
+	cr_assert(strstr(wr, "pmu_msr_chk_emulated(msr, &val, false)"), "writes no longer ask the vPMU");
+	switch_cases(strstr(rd, "switch"), 0);
+	switch_cases(strstr(wr, "switch"), 1);
+	perf_msrs(intel);
+	perf_msrs(amd);
+}
+
+/* What the table says for platform xenpv, in the same words. */
+static const char *table_what(const struct decl *d, int xen, int dir, char *buf, size_t len)
+{
+	const struct handling *h = &d->handling[xen * 2 + dir];
+
+	switch (h->kind) {
+	case H_IGNORE:
+		return "ignore";
+	case H_PERF:
+		return "perf";
+	case H_FIXUP:
+		return "fixup";
+	case H_CALL:
+		snprintf(buf, len, "call %s", h->ast->args.n ? h->ast->args.v[0].name : "");
+		return buf;
+	default:
+		return "passthrough";
+	}
+}
+
+static const struct reg *reg_named(const struct model *m, const char *name)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->regs.n; i++) {
+		const struct decl *d = m->regs.v[i].decl;
+
+		if (!strcmp(m->regs.v[i].macro, name))
+			return &m->regs.v[i];
+		for (j = 0; d->ast->kind == MSR_SINGLE && j < d->aliases.n; j++)
+			if (!strcmp(d->aliases.v[j]->name.name, name))
+				return &m->regs.v[i];
+	}
+	return NULL;
+}
+
+static bool in_pmu_range(const struct model *m, uint32_t addr)
+{
+	size_t i;
+
+	for (i = 0; i < ranges.n; i++) {
+		const struct reg *first = reg_named(m, ranges.v[i].first);
+		const struct reg *last = reg_named(m, ranges.v[i].last);
+
+		cr_assert(first && last, "%s or %s is not in defs/", ranges.v[i].first,
+			  ranges.v[i].last);
+		if (addr >= first->addr && addr < last->addr + ranges.v[i].span)
+			return true;
+	}
+	return false;
+}
+
+Test(xcheck, table_matches_linux_7_3_xen_code)
+{
+	static struct ast ast;
+	struct model m;
+	const char *files[64];
+	size_t nfiles, i, j;
+	int xen;
+	char buf[64];
+
+	extract();
+	cr_assert_geq(kernel.n, 20, "only %zu special cases found in 7.3: extraction broke", kernel.n);
+	cr_assert_eq(chdir(SRC_DIR), 0);
+	nfiles = list_msr_files("defs", files, 64);
+	diag_reset();
+	for (i = 0; i < nfiles; i++)
+		parse_file(&ast, files[i]);
+	model_build(&m, &ast);
+	checks_run(&m);
+	cr_assert_eq(diag_errors(), 0);
+	xen = model_platform_index(&m, "xenpv");
+	cr_assert_geq(xen, 0);
+
+	/* everything 7.3 does specially, the table does the same way */
+	for (i = 0; i < kernel.n; i++) {
+		const struct reg *r = reg_named(&m, kernel.v[i].name);
+
+		cr_expect_not_null(r, "7.3 handles %s, which defs/ lacks", kernel.v[i].name);
+		if (!r)
+			continue;
+		cr_expect_str_eq(table_what(r->decl, xen, kernel.v[i].dir, buf, sizeof(buf)),
+				 kernel.v[i].what, "%s %s", kernel.v[i].name,
+				 kernel.v[i].dir ? "write" : "read");
+	}
+	/* and the table does nothing specially that 7.3 does not */
+	for (i = 0; i < m.regs.n; i++) {
+		const struct reg *r = &m.regs.v[i];
+		int dir;
+
+		for (dir = 0; dir < 2; dir++) {
+			const char *what = table_what(r->decl, xen, dir, buf, sizeof(buf));
+			bool found = false;
+
+			if (!strcmp(what, "passthrough") && !in_pmu_range(&m, r->addr))
+				continue;
+			for (j = 0; j < kernel.n && !found; j++) {
+				const struct reg *k = reg_named(&m, kernel.v[j].name);
+
+				found = k && k->addr == r->addr && kernel.v[j].dir == dir;
+			}
+			found |= !strcmp(what, "perf") && in_pmu_range(&m, r->addr);
+			if (strcmp(what, "passthrough"))
+				cr_expect(found, "defs/ handles %s %s as %s, 7.3 does not", r->macro,
+					  dir ? "write" : "read", what);
+			/* 7.3 asks the vPMU about every address in the ranges */
+			if (in_pmu_range(&m, r->addr))
+				cr_expect_str_eq(what, "perf", "%s %s: 7.3 asks the vPMU first",
+						 r->macro, dir ? "write" : "read");
+		}
+	}
+}
+
+static void load_defs(struct ast *ast, struct model *m)
+{
+	const char *files[64];
+	size_t nfiles, i;
+
+	cr_assert_eq(chdir(SRC_DIR), 0);
+	nfiles = list_msr_files("defs", files, 64);
+	diag_reset();
+	memset(ast, 0, sizeof(*ast));
+	for (i = 0; i < nfiles; i++)
+		parse_file(ast, files[i]);
+	model_build(m, ast);
+	checks_run(m);
+	cr_assert_eq(diag_errors(), 0);
+}
+
+/* Is name a register, alias or element name of the model? */
+static bool model_names(const struct model *m, const char *name)
+{
+	size_t i, j;
+
+	if (reg_named(m, name))
+		return true;
+	for (i = 0; i < m->decls.n; i++)
+		for (j = 0; j < m->decls.v[i]->aliases.n; j++)
+			if (!strcmp(m->decls.v[i]->aliases.v[j]->name.name, name))
+				return true;
+	return false;
+}
+
+/*
+ * Every MSR address macro of 7.3's msr-index.h is in defs/: every
+ * "#define MSR_NAME 0x..." whose name is not an MSR's name plus a suffix (a
+ * field: MSR_IA32_BNDCFGS_RSVD), and every "#define MSR_A MSR_B" or
+ * "(MSR_B + n)" alias of one.
+ */
+Test(xcheck, every_msr_index_macro_is_in_defs)
+{
+	static struct ast ast;
+	struct model m;
+	char *h, *line, *save = NULL;
+	size_t count = 0, missing = 0;
+
+	load_defs(&ast, &m);
+	h = tree_file("arch/x86/include/asm/msr-index.h");
+	for (line = strtok_r(h, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char name[128], value[128];
+		const char *v;
+
+		if (sscanf(line, "#define %127s %127s", name, value) != 2 || strncmp(name, "MSR_", 4) ||
+		    strchr(name, '('))
+			continue;
+		v = value[0] == '(' ? value + 1 : value;
+		if (!strncmp(v, "0x", 2) || !strncmp(v, "0X", 2)) {
+			char stem[128];
+			bool field = false;
+
+			/* MSR_X_SUFFIX where MSR_X is an MSR: a field, not an address */
+			snprintf(stem, sizeof(stem), "%s", name);
+			for (char *u = strrchr(stem, '_'); u && !field; u = strrchr(stem, '_')) {
+				*u = '\0';
+				field = strcmp(stem, "MSR") && model_names(&m, stem);
+			}
+			if (field)
+				continue;
+		} else if (strncmp(v, "MSR_", 4)) {
+			continue;	/* a bit, a count, a shift: not an address */
+		}
+		count++;
+		if (!model_names(&m, name)) {
+			missing++;
+			cr_expect_fail("%s (%s) is not in defs/", name, value);
+		}
+	}
+	cr_log_info("msr-index.h: %zu MSR address macros, %zu missing from defs/", count, missing);
+	cr_assert_geq(count, 500);
+	cr_assert_eq(missing, 0);
+}
+
+/* Importing 7.3's header again writes exactly the committed defs/index. */
+Test(xcheck, import_of_7_3_changes_nothing)
+{
+	const char *cache = getenv("MSRGEN_CACHE");
+	char *header = xasprintf("%s/linux-source-7.3/arch/x86/include/asm/msr-index.h",
+				 cache && cache[0] ? cache : "/var/tmp/msrgen-cache");
+	char *out = make_tempdir();
+	const char *argv[] = { "import", "-o", out, header, NULL };
+	struct run r = run_msrgen(SRC_DIR, argv);
+	char *path = xasprintf("%s/msr-index.msr", out);
+	char *got = slurp(path), *want = slurp(SRC_DIR "/defs/index/msr-index.msr");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(got);
+	cr_assert_not_null(want);
+	cr_assert_str_eq(got, want, "defs/index/msr-index.msr is not what msrgen import writes");
+	remove_tree(out);
+}
