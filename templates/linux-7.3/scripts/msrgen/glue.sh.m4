@@ -66,7 +66,7 @@ if ! has $f 'EX_TYPE_MSR_REWIND'; then
 \tcase EX_TYPE_MSR_REWIND:\
 \t\treturn ex_handler_msr_rewind(regs, trapnr, error_code, fault_addr);' \
 	    -e 's/(unsigned int)regs->cx/msrgen_insn_msr(regs)/' \
-	    -e 's/__ONCE_LITE_IF(!safe && /__ONCE_LITE_IF(!safe && !msrgen_msr_quiet() && /' \
+	    -e 's/__ONCE_LITE_IF(!safe && /__ONCE_LITE_IF(!safe \&\& !msrgen_msr_quiet() \&\& /' \
 	    -e 's/(unsigned int)regs->dx,/(unsigned int)(msrgen_insn_wrval(regs) >> 32),/' \
 	    -e 's/(unsigned int)regs->ax,/(unsigned int)msrgen_insn_wrval(regs),/' $f
 	has $f 'ex_handler_msr_rewind' || die "$f: edit failed"
