@@ -63,6 +63,7 @@ static bool load(struct ast *ast, struct model *m, int nfiles, char **files)
 	int i;
 
 	memset(ast, 0, sizeof(*ast));
+	memset(m, 0, sizeof(*m));
 	for (i = 0; i < nfiles; i++)
 		parse_file(ast, files[i]);
 	if (diag_errors())
@@ -79,13 +80,9 @@ static int cmd_generate(const struct opts *o, bool check, int nfiles, char **fil
 	struct outputs out = { 0 };
 	int ret;
 
-	if (!load(&ast, &m, nfiles, files))
-		return 1;
-	if (!render_target(&m, o->templates, o->target, &out)) {
-		outputs_free(&out);
-		return 1;
-	}
-	if (check) {
+	if (!load(&ast, &m, nfiles, files) || !render_target(&m, o->templates, o->target, &out)) {
+		ret = 1;
+	} else if (check) {
 		ret = outputs_check(&out, o->output);
 		if (ret == 0 && !o->quiet)
 			fprintf(stderr, "msrgen: %s is up to date (%zu files)\n", o->output,
@@ -100,6 +97,8 @@ static int cmd_generate(const struct opts *o, bool check, int nfiles, char **fil
 				o->target);
 	}
 	outputs_free(&out);
+	model_free(&m);
+	ast_free(&ast);
 	return ret;
 }
 
@@ -110,8 +109,11 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 	struct strbuf sb = { 0 };
 	int ret = 0;
 
-	if (!load(&ast, &m, nfiles, files))
+	if (!load(&ast, &m, nfiles, files)) {
+		model_free(&m);
+		ast_free(&ast);
 		return 1;
+	}
 	audit_render(&m, o->format, &sb);
 	if (!o->output || !strcmp(o->output, "-")) {
 		if (fwrite(sb.s, 1, sb.len, stdout) != sb.len || fflush(stdout)) {
@@ -131,6 +133,8 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 		free(out.files.v);
 	}
 	sb_free(&sb);
+	model_free(&m);
+	ast_free(&ast);
 	return ret;
 }
 

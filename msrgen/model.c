@@ -412,3 +412,32 @@ const char *hvbeh_name(enum hvbeh b)
 
 	return names[b];
 }
+
+void model_free(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		struct decl *d = m->decls.v[i];
+
+		free(d->did);
+		free(d->parts.v);
+		free(d->aliases.v);
+		free(d->elements.v);
+		free(d->fields.v);
+		free(d->reserved.v);
+		free(d->handling);
+		free(d);
+	}
+	free(m->decls.v);
+	for (i = 0; i < m->regs.n; i++) {
+		free(m->regs.v[i].id);
+		free(m->regs.v[i].macro);
+	}
+	free(m->regs.v);
+	for (i = 0; i < m->hypervisors.n; i++)
+		free(m->hypervisors.v[i].ranges.v);
+	free(m->hypervisors.v);
+	free(m->platforms.v);
+	memset(m, 0, sizeof(*m));
+}

@@ -53,11 +53,16 @@ void sb_free(struct strbuf *sb);
 
 /* Reads a whole file; NULL with errno set on failure. */
 char *read_file(const char *path, size_t *len);
+/* The same, but EFBIG beyond max bytes (a source file cannot be /dev/zero) */
+char *read_file_max(const char *path, size_t max, size_t *len);
 void sha256_hex(const void *data, size_t len, char out[65]);
 /* qsort() that accepts an empty array (qsort wants a valid base even then) */
 void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* srcpos.c: source files, positions and diagnostics */
+/* Source files larger than this are refused. */
+#define MAX_SOURCE ((size_t)64 << 20)
+
 struct srcfile {
 	char *path;		/* as the user or the include named it */
 	char *text;		/* NUL-terminated */
@@ -65,6 +70,8 @@ struct srcfile {
 	struct srcfile *includer;
 	int inc_line, inc_col;	/* where includer includes it */
 	int order;		/* files are numbered as they are read */
+	size_t *lines;		/* where each line starts, made for diagnostics */
+	size_t nlines;
 };
 
 struct srcpos {
@@ -75,11 +82,17 @@ struct srcpos {
 
 struct srcfile *srcfile_load(const char *path, struct srcfile *includer);
 struct srcfile *srcfile_from_text(const char *name, const char *text);
+/* Text in memory as a source file; NULL with errno set if it holds a NUL or is too big. */
+struct srcfile *srcfile_from_mem(const char *path, const char *text, size_t len,
+				 struct srcfile *includer);
+void srcfile_free(struct srcfile *f);
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
 
 enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
 
 void diag_set_werror(bool on);
+/* Where diagnostics go; NULL: stderr (the fuzzer sends them to /dev/null) */
+void diag_set_stream(FILE *f);
 void diag(enum diag_level level, const struct srcpos *pos, const char *check,
 	  const char *fmt, ...) PRINTF(4, 5);
 #define error_at(pos, check, ...)   diag(DIAG_ERROR, pos, check, __VA_ARGS__)
@@ -225,6 +238,15 @@ struct ast {
 /* parser.y: parses path and what it includes into ast; false on any error. */
 bool parse_file(struct ast *ast, const char *path);
 bool parse_string(struct ast *ast, const char *name, const char *text);
+void ast_free(struct ast *ast);
+#define MAX_INCLUDE_DEPTH 64
+/* Fuzzing: read sources only from these files in memory, never the filesystem; NULL: off */
+struct memfile {
+	const char *name;
+	const char *text;
+	size_t len;
+};
+void parse_set_memfiles(const struct memfile *files, size_t n);
 
 /* lexer.re: the scanner state the parser drives */
 struct lexer {
@@ -308,6 +330,7 @@ struct model {
 
 /* model.c */
 void model_build(struct model *m, struct ast *ast);
+void model_free(struct model *m);	/* the model, not the tree it points into */
 struct decl *model_find_decl(const struct model *m, const char *name);
 int model_platform_index(const struct model *m, const char *name);
 const struct reg *model_find_reg(const struct model *m, uint32_t addr);

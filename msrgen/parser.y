@@ -41,7 +41,9 @@ struct parse_state {
 	struct srcpos brace_pos;	/* the outermost open { */
 	char brace_owner[64];	/* the name before it */
 	struct number bits_hi, bits_lo;
-	struct ast_hventry hventry;
+	struct ast_hventry hventry;	/* the hypervisor entry being read */
+	struct ast_handling *handling;	/* the handling being read */
+	struct vendors vendors;		/* the vendor list being read */
 };
 
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -76,6 +78,20 @@ static struct number mknum(uint64_t v, struct srcpos pos)
 	return n;
 }
 
+/* What a statement cut short by a syntax error left half built. */
+static void discard_partial(struct parse_state *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->vendors.list.n; i++)
+		free(ps->vendors.list.v[i].name);
+	free(ps->vendors.list.v);
+	memset(&ps->vendors, 0, sizeof(ps->vendors));
+	free(ps->hventry.name.name);
+	free(ps->hventry.note);
+	memset(&ps->hventry, 0, sizeof(ps->hventry));
+}
+
 static struct ast_attr *new_attr(struct parse_state *ps, enum attr_kind kind,
 				 struct srcpos pos)
 {
@@ -94,9 +110,6 @@ static void start_msr(struct parse_state *ps, struct srcpos kw, struct ident nam
 	vec_push(&ps->ast->msrs, m);
 	ps->msr = m;
 }
-
-static struct ast_handling *cur_handling;
-static struct vendors cur_vendors;
 }
 
 %define api.pure full
@@ -142,6 +155,7 @@ top:
 			struct ast_platform *p = xcalloc(1, sizeof(*p));
 
 			p->name = mkid($2, @2);
+			$2 = NULL;	/* the tree owns it: no destructor if an error pops it */
 			p->pos = @1;
 			vec_push(&ps->ast->platforms, p);
 			ps->plat = p;
@@ -154,13 +168,14 @@ top:
 
 			h->name = mkid($2, @2);
 			h->platform = mkid($4, @4);
+			$2 = $4 = NULL;
 			h->pos = @1;
 			vec_push(&ps->ast->hypervisors, h);
 			ps->hv = h;
 		}
 	  '{' hstmts '}'
-	| error ';'		{ yyerrok; }
-	| error '}'
+	| error ';'		{ yyerrok; discard_partial(ps); }
+	| error '}'		{ discard_partial(ps); }
 	;
 
 pstmts:
@@ -193,7 +208,7 @@ pstmt:
 				ps->plat->doc_pos = @2;
 			}
 		}
-	| error ';'		{ yyerrok; }
+	| error ';'		{ yyerrok; discard_partial(ps); }
 	;
 
 stride:
@@ -261,16 +276,16 @@ mstmt:
 	| ACCESS access ';'	{ new_attr(ps, ATTR_ACCESS, @$)->access = $2; }
 	| VENDOR vendor_list ';'
 		{
-			new_attr(ps, ATTR_VENDOR, @$)->vendors = cur_vendors;
-			memset(&cur_vendors, 0, sizeof(cur_vendors));
+			new_attr(ps, ATTR_VENDOR, @$)->vendors = ps->vendors;
+			memset(&ps->vendors, 0, sizeof(ps->vendors));
 		}
 	| REQUIRES IDENT ';'	{ new_attr(ps, ATTR_REQUIRES, @$)->ident = mkid($2, @2); }
 	| NONSERIALIZING ';'	{ new_attr(ps, ATTR_NS, @$); }
 	| ALIAS IDENT alias_vendor ';'
 		{
-			struct ast_alias a = { mkid($2, @2), cur_vendors };
+			struct ast_alias a = { mkid($2, @2), ps->vendors };
 
-			memset(&cur_vendors, 0, sizeof(cur_vendors));
+			memset(&ps->vendors, 0, sizeof(ps->vendors));
 			vec_push(&ps->msr->aliases, a);
 		}
 	| ELEMENT NUMBER IDENT ';'
@@ -291,17 +306,18 @@ mstmt:
 			struct ast_handling h = { 0 };
 
 			h.platform = mkid($1, @1);
+			$1 = NULL;
 			h.dir = $2;
 			h.dir_pos = @2;
 			vec_push(&ps->msr->handlings, h);
-			cur_handling = &ps->msr->handlings.v[ps->msr->handlings.n - 1];
+			ps->handling = &ps->msr->handlings.v[ps->msr->handlings.n - 1];
 		}
 	  handling ';'
 		{
-			cur_handling->pos = @$;
-			cur_handling = NULL;
+			ps->handling->pos = @$;
+			ps->handling = NULL;
 		}
-	| error ';'		{ yyerrok; }
+	| error ';'		{ yyerrok; discard_partial(ps); }
 	;
 
 access:
@@ -317,8 +333,12 @@ dir:
 	;
 
 vendor_list:
-	  IDENT			{ vec_push(&cur_vendors.list, mkid($1, @1)); }
-	| vendor_list ',' IDENT	{ vec_push(&cur_vendors.list, mkid($3, @3)); }
+	  IDENT
+		{
+			discard_partial(ps);	/* what an error left of an earlier list */
+			vec_push(&ps->vendors.list, mkid($1, @1));
+		}
+	| vendor_list ',' IDENT	{ vec_push(&ps->vendors.list, mkid($3, @3)); }
 	;
 
 alias_vendor:
@@ -344,6 +364,7 @@ field_head:
 			struct ast_field f = { 0 };
 
 			f.name = mkid($2, @2);
+			$2 = NULL;
 			f.hi = ps->bits_hi;
 			f.lo = ps->bits_lo;
 			f.bits_pos = @3;
@@ -387,31 +408,31 @@ fstmt:
 
 			vec_push(&ps->field->values, v);
 		}
-	| error ';'		{ yyerrok; }
+	| error ';'		{ yyerrok; discard_partial(ps); }
 	;
 
 handling:
-	  PASSTHROUGH		{ cur_handling->kind = H_PASSTHROUGH; cur_handling->kind_pos = @1; }
-	| IGNORE		{ cur_handling->kind = H_IGNORE; cur_handling->kind_pos = @1; }
+	  PASSTHROUGH		{ ps->handling->kind = H_PASSTHROUGH; ps->handling->kind_pos = @1; }
+	| IGNORE		{ ps->handling->kind = H_IGNORE; ps->handling->kind_pos = @1; }
 	| IGNORE NUMBER
 		{
-			cur_handling->kind = H_IGNORE;
-			cur_handling->kind_pos = @1;
-			cur_handling->has_value = true;
-			cur_handling->value = mknum($2, @2);
+			ps->handling->kind = H_IGNORE;
+			ps->handling->kind_pos = @1;
+			ps->handling->has_value = true;
+			ps->handling->value = mknum($2, @2);
 		}
 	| CALL IDENT call_args
 		{
-			cur_handling->kind = H_CALL;
-			cur_handling->kind_pos = @1;
-			cur_handling->func = mkid($2, @2);
+			ps->handling->kind = H_CALL;
+			ps->handling->kind_pos = @1;
+			ps->handling->func = mkid($2, @2);
 		}
-	| PERF			{ cur_handling->kind = H_PERF; cur_handling->kind_pos = @1; }
+	| PERF			{ ps->handling->kind = H_PERF; ps->handling->kind_pos = @1; }
 	| FIXUP IDENT
 		{
-			cur_handling->kind = H_FIXUP;
-			cur_handling->kind_pos = @1;
-			cur_handling->func = mkid($2, @2);
+			ps->handling->kind = H_FIXUP;
+			ps->handling->kind_pos = @1;
+			ps->handling->func = mkid($2, @2);
 		}
 	;
 
@@ -427,7 +448,7 @@ arg_list:
 	;
 
 arg:
-	  IDENT		{ vec_push(&cur_handling->args, mkid($1, @1)); }
+	  IDENT		{ vec_push(&ps->handling->args, mkid($1, @1)); }
 	| NUMBER
 		{
 			char text[32];
@@ -435,7 +456,7 @@ arg:
 			snprintf(text, sizeof(text), "%#llx", (unsigned long long)$1);
 			if (!$1)
 				strcpy(text, "0");
-			vec_push(&cur_handling->args, mkid(xstrdup(text), @1));
+			vec_push(&ps->handling->args, mkid(xstrdup(text), @1));
 		}
 	;
 
@@ -472,7 +493,7 @@ hstmt:
 			vec_push(&ps->hv->entries, ps->hventry);
 			memset(&ps->hventry, 0, sizeof(ps->hventry));
 		}
-	| error ';'		{ yyerrok; memset(&ps->hventry, 0, sizeof(ps->hventry)); }
+	| error ';'		{ yyerrok; discard_partial(ps); }
 	;
 
 hvtarget:
@@ -663,12 +684,44 @@ static void yyerror(YYLTYPE *loc, struct parse_state *ps, const char *msg)
 	error_at(loc, NULL, "%s", msg);
 }
 
+/*
+ * Where source files come from: the filesystem, or, for the fuzzer, only a table
+ * of files in memory (a sandbox: nothing else can be read, names compare as text).
+ */
+static const struct memfile *memfiles;
+static size_t nmemfiles;
+
+void parse_set_memfiles(const struct memfile *files, size_t n)
+{
+	memfiles = files;
+	nmemfiles = n;
+}
+
+static struct srcfile *load_source(const char *path, struct srcfile *includer)
+{
+	size_t i;
+
+	if (!memfiles)
+		return srcfile_load(path, includer);
+	for (i = 0; i < nmemfiles; i++)
+		if (!strcmp(memfiles[i].name, path))
+			return srcfile_from_mem(path, memfiles[i].text, memfiles[i].len,
+						includer);
+	errno = ENOENT;
+	return NULL;
+}
+
 /* Files being read (the include stack) and files read to the end. */
 static bool same_file(const char *a, const char *b)
 {
-	char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
-	bool same = ra && rb && !strcmp(ra, rb);
+	char *ra, *rb;
+	bool same;
 
+	if (memfiles)
+		return !strcmp(a, b);
+	ra = realpath(a, NULL);
+	rb = realpath(b, NULL);
+	same = ra && rb && !strcmp(ra, rb);
 	free(ra);
 	free(rb);
 	return same;
@@ -714,7 +767,12 @@ static void do_include(struct parse_state *ps, char *name, const struct srcpos *
 			return;
 		}
 	}
-	f = srcfile_load(path, inc);
+	if (ps->depth >= MAX_INCLUDE_DEPTH) {
+		error_at(pos, NULL, "includes nested more than %d deep", MAX_INCLUDE_DEPTH);
+		free(path);
+		return;
+	}
+	f = load_source(path, inc);
 	if (!f) {
 		error_at(pos, NULL, "cannot read '%s': %s", path, strerror(errno));
 		free(path);
@@ -723,10 +781,6 @@ static void do_include(struct parse_state *ps, char *name, const struct srcpos *
 	f->inc_line = pos->line;
 	f->inc_col = pos->col;
 	free(path);
-	if (ps->depth >= 64) {
-		error_at(pos, NULL, "includes nested more than 64 deep");
-		return;
-	}
 	parse_srcfile(ps->ast, f, ps->depth + 1);
 }
 
@@ -740,6 +794,7 @@ static bool parse_srcfile(struct ast *ast, struct srcfile *f, int depth)
 	ps.depth = depth;
 	lex_init(&ps.lx, f);
 	yyparse(&ps);
+	discard_partial(&ps);
 	return diag_errors() == errors;
 }
 
@@ -751,7 +806,7 @@ bool parse_file(struct ast *ast, const char *path)
 	for (i = 0; i < ast->files.n; i++)
 		if (same_file(ast->files.v[i]->path, path))
 			return true;
-	f = srcfile_load(path, NULL);
+	f = load_source(path, NULL);
 	if (!f) {
 		diag_plain(DIAG_ERROR, "cannot read '%s': %s", path, strerror(errno));
 		return false;
@@ -761,5 +816,94 @@ bool parse_file(struct ast *ast, const char *path)
 
 bool parse_string(struct ast *ast, const char *name, const char *text)
 {
-	return parse_srcfile(ast, srcfile_from_text(name, text), 0);
+	struct srcfile *f = srcfile_from_text(name, text);
+
+	if (!f) {
+		diag_plain(DIAG_ERROR, "cannot read '%s': %s", name, strerror(errno));
+		return false;
+	}
+	return parse_srcfile(ast, f, 0);
+}
+
+static void free_ident_vec(struct ident *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+static void free_msr(struct ast_msr *m)
+{
+	size_t i, j;
+
+	free(m->name.name);
+	free(m->param.name);
+	for (i = 0; i < m->attrs.n; i++) {
+		free(m->attrs.v[i].str);
+		free(m->attrs.v[i].ident.name);
+		free_ident_vec(m->attrs.v[i].vendors.list.v, m->attrs.v[i].vendors.list.n);
+	}
+	free(m->attrs.v);
+	for (i = 0; i < m->aliases.n; i++) {
+		free(m->aliases.v[i].name.name);
+		free_ident_vec(m->aliases.v[i].vendors.list.v, m->aliases.v[i].vendors.list.n);
+	}
+	free(m->aliases.v);
+	for (i = 0; i < m->elements.n; i++)
+		free(m->elements.v[i].name.name);
+	free(m->elements.v);
+	for (i = 0; i < m->fields.n; i++) {
+		struct ast_field *f = &m->fields.v[i];
+
+		free(f->name.name);
+		free(f->doc);
+		for (j = 0; j < f->values.n; j++)
+			free(f->values.v[j].name.name);
+		free(f->values.v);
+	}
+	free(m->fields.v);
+	free(m->reserved.v);
+	for (i = 0; i < m->handlings.n; i++) {
+		free(m->handlings.v[i].platform.name);
+		free(m->handlings.v[i].func.name);
+		free_ident_vec(m->handlings.v[i].args.v, m->handlings.v[i].args.n);
+	}
+	free(m->handlings.v);
+	free(m);
+}
+
+void ast_free(struct ast *ast)
+{
+	size_t i, j;
+
+	for (i = 0; i < ast->msrs.n; i++)
+		free_msr(ast->msrs.v[i]);
+	free(ast->msrs.v);
+	for (i = 0; i < ast->platforms.n; i++) {
+		free(ast->platforms.v[i]->name.name);
+		free(ast->platforms.v[i]->feature.name);
+		free(ast->platforms.v[i]->doc);
+		free(ast->platforms.v[i]);
+	}
+	free(ast->platforms.v);
+	for (i = 0; i < ast->hypervisors.n; i++) {
+		struct ast_hypervisor *h = ast->hypervisors.v[i];
+
+		free(h->name.name);
+		free(h->platform.name);
+		free(h->doc);
+		for (j = 0; j < h->entries.n; j++) {
+			free(h->entries.v[j].name.name);
+			free(h->entries.v[j].note);
+		}
+		free(h->entries.v);
+		free(h);
+	}
+	free(ast->hypervisors.v);
+	for (i = 0; i < ast->files.n; i++)
+		srcfile_free(ast->files.v[i]);
+	free(ast->files.v);
+	memset(ast, 0, sizeof(*ast));
 }

@@ -129,7 +129,7 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
-char *read_file(const char *path, size_t *len)
+char *read_file_max(const char *path, size_t max, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	struct strbuf sb = { 0 };
@@ -140,8 +140,15 @@ char *read_file(const char *path, size_t *len)
 	if (!f)
 		return NULL;
 	sb_grow(&sb, 0);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		if (n > max - sb.len) {
+			fclose(f);
+			sb_free(&sb);
+			errno = EFBIG;
+			return NULL;
+		}
 		sb_putn(&sb, buf, n);
+	}
 	err = ferror(f) ? errno : 0;
 	fclose(f);
 	if (err) {
@@ -151,6 +158,11 @@ char *read_file(const char *path, size_t *len)
 	}
 	*len = sb.len;
 	return sb.s;
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	return read_file_max(path, SIZE_MAX, len);
 }
 
 /* SHA-256 (FIPS 180-4), small and slow enough for a few hundred kilobytes. */
