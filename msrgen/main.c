@@ -13,6 +13,8 @@ static const char usage_text[] =
 "       msrgen check    --target T -o DIR FILE...\n"
 "       msrgen audit    [--format md|csv|json|rst] [-o FILE] FILE...\n"
 "       msrgen import   [-o DIR] HEADER\n"
+"       msrgen install  --target T --kernel-tree DIR FILE...\n"
+"       msrgen patch    --target T --kernel-tree DIR [-o DIR] FILE...\n"
 "       msrgen checks\n"
 "\n"
 "msrgen reads tables of x86 MSRs (.msr files), checks them, and renders a\n"
@@ -26,6 +28,9 @@ static const char usage_text[] =
 "             handling per platform and direction, what each hypervisor does,\n"
 "             and findings where they disagree; rst: a Documentation/ page\n"
 "  import     write .msr declarations for every MSR in a kernel msr-index.h\n"
+"  install    write the target's files into a kernel tree and wire them in\n"
+"             (see 'msrgen install --help')\n"
+"  patch      the same change as a git format-patch series\n"
 "  checks     list the checks msrgen runs, with their -W names\n"
 "\n"
 "Options:\n"
@@ -171,6 +176,8 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "import"))
 		return import_main(argc - 1, argv + 1);
 #endif
+	if (!strcmp(cmd, "install") || !strcmp(cmd, "patch"))
+		return install_main(argc - 1, argv + 1);
 	if (strcmp(cmd, "generate") && strcmp(cmd, "check") && strcmp(cmd, "audit") &&
 	    strcmp(cmd, "checks"))
 		return usage_error("unknown command '%s'", cmd);

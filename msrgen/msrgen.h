@@ -369,4 +369,7 @@ void audit_render(const struct model *m, enum audit_format fmt, struct strbuf *s
 /* import.c */
 int import_main(int argc, char **argv);
 
+/* install.c: msrgen install | patch (argv[0] is the command) */
+int install_main(int argc, char **argv);
+
 #endif

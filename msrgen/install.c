@@ -1,0 +1,1227 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * msrgen install | patch: put a target's generated files into a kernel tree
+ * and wire them in, or write the same change as a git format-patch series.
+ *
+ * What to edit is the target's install.plan (templates/<target>/install.plan,
+ * format in docs/emit-linux.md): this file knows no kernel file by name.  The
+ * plan is a list of patches, each a list of edits: add a generated file,
+ * insert lines after or before an exact line, replace an exact text exactly
+ * N times, append lines.  Every edit recognises its own result, so a second
+ * run is a no-op.  Every resulting file is computed in memory first; on any
+ * error nothing is written.
+ *
+ * patch: the pristine copies of the touched files go into a temporary git
+ * repository, one commit per plan patch (fixed author and dates), and
+ * git format-patch writes the series, byte for byte the same on every run.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "msrgen.h"
+
+#define INSTALL_PLAN		"install.plan"
+#define INSTALL_AUTHOR		"msrgen <msrgen@localhost>"
+/* 2026-01-01 00:00:00 UTC: the date of every commit unless SOURCE_DATE_EPOCH */
+#define INSTALL_DATE		"1767225600"
+
+static const char install_usage_text[] =
+"Usage: msrgen install --target T --kernel-tree DIR FILE...\n"
+"       msrgen patch   --target T --kernel-tree DIR [-o DIR] [--signoff ID] FILE...\n"
+"\n"
+"install  renders the target for the .msr FILEs, writes the generated files\n"
+"         into the kernel tree DIR and makes the edits of the target's\n"
+"         install.plan there (once: a second run changes nothing)\n"
+"patch    writes the same change against the unmodified tree DIR (only\n"
+"         read) as a git format-patch series 0001-*.patch... into -o DIR\n"
+"\n"
+"Options:\n"
+"  -t, --target T          the target: a folder under the templates folder\n"
+"  -k, --kernel-tree DIR   the kernel tree\n"
+"  -o, --output DIR        patch: where the series goes (default .)\n"
+"      --signoff ID        patch: add 'Signed-off-by: ID' (ID: 'Name <mail>');\n"
+"                          ID is also the author unless --author is given\n"
+"      --author ID         patch: the author (default the --signoff ID, else\n"
+"                          " INSTALL_AUTHOR ")\n"
+"      --templates DIR     where targets live (default " MSRGEN_TEMPLATE_DIR ")\n"
+"  -W NAME, -Wno-NAME      turn the warning NAME on or off (see 'msrgen checks')\n"
+"  -Werror                 make warnings errors\n"
+"  -q, --quiet             say nothing when all is well\n"
+"  -h, --help              show this help\n"
+"\n"
+"The tree must be the kernel version the target is for (its top Makefile\n"
+"says so) and have every line the plan edits; otherwise msrgen reports\n"
+"each missing edit point and changes nothing.  patch needs git; commits\n"
+"carry the date SOURCE_DATE_EPOCH (default 2026-01-01) and a Signed-off-by\n"
+"only with --signoff.\n"
+"Exit status: 0 success, 1 bad input or tree, 2 bad usage.\n";
+
+enum install_kind {
+	INSTALL_ADD, INSTALL_AFTER, INSTALL_BEFORE, INSTALL_REPLACE, INSTALL_APPEND,
+};
+
+static const char *const install_kind_names[] = {
+	"add", "insert-after", "insert-before", "replace", "append",
+};
+
+struct install_op {
+	enum install_kind kind;
+	char *file;
+	int line;		/* where the plan says it */
+	int count;		/* replace: how many times */
+	char *anchor;		/* insert: the exact line, without its newline */
+	struct strbuf old;	/* replace: the lines, joined by newlines */
+	struct strbuf text;	/* insert, append: whole lines; replace: joined */
+	int nold, ntext;
+};
+
+struct install_patch {
+	char *subject;
+	struct strbuf body;
+	int line;
+	VEC(struct install_op) ops;
+};
+
+struct install_plan {
+	char *path;
+	char *name;		/* TARGET/install.plan, for messages about the tree */
+	int version, patchlevel;	/* -1: not given */
+	VEC(struct install_patch) patches;
+};
+
+struct install_file {
+	char *path;		/* relative to the tree */
+	char *orig;		/* as the tree has it; NULL: not there */
+	size_t orig_len;
+	struct strbuf cur;
+};
+
+/* A file's text right after patch n of the plan (for the git series) */
+struct install_snap {
+	size_t patch;
+	char *path;
+	char *text;
+	size_t len;
+};
+
+struct install_ctx {
+	const char *tree;
+	const struct install_plan *plan;
+	const struct outputs *gen;
+	VEC(struct install_file) files;
+	VEC(struct install_snap) snaps;
+	int errors;
+	int already;		/* edits found done already */
+};
+
+static void install_verror(const char *path, int line, const char *fmt, va_list ap)
+	PRINTF(3, 0);
+
+static void install_verror(const char *path, int line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (line > 0)
+		fprintf(stderr, "%s:%d: error: ", path, line);
+	else
+		fprintf(stderr, "%s: error: ", path);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static void install_error(struct install_ctx *c, const char *path, int line,
+			  const char *fmt, ...) PRINTF(4, 5);
+
+static void install_error(struct install_ctx *c, const char *path, int line,
+			  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	install_verror(path, line, fmt, ap);
+	va_end(ap);
+	if (c)
+		c->errors++;
+}
+
+/* ---- the plan ---------------------------------------------------------- */
+
+static void install_plan_free(struct install_plan *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->patches.n; i++) {
+		struct install_patch *pt = &p->patches.v[i];
+
+		for (j = 0; j < pt->ops.n; j++) {
+			free(pt->ops.v[j].file);
+			free(pt->ops.v[j].anchor);
+			sb_free(&pt->ops.v[j].old);
+			sb_free(&pt->ops.v[j].text);
+		}
+		free(pt->ops.v);
+		free(pt->subject);
+		sb_free(&pt->body);
+	}
+	free(p->patches.v);
+	free(p->path);
+	free(p->name);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Checks the op the plan just finished; false (and an error) if incomplete. */
+static bool install_op_done(const struct install_plan *p, const struct install_op *op)
+{
+	const char *what = NULL;
+
+	if (!op)
+		return true;
+	switch (op->kind) {
+	case INSTALL_ADD:
+		break;
+	case INSTALL_AFTER:
+	case INSTALL_BEFORE:
+		if (!op->anchor)
+			what = "a '= LINE'";
+		else if (!op->ntext)
+			what = "'+ TEXT' lines";
+		break;
+	case INSTALL_REPLACE:
+		if (!op->nold)
+			what = "'- TEXT' lines";
+		else if (!op->ntext)
+			what = "'+ TEXT' lines";
+		break;
+	case INSTALL_APPEND:
+		if (!op->ntext)
+			what = "'+ TEXT' lines";
+		break;
+	}
+	if (what)
+		install_error(NULL, p->path, op->line, "%s %s needs %s", install_kind_names[op->kind],
+			      op->file, what);
+	return !what;
+}
+
+static bool install_plan_load(struct install_plan *p, const char *path)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	char *s, *eol;
+	int line = 0;
+	bool ok = true;
+	struct install_patch *pt = NULL;
+	struct install_op *op = NULL;
+
+	memset(p, 0, sizeof(*p));
+	p->path = xstrdup(path);
+	p->version = p->patchlevel = -1;
+	if (!text) {
+		install_error(NULL, path, 0, "cannot read the install plan: %s", strerror(errno));
+		return false;
+	}
+	for (s = text; ok && *s; s = eol + 1) {
+		char *arg;
+		char mark;
+
+		line++;
+		eol = strchr(s, '\n');
+		if (!eol) {
+			install_error(NULL, path, line, "the last line has no newline");
+			ok = false;
+			break;
+		}
+		*eol = '\0';
+		mark = s[0];
+		if (mark == ':' || mark == '=' || mark == '-' || mark == '+') {
+			const char *t = s + 1;
+
+			if (*t && *t != ' ') {
+				install_error(NULL, path, line, "'%c' needs a space before its text", mark);
+				ok = false;
+				break;
+			}
+			if (*t)
+				t++;
+			if (mark == ':') {
+				if (!pt || op) {
+					install_error(NULL, path, line,
+						      "': TEXT' belongs right after a 'patch' line");
+					ok = false;
+				} else {
+					sb_printf(&pt->body, "%s\n", t);
+				}
+				continue;
+			}
+			if (!op || op->kind == INSTALL_ADD ||
+			    (mark == '=' && (op->kind != INSTALL_AFTER && op->kind != INSTALL_BEFORE)) ||
+			    (mark == '-' && op->kind != INSTALL_REPLACE)) {
+				install_error(NULL, path, line, "'%c' does not belong to %s", mark,
+					      op ? install_kind_names[op->kind] : "anything");
+				ok = false;
+			} else if (mark == '=') {
+				if (op->anchor || op->ntext) {
+					install_error(NULL, path, line, "one '= LINE' per insert, first");
+					ok = false;
+				}
+				op->anchor = xstrdup(t);
+			} else if (mark == '-') {
+				if (op->ntext) {
+					install_error(NULL, path, line, "'-' lines come before '+' lines");
+					ok = false;
+				}
+				sb_printf(&op->old, "%s%s", op->nold++ ? "\n" : "", t);
+			} else if (op->kind == INSTALL_REPLACE) {
+				sb_printf(&op->text, "%s%s", op->ntext++ ? "\n" : "", t);
+			} else {
+				if (!op->anchor && op->kind != INSTALL_APPEND) {
+					install_error(NULL, path, line, "'= LINE' comes before '+' lines");
+					ok = false;
+				}
+				sb_printf(&op->text, "%s\n", t);
+				op->ntext++;
+			}
+			continue;
+		}
+		if (mark == '#' || mark == '\0')
+			continue;
+		ok = install_op_done(p, op);
+		op = NULL;
+		if (!ok)
+			break;
+		arg = strchr(s, ' ');
+		if (arg)
+			*arg++ = '\0';
+		if (!strcmp(s, "kernel")) {
+			char end;
+
+			if (!arg || sscanf(arg, "%d.%d%c", &p->version, &p->patchlevel, &end) != 2) {
+				install_error(NULL, path, line, "'kernel' wants VERSION.PATCHLEVEL");
+				ok = false;
+			}
+			continue;
+		}
+		if (!strcmp(s, "patch")) {
+			struct install_patch np = { 0 };
+
+			if (!arg || !*arg) {
+				install_error(NULL, path, line, "'patch' wants a subject");
+				ok = false;
+				continue;
+			}
+			np.subject = xstrdup(arg);
+			np.line = line;
+			sb_puts(&np.body, "");
+			vec_push(&p->patches, np);
+			pt = &p->patches.v[p->patches.n - 1];
+			continue;
+		}
+		{
+			struct install_op nop = { 0 };
+			size_t k;
+			char *file, *num = NULL;
+
+			for (k = 0; k < sizeof(install_kind_names) / sizeof(*install_kind_names); k++)
+				if (!strcmp(s, install_kind_names[k]))
+					break;
+			if (k == sizeof(install_kind_names) / sizeof(*install_kind_names)) {
+				install_error(NULL, path, line, "unknown plan statement '%s'", s);
+				ok = false;
+				continue;
+			}
+			if (!pt) {
+				install_error(NULL, path, line, "'%s' before the first 'patch'", s);
+				ok = false;
+				continue;
+			}
+			file = arg;
+			if (file && k == INSTALL_REPLACE) {
+				num = strchr(file, ' ');
+				if (num)
+					*num++ = '\0';
+			}
+			if (!file || !*file || file[0] == '/' || strstr(file, "..") ||
+			    strchr(file, ' ')) {
+				install_error(NULL, path, line, "'%s' wants a relative path%s", s,
+					      k == INSTALL_REPLACE ? " and a count" : "");
+				ok = false;
+				continue;
+			}
+			nop.count = 1;
+			if (k == INSTALL_REPLACE) {
+				char *end;
+
+				nop.count = num ? (int)strtol(num, &end, 10) : 0;
+				if (!num || *end || nop.count < 1) {
+					install_error(NULL, path, line, "'replace' wants FILE COUNT (1 or more)");
+					ok = false;
+					continue;
+				}
+			}
+			nop.kind = (enum install_kind)k;
+			nop.file = xstrdup(file);
+			nop.line = line;
+			sb_puts(&nop.old, "");
+			sb_puts(&nop.text, "");
+			vec_push(&pt->ops, nop);
+			op = &pt->ops.v[pt->ops.n - 1];
+		}
+	}
+	if (ok)
+		ok = install_op_done(p, op);
+	if (ok && p->version < 0) {
+		install_error(NULL, path, 0, "no 'kernel VERSION.PATCHLEVEL' line");
+		ok = false;
+	}
+	if (ok && !p->patches.n) {
+		install_error(NULL, path, 0, "no 'patch' in the plan");
+		ok = false;
+	}
+	free(text);
+	return ok;
+}
+
+/* ---- the tree ---------------------------------------------------------- */
+
+/* The text for a message: tabs and newlines visible, long texts cut. */
+static char *install_show(const char *s, size_t n)
+{
+	struct strbuf sb = { 0 };
+	size_t i;
+
+	sb_puts(&sb, "'");
+	for (i = 0; i < n && i < 72; i++) {
+		if (s[i] == '\t')
+			sb_puts(&sb, "\\t");
+		else if (s[i] == '\n')
+			sb_puts(&sb, "\\n");
+		else
+			sb_putc(&sb, s[i]);
+	}
+	sb_puts(&sb, i < n ? "...'" : "'");
+	return sb.s;
+}
+
+static int install_line_of(const char *text, size_t off)
+{
+	int line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+static char *install_tree_path(const struct install_ctx *c, const char *rel)
+{
+	return xasprintf("%s/%s", c->tree, rel);
+}
+
+/* The file as the edits so far left it, read from the tree the first time. */
+static struct install_file *install_file_get(struct install_ctx *c, const char *rel,
+					     bool may_be_new)
+{
+	struct install_file f = { 0 };
+	char *path;
+	size_t i;
+
+	for (i = 0; i < c->files.n; i++)
+		if (!strcmp(c->files.v[i].path, rel))
+			return &c->files.v[i];
+	path = install_tree_path(c, rel);
+	f.orig = read_file_max(path, MAX_SOURCE, &f.orig_len);
+	if (!f.orig && !(may_be_new && errno == ENOENT)) {
+		install_error(c, path, 0, "cannot read: %s", strerror(errno));
+		free(path);
+		return NULL;
+	}
+	free(path);
+	f.path = xstrdup(rel);
+	sb_puts(&f.cur, "");
+	if (f.orig)
+		sb_putn(&f.cur, f.orig, f.orig_len);
+	vec_push(&c->files, f);
+	return &c->files.v[c->files.n - 1];
+}
+
+static void install_splice(struct strbuf *sb, size_t at, size_t cut, const char *s, size_t n)
+{
+	struct strbuf out = { 0 };
+
+	sb_putn(&out, sb->s, at);
+	sb_putn(&out, s, n);
+	sb_putn(&out, sb->s + at + cut, sb->len - at - cut);
+	sb_free(sb);
+	*sb = out;
+}
+
+static bool install_kernel_ok(struct install_ctx *c, const char *target)
+{
+	static const char *const keys[] = { "VERSION", "PATCHLEVEL" };
+	int want[2] = { c->plan->version, c->plan->patchlevel };
+	int have[2] = { -1, -1 }, lines[2] = { 0, 0 };
+	char *path = install_tree_path(c, "Makefile");
+	size_t len;
+	char *text = read_file_max(path, MAX_SOURCE, &len);
+	const char *s;
+	int line = 1, k;
+	bool ok = true;
+
+	if (!text) {
+		install_error(c, path, 0, "cannot read: %s (is %s a Linux tree?)", strerror(errno),
+			      c->tree);
+		free(path);
+		return false;
+	}
+	for (s = text; *s; line++) {
+		for (k = 0; k < 2; k++) {
+			size_t kl = strlen(keys[k]);
+
+			if (have[k] < 0 && !strncmp(s, keys[k], kl) && !strncmp(s + kl, " = ", 3)) {
+				have[k] = atoi(s + kl + 3);
+				lines[k] = line;
+			}
+		}
+		s = strchr(s, '\n');
+		if (!s)
+			break;
+		s++;
+	}
+	for (k = 0; ok && k < 2; k++) {
+		if (have[k] < 0) {
+			install_error(c, path, 0, "no '%s = ' line (is %s a Linux tree?)", keys[k],
+				      c->tree);
+			ok = false;
+		} else if (have[k] != want[k]) {
+			install_error(c, path, lines[k],
+				      "%s = %d: this tree is not Linux %d.%d (target %s)", keys[k],
+				      have[k], want[0], want[1], target);
+			ok = false;
+		}
+	}
+	free(text);
+	free(path);
+	return ok;
+}
+
+static const struct output *install_generated(const struct install_ctx *c, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < c->gen->files.n; i++)
+		if (!strcmp(c->gen->files.v[i].path, rel))
+			return &c->gen->files.v[i];
+	return NULL;
+}
+
+/* Where op came from, for messages */
+static char *install_where(const struct install_ctx *c, const struct install_op *op,
+			   size_t patch)
+{
+	return xasprintf("%s at %s:%d, patch %zu/%zu", install_kind_names[op->kind],
+			 c->plan->name, op->line, patch + 1, c->plan->patches.n);
+}
+
+static void install_add(struct install_ctx *c, const struct install_op *op, size_t patch)
+{
+	const struct output *g = install_generated(c, op->file);
+	struct install_file *f;
+	char *where = install_where(c, op, patch);
+
+	if (!g) {
+		install_error(c, c->plan->path, op->line,
+			      "'%s' is not a file the target generates", op->file);
+		free(where);
+		return;
+	}
+	f = install_file_get(c, op->file, true);
+	if (f && f->orig && f->cur.len == g->len && !memcmp(f->cur.s, g->text, g->len)) {
+		c->already++;
+	} else if (f && f->orig && !strstr(f->cur.s, "Generated by msrgen")) {
+		char *path = install_tree_path(c, op->file);
+
+		install_error(c, path, 0, "exists and was not generated by msrgen (%s)", where);
+		free(path);
+	} else if (f) {
+		sb_free(&f->cur);
+		sb_puts(&f->cur, "");
+		sb_putn(&f->cur, g->text, g->len);
+	}
+	free(where);
+}
+
+static void install_insert(struct install_ctx *c, const struct install_op *op, size_t patch)
+{
+	struct install_file *f = install_file_get(c, op->file, false);
+	size_t alen = strlen(op->anchor), tlen = op->text.len, at = 0, s;
+	struct strbuf lines = { 0 };
+	int found = 0;
+	char *path, *where, *shown;
+
+	if (!f)
+		return;
+	for (s = 0; s < f->cur.len;) {
+		const char *eol = memchr(f->cur.s + s, '\n', f->cur.len - s);
+		size_t n = eol ? (size_t)(eol - f->cur.s) - s : f->cur.len - s;
+
+		if (n == alen && !memcmp(f->cur.s + s, op->anchor, alen)) {
+			sb_printf(&lines, "%s%d", found ? ", " : "", install_line_of(f->cur.s, s));
+			at = s;
+			found++;
+		}
+		s += n + 1;
+	}
+	path = install_tree_path(c, op->file);
+	where = install_where(c, op, patch);
+	shown = install_show(op->anchor, alen);
+	if (found != 1) {
+		if (found)
+			install_error(c, path, install_line_of(f->cur.s, at),
+				      "the line %s is there %d times (lines %s), the edit needs one (%s)",
+				      shown, found, lines.s, where);
+		else
+			install_error(c, path, 0, "cannot find the line %s (%s)", shown, where);
+	} else if (op->kind == INSTALL_AFTER) {
+		at += alen;
+		if (at == f->cur.len)
+			sb_putc(&f->cur, '\n');
+		at++;
+		if (f->cur.len - at >= tlen && !memcmp(f->cur.s + at, op->text.s, tlen))
+			c->already++;
+		else
+			install_splice(&f->cur, at, 0, op->text.s, tlen);
+	} else {
+		if (at >= tlen && !memcmp(f->cur.s + at - tlen, op->text.s, tlen) &&
+		    (at == tlen || f->cur.s[at - tlen - 1] == '\n'))
+			c->already++;
+		else
+			install_splice(&f->cur, at, 0, op->text.s, tlen);
+	}
+	sb_free(&lines);
+	free(shown);
+	free(where);
+	free(path);
+}
+
+/* Offsets of the non-overlapping occurrences of pat in s, left to right */
+static size_t install_find_all(const struct strbuf *s, const struct strbuf *pat, size_t **out)
+{
+	VEC(size_t) v = { 0 };
+	const char *p = s->s, *end = s->s + s->len;
+
+	while (pat->len && (p = memmem(p, (size_t)(end - p), pat->s, pat->len))) {
+		vec_push(&v, (size_t)(p - s->s));
+		p += pat->len;
+	}
+	*out = v.v;
+	return v.n;
+}
+
+/* How many of a[] (length la) do not lie inside one of b[] (length lb); marks them */
+static int install_free_count(const size_t *a, size_t na, size_t la, const size_t *b,
+			      size_t nb, size_t lb, bool *is_free)
+{
+	size_t i, j;
+	int n = 0;
+
+	for (i = 0; i < na; i++) {
+		bool inside = false;
+
+		for (j = 0; j < nb && !inside; j++)
+			inside = lb >= la && b[j] <= a[i] && a[i] + la <= b[j] + lb;
+		if (is_free)
+			is_free[i] = !inside;
+		n += !inside;
+	}
+	return n;
+}
+
+/*
+ * Replace: done when every occurrence of the old text is part of a new one
+ * and the new text is there count times on its own; to do when the old text
+ * is there count times on its own and the new text nowhere on its own.  So
+ * either text may contain the other.
+ */
+static void install_replace(struct install_ctx *c, const struct install_op *op, size_t patch)
+{
+	struct install_file *f = install_file_get(c, op->file, false);
+	size_t *olds = NULL, *news = NULL, no, nn, i;
+	bool *is_free;
+	int old_free, new_free;
+	char *path, *where, *shown;
+
+	if (!f)
+		return;
+	no = install_find_all(&f->cur, &op->old, &olds);
+	nn = install_find_all(&f->cur, &op->text, &news);
+	is_free = xcalloc(no + 1, sizeof(*is_free));
+	new_free = install_free_count(news, nn, op->text.len, olds, no, op->old.len, NULL);
+	old_free = install_free_count(olds, no, op->old.len, news, nn, op->text.len, is_free);
+	path = install_tree_path(c, op->file);
+	where = install_where(c, op, patch);
+	shown = install_show(op->old.s, op->old.len);
+	if (old_free == 0 && new_free == op->count) {
+		c->already++;
+	} else if (old_free == op->count && new_free == 0) {
+		for (i = no; i-- > 0;)
+			if (is_free[i])
+				install_splice(&f->cur, olds[i], op->old.len, op->text.s,
+					       op->text.len);
+	} else if (old_free == 0 && new_free == 0) {
+		install_error(c, path, 0, "cannot find %s (%s)", shown, where);
+	} else {
+		struct strbuf lines = { 0 };
+		int first = 0, k = 0;
+
+		for (i = 0; i < no; i++) {
+			if (!is_free[i])
+				continue;
+			if (!k++)
+				first = install_line_of(f->cur.s, olds[i]);
+			sb_printf(&lines, "%s%d", k > 1 ? ", " : "", install_line_of(f->cur.s, olds[i]));
+		}
+		if (new_free)
+			install_error(c, path, first, "%s is there %d times%s%s%s and its replacement %d times, expected %d and 0 or 0 and %d (%s)",
+				      shown, old_free, k ? " (lines " : "", k ? lines.s : "",
+				      k ? ")" : "", new_free, op->count, op->count, where);
+		else
+			install_error(c, path, first, "%s is there %d times (lines %s), the edit needs %d (%s)",
+				      shown, old_free, lines.s, op->count, where);
+		sb_free(&lines);
+	}
+	free(shown);
+	free(where);
+	free(path);
+	free(is_free);
+	free(olds);
+	free(news);
+}
+
+static void install_append(struct install_ctx *c, const struct install_op *op)
+{
+	struct install_file *f = install_file_get(c, op->file, false);
+	const char *p;
+
+	if (!f)
+		return;
+	for (p = f->cur.s; (p = memmem(p, f->cur.len - (size_t)(p - f->cur.s), op->text.s,
+					op->text.len)); p++) {
+		if (p == f->cur.s || p[-1] == '\n') {
+			c->already++;
+			return;
+		}
+	}
+	if (f->cur.len && f->cur.s[f->cur.len - 1] != '\n')
+		sb_putc(&f->cur, '\n');
+	sb_putn(&f->cur, op->text.s, op->text.len);
+}
+
+static void install_apply(struct install_ctx *c)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < c->plan->patches.n; i++) {
+		const struct install_patch *pt = &c->plan->patches.v[i];
+
+		for (j = 0; j < pt->ops.n; j++) {
+			const struct install_op *op = &pt->ops.v[j];
+
+			switch (op->kind) {
+			case INSTALL_ADD:
+				install_add(c, op, i);
+				break;
+			case INSTALL_AFTER:
+			case INSTALL_BEFORE:
+				install_insert(c, op, i);
+				break;
+			case INSTALL_REPLACE:
+				install_replace(c, op, i);
+				break;
+			case INSTALL_APPEND:
+				install_append(c, op);
+				break;
+			}
+		}
+		/* what the files look like after this patch */
+		for (j = 0; j < pt->ops.n; j++) {
+			const char *rel = pt->ops.v[j].file;
+			bool seen = false;
+
+			for (k = 0; k < c->snaps.n && !seen; k++)
+				seen = c->snaps.v[k].patch == i && !strcmp(c->snaps.v[k].path, rel);
+			for (k = 0; k < c->files.n && !seen; k++) {
+				const struct install_file *f = &c->files.v[k];
+				struct install_snap s = { i, NULL, NULL, f->cur.len };
+
+				if (strcmp(f->path, rel))
+					continue;
+				s.path = xstrdup(rel);
+				s.text = xmalloc(f->cur.len + 1);
+				memcpy(s.text, f->cur.s, f->cur.len);
+				s.text[f->cur.len] = '\0';
+				vec_push(&c->snaps, s);
+				seen = true;
+			}
+		}
+	}
+}
+
+static void install_ctx_free(struct install_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->files.n; i++) {
+		free(c->files.v[i].path);
+		free(c->files.v[i].orig);
+		sb_free(&c->files.v[i].cur);
+	}
+	free(c->files.v);
+	for (i = 0; i < c->snaps.n; i++) {
+		free(c->snaps.v[i].path);
+		free(c->snaps.v[i].text);
+	}
+	free(c->snaps.v);
+}
+
+/* The files the edits changed, as outputs relative to the tree (texts borrowed) */
+static void install_changed(const struct install_ctx *c, struct outputs *out)
+{
+	size_t i;
+
+	for (i = 0; i < c->files.n; i++) {
+		const struct install_file *f = &c->files.v[i];
+		struct output o = { f->path, f->cur.s, f->cur.len };
+
+		if (f->orig && f->orig_len == f->cur.len && !memcmp(f->orig, f->cur.s, f->cur.len))
+			continue;
+		vec_push(&out->files, o);
+	}
+}
+
+/* ---- the series -------------------------------------------------------- */
+
+struct install_ident {
+	char *name, *email;
+};
+
+static bool install_ident_parse(const char *s, struct install_ident *id)
+{
+	const char *lt = strrchr(s, '<'), *gt = strrchr(s, '>');
+	size_t n;
+
+	if (!lt || !gt || gt < lt || gt[1] || lt == s || gt == lt + 1 || lt[-1] != ' ')
+		return false;
+	n = (size_t)(lt - s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n)
+		return false;
+	id->name = xstrndup(s, n);
+	id->email = xstrndup(lt + 1, (size_t)(gt - lt - 1));
+	return true;
+}
+
+struct install_git {
+	char *dir;		/* the temporary folder: repo/, msg, log, out/ */
+	char *repo;
+	const struct install_ident *author;
+	const char *date;
+};
+
+/* Runs git with args in the repository; its output goes to the log. */
+static bool install_run_git(const struct install_git *g, const char *const *args)
+{
+	char *log = xasprintf("%s/log", g->dir);
+	const char *argv[16];
+	size_t n = 0;
+	pid_t pid;
+	int status;
+
+	argv[n++] = "git";
+	while (*args && n < sizeof(argv) / sizeof(*argv) - 1)
+		argv[n++] = *args++;
+	argv[n] = NULL;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+		char *date = xasprintf("@%s +0000", g->date);
+
+		if (fd < 0 || chdir(g->repo))
+			_exit(126);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		close(fd);
+		unsetenv("GIT_DIR");
+		unsetenv("GIT_WORK_TREE");
+		unsetenv("GIT_INDEX_FILE");
+		unsetenv("GIT_OBJECT_DIRECTORY");
+		setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+		setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+		setenv("HOME", g->dir, 1);
+		setenv("XDG_CONFIG_HOME", g->dir, 1);
+		setenv("LC_ALL", "C", 1);
+		setenv("TZ", "UTC", 1);
+		setenv("GIT_AUTHOR_NAME", g->author->name, 1);
+		setenv("GIT_AUTHOR_EMAIL", g->author->email, 1);
+		setenv("GIT_AUTHOR_DATE", date, 1);
+		setenv("GIT_COMMITTER_NAME", g->author->name, 1);
+		setenv("GIT_COMMITTER_EMAIL", g->author->email, 1);
+		setenv("GIT_COMMITTER_DATE", date, 1);
+		execvp("git", (char *const *)argv);
+		fprintf(stderr, "cannot run git: %s\n", strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			die("waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		char *text = read_file(log, &n);
+		size_t i;
+		struct strbuf cmd = { 0 };
+
+		for (i = 1; argv[i]; i++)
+			sb_printf(&cmd, " %s", argv[i]);
+		diag_plain(DIAG_ERROR, "'git%s' failed%s:\n%s", cmd.s,
+			   WIFEXITED(status) && WEXITSTATUS(status) == 127 ?
+			   " (install git: apt-get install git)" : "", text ? text : "");
+		free(text);
+		sb_free(&cmd);
+		free(log);
+		return false;
+	}
+	free(log);
+	return true;
+}
+
+static int install_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static bool install_put(const char *dir, const char *rel, const char *text, size_t len)
+{
+	struct outputs o = { 0 };
+	struct output f = { (char *)rel, (char *)text, len };
+	bool ok;
+
+	vec_push(&o.files, f);
+	ok = outputs_write(&o, dir);
+	free(o.files.v);
+	return ok;
+}
+
+static int install_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The series into series (paths: the patch file names) */
+static bool install_series(const struct install_ctx *c, const struct install_ident *author,
+			   const char *signoff, struct outputs *series)
+{
+	const char *tmp = getenv("TMPDIR");
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	struct install_git g = { 0 };
+	char *msg = NULL, *outdir = NULL;
+	size_t i, j;
+	bool ok = true;
+
+	g.author = author;
+	g.date = epoch && epoch[0] && strspn(epoch, "0123456789") == strlen(epoch) ?
+		 epoch : INSTALL_DATE;
+	g.dir = xasprintf("%s/msrgen-patch.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+	if (!mkdtemp(g.dir)) {
+		diag_plain(DIAG_ERROR, "cannot make a temporary folder '%s': %s", g.dir,
+			   strerror(errno));
+		free(g.dir);
+		return false;
+	}
+	g.repo = xasprintf("%s/repo", g.dir);
+	msg = xasprintf("%s/msg", g.dir);
+	outdir = xasprintf("%s/out", g.dir);
+	ok = !mkdir(g.repo, 0700);
+	{
+		const char *init[] = { "-c", "init.defaultBranch=msrgen", "init", "-q", NULL };
+
+		ok = ok && install_run_git(&g, init);
+	}
+	/* the pristine copies of the files the plan edits */
+	for (i = 0; ok && i < c->files.n; i++)
+		if (c->files.v[i].orig)
+			ok = install_put(g.repo, c->files.v[i].path, c->files.v[i].orig,
+					 c->files.v[i].orig_len);
+	if (ok) {
+		const char *add[] = { "add", "-A", NULL };
+		const char *commit[] = { "commit", "-q", "--allow-empty", "-m", "base", NULL };
+		const char *tag[] = { "tag", "msrgen-base", NULL };
+
+		ok = install_run_git(&g, add) && install_run_git(&g, commit) &&
+		     install_run_git(&g, tag);
+	}
+	for (i = 0; ok && i < c->plan->patches.n; i++) {
+		const struct install_patch *pt = &c->plan->patches.v[i];
+		struct strbuf m = { 0 };
+		const char *add[] = { "add", "-A", NULL };
+		const char *commit[] = { "commit", "-q", "--cleanup=verbatim", "-F", msg, NULL };
+
+		for (j = 0; ok && j < c->snaps.n; j++)
+			if (c->snaps.v[j].patch == i)
+				ok = install_put(g.repo, c->snaps.v[j].path, c->snaps.v[j].text,
+						 c->snaps.v[j].len);
+		sb_printf(&m, "%s\n", pt->subject);
+		if (pt->body.len)
+			sb_printf(&m, "\n%s", pt->body.s);
+		if (signoff)
+			sb_printf(&m, "\nSigned-off-by: %s\n", signoff);
+		ok = ok && install_put(g.dir, "msg", m.s, m.len);
+		sb_free(&m);
+		ok = ok && install_run_git(&g, add) && install_run_git(&g, commit);
+	}
+	if (ok) {
+		const char *fp[] = { "format-patch", "-q", "--no-signature", "-o", outdir,
+				     "msrgen-base", NULL };
+
+		ok = install_run_git(&g, fp);
+	}
+	if (ok) {
+		VEC(char *) names = { 0 };
+		DIR *d = opendir(outdir);
+		struct dirent *de;
+
+		while (d && (de = readdir(d)))
+			if (de->d_name[0] != '.')
+				vec_push(&names, xstrdup(de->d_name));
+		if (d)
+			closedir(d);
+		sort_array(names.v, names.n, sizeof(*names.v), install_cmp_str);
+		for (i = 0; i < names.n; i++) {
+			char *p = xasprintf("%s/%s", outdir, names.v[i]);
+			struct output o = { names.v[i], NULL, 0 };
+
+			o.text = read_file(p, &o.len);
+			if (!o.text) {
+				diag_plain(DIAG_ERROR, "cannot read '%s': %s", p, strerror(errno));
+				ok = false;
+				free(names.v[i]);
+			} else {
+				vec_push(&series->files, o);
+			}
+			free(p);
+		}
+		free(names.v);
+		if (ok && series->files.n != c->plan->patches.n) {
+			diag_plain(DIAG_ERROR, "git format-patch wrote %zu patches, the plan has %zu",
+				   series->files.n, c->plan->patches.n);
+			ok = false;
+		}
+	}
+	nftw(g.dir, install_rm, 16, FTW_DEPTH | FTW_PHYS);
+	free(outdir);
+	free(msg);
+	free(g.repo);
+	free(g.dir);
+	return ok;
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+static int install_usage_error(const char *fmt, const char *arg) PRINTF(1, 0);
+
+static int install_usage_error(const char *fmt, const char *arg)
+{
+	fputs("msrgen: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'msrgen install --help' for more information.\n", stderr);
+	return 2;
+}
+
+struct install_opts {
+	bool patch;
+	const char *target, *tree, *output, *templates, *signoff, *author;
+	bool quiet;
+};
+
+static bool install_load(struct ast *ast, struct model *m, int nfiles, char **files)
+{
+	int i;
+
+	for (i = 0; i < nfiles; i++)
+		parse_file(ast, files[i]);
+	if (diag_errors())
+		return false;
+	model_build(m, ast);
+	checks_run(m);
+	return !diag_errors();
+}
+
+static int install_run(const struct install_opts *o, int nfiles, char **files)
+{
+	struct ast ast = { 0 };
+	struct model m = { 0 };
+	struct outputs gen = { 0 }, out = { 0 };
+	struct install_plan plan = { 0 };
+	struct install_ctx c = { 0 };
+	struct install_ident author = { 0 };
+	char *planpath = xasprintf("%s/%s/%s", o->templates, o->target, INSTALL_PLAN);
+	int ret = 1;
+
+	if (!install_ident_parse(o->author ? o->author : o->signoff ? o->signoff : INSTALL_AUTHOR,
+				 &author))
+		die("bad author");	/* checked with the options */
+	if (!install_load(&ast, &m, nfiles, files) ||
+	    !render_target(&m, o->templates, o->target, &gen))
+		goto out;
+	if (!install_plan_load(&plan, planpath))
+		goto out;
+	plan.name = xasprintf("%s/%s", o->target, INSTALL_PLAN);
+	c.tree = o->tree;
+	c.plan = &plan;
+	c.gen = &gen;
+	if (!install_kernel_ok(&c, o->target))
+		goto out;
+	install_apply(&c);
+	if (!c.errors && o->patch && c.already) {
+		diag_plain(DIAG_ERROR,
+			   "patch: %s has %d of the edits already; it needs an unmodified tree",
+			   o->tree, c.already);
+		c.errors++;
+	}
+	if (c.errors) {
+		diag_plain(DIAG_ERROR, "%s: nothing %s (%d error%s)",
+			   o->patch ? o->output : o->tree, o->patch ? "written" : "changed",
+			   c.errors, c.errors == 1 ? "" : "s");
+		goto out;
+	}
+	if (!o->patch) {
+		install_changed(&c, &out);
+		if (!outputs_write(&out, o->tree))
+			goto out;
+		if (!o->quiet && out.files.n)
+			fprintf(stderr, "msrgen: %s: %zu files written for %s\n", o->tree,
+				out.files.n, o->target);
+		else if (!o->quiet)
+			fprintf(stderr, "msrgen: %s: up to date for %s\n", o->tree, o->target);
+		free(out.files.v);	/* the texts belong to the files */
+		out.files.v = NULL;
+		out.files.n = 0;
+	} else {
+		if (!install_series(&c, &author, o->signoff, &out) ||
+		    !outputs_write(&out, o->output))
+			goto out;
+		if (!o->quiet)
+			fprintf(stderr, "msrgen: %s: %zu patches for %s\n", o->output, out.files.n,
+				o->target);
+	}
+	ret = 0;
+out:
+	if (o->patch)
+		outputs_free(&out);
+	else
+		free(out.files.v);
+	install_ctx_free(&c);
+	install_plan_free(&plan);
+	outputs_free(&gen);
+	model_free(&m);
+	ast_free(&ast);
+	free(author.name);
+	free(author.email);
+	free(planpath);
+	return ret;
+}
+
+int install_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "target", required_argument, NULL, 't' },
+		{ "kernel-tree", required_argument, NULL, 'k' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 'T' },
+		{ "signoff", required_argument, NULL, 'S' },
+		{ "author", required_argument, NULL, 'A' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct install_opts o = { .templates = MSRGEN_TEMPLATE_DIR, .output = "." };
+	struct install_ident id = { 0 };
+	const char *cmd = argv[0];
+	int c;
+
+	o.patch = !strcmp(cmd, "patch");
+	if (getenv("MSRGEN_TEMPLATES") && getenv("MSRGEN_TEMPLATES")[0])
+		o.templates = getenv("MSRGEN_TEMPLATES");
+	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "t:k:o:W:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			o.target = optarg;
+			break;
+		case 'k':
+			o.tree = optarg;
+			break;
+		case 'o':
+			if (!o.patch)
+				return install_usage_error("install: -o is for 'patch' (install writes into --kernel-tree)%s", "");
+			o.output = optarg;
+			break;
+		case 'T':
+			o.templates = optarg;
+			break;
+		case 'S':
+		case 'A':
+			if (!o.patch)
+				return install_usage_error("install: --%s is for 'patch'",
+							   c == 'S' ? "signoff" : "author");
+			if (!install_ident_parse(optarg, &id))
+				return install_usage_error("'%s' is not 'Name <mail>'", optarg);
+			free(id.name);
+			free(id.email);
+			if (c == 'S')
+				o.signoff = optarg;
+			else
+				o.author = optarg;
+			break;
+		case 'W':
+			if (!strcmp(optarg, "error"))
+				diag_set_werror(true);
+			else if (!(strncmp(optarg, "no-", 3) ? checks_set_warning(optarg, true)
+							      : checks_set_warning(optarg + 3, false)))
+				return install_usage_error("unknown warning '-W%s' (see 'msrgen checks')",
+							   optarg);
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			fputs(install_usage_text, stdout);
+			return 0;
+		default:
+			fputs("Try 'msrgen install --help' for more information.\n", stderr);
+			return 2;
+		}
+	}
+	if (!o.target)
+		return install_usage_error("%s: --target is missing", cmd);
+	if (!o.tree)
+		return install_usage_error("%s: --kernel-tree DIR is missing", cmd);
+	if (optind >= argc)
+		return install_usage_error("%s: no .msr files given", cmd);
+	return install_run(&o, argc - optind, argv + optind);
+}
