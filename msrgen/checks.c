@@ -32,6 +32,27 @@ struct check {
 	for_each_msr(m, i, a)						\
 		for (j = 0; j < (a)->handlings.n && ((h) = &(a)->handlings.v[j], 1); j++)
 
+/* Every register the declarations make, counted before anything is built from them */
+static void check_register_limit(struct model *m, const struct check *c)
+{
+	size_t i;
+	uint64_t total = 0;
+	const struct ast_msr *a;
+
+	for_each_msr(m, i, a) {
+		uint64_t n = a->kind == MSR_SINGLE ? 1 : a->count.v;
+
+		if (!a->has_addr || n > 4096)
+			continue;	/* array-count */
+		total += n;
+		if (total > MAX_REGS) {
+			report(c, &a->name.pos, "more than %d registers in all (msrgen's limit)",
+			       MAX_REGS);
+			return;
+		}
+	}
+}
+
 static void check_platform_base(struct model *m, const struct check *c)
 {
 	const struct ast_platform *first = NULL;
@@ -84,6 +105,45 @@ static void check_duplicate_platform(struct model *m, const struct check *c)
 	}
 }
 
+/*
+ * Which earlier item each item repeats, by sorting instead of comparing every
+ * pair (a table with thousands of repeats stays fast): the keys of some of
+ * total items go in; first[j] is the first item with item j's key (j if none).
+ */
+struct keyed {
+	const char *s;		/* NULL: compare u */
+	uint64_t u;
+	size_t j;
+};
+
+static int cmp_key(const struct keyed *x, const struct keyed *y)
+{
+	return x->s ? strcmp(x->s, y->s) : (x->u < y->u ? -1 : x->u > y->u);
+}
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = cmp_key(x, y);
+
+	return c ? c : (x->j < y->j ? -1 : x->j > y->j);
+}
+
+static size_t *first_repeat(struct keyed *k, size_t n, size_t total)
+{
+	size_t *first = xcalloc(total, sizeof(*first)), i, g = 0;
+
+	for (i = 0; i < total; i++)
+		first[i] = i;
+	sort_array(k, n, sizeof(*k), cmp_keyed);
+	for (i = 0; i < n; i++) {
+		if (cmp_key(&k[i], &k[g]))
+			g = i;
+		first[k[i].j] = k[g].j;
+	}
+	return first;
+}
+
 struct named {
 	const char *name;
 	const struct srcpos *pos;
@@ -97,6 +157,19 @@ static int cmp_named(const void *a, const void *b)
 	int r = strcmp(x->name, y->name);
 
 	return r ? r : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/* A name seen again, and where it was seen first */
+struct dup {
+	const struct named *again, *first;
+};
+
+static int cmp_dup(const void *a, const void *b)
+{
+	const struct dup *x = a, *y = b;
+	int c = srcpos_cmp(x->again->pos, y->again->pos);
+
+	return c ? c : (x->again->seq < y->again->seq ? -1 : x->again->seq > y->again->seq);
 }
 
 /* Every kernel macro name the table defines, and hypervisor names. */
@@ -145,7 +218,7 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 	sort_array(names.v, names.n, sizeof(*names.v), cmp_named);
 	/* report in source order: collect the second sightings first */
 	{
-		VEC(struct named *) dups = { 0 };
+		VEC(struct dup) dups = { 0 };
 		size_t first = 0;
 
 		for (i = 1; i < names.n; i++) {
@@ -155,25 +228,16 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 			}
 			if (names.v[i].pos == names.v[first].pos)
 				continue;
-			vec_push(&dups, &names.v[i]);
-		}
-		for (i = 0; i < dups.n; i++) {
-			for (j = i + 1; j < dups.n; j++) {
-				if (srcpos_cmp(dups.v[j]->pos, dups.v[i]->pos) < 0) {
-					struct named *t = dups.v[i];
+			{
+				struct dup d = { &names.v[i], &names.v[first] };
 
-					dups.v[i] = dups.v[j];
-					dups.v[j] = t;
-				}
+				vec_push(&dups, d);
 			}
 		}
+		sort_array(dups.v, dups.n, sizeof(*dups.v), cmp_dup);
 		for (i = 0; i < dups.n; i++) {
-			struct named *d = dups.v[i], *f = d;
-
-			while (f > names.v && !strcmp(f[-1].name, d->name))
-				f--;
-			report(c, d->pos, "'%s' is defined twice", d->name);
-			note_at(f->pos, "the first definition is here");
+			report(c, dups.v[i].again->pos, "'%s' is defined twice", dups.v[i].again->name);
+			note_at(dups.v[i].first->pos, "the first definition is here");
 		}
 		free(dups.v);
 	}
@@ -232,8 +296,9 @@ static void check_address_range(struct model *m, const struct check *c)
 		if (a->addr.v > UINT32_MAX)
 			report(c, &a->addr.pos, "address 0x%llx is wider than 32 bits",
 			       (unsigned long long)a->addr.v);
-		else if (n && n <= 4096 && a->stride.v &&
-			 a->addr.v + (n - 1) * a->stride.v > UINT32_MAX)
+		else if (n > 1 && n <= 4096 && a->stride.v &&
+			 (a->stride.v > UINT32_MAX ||
+			  a->addr.v + (n - 1) * a->stride.v > UINT32_MAX))
 			report(c, &a->addr.pos, "the last element of %s is past 0xffffffff",
 			       a->name.name);
 	}
@@ -273,39 +338,39 @@ static void check_duplicate_address(struct model *m, const struct check *c)
 
 static void check_element_index(struct model *m, const struct check *c)
 {
-	size_t i, j, k;
-	const struct ast_msr *a;
+	size_t i, j;
 
 	for (i = 0; i < m->decls.n; i++) {
 		const struct decl *d = m->decls.v[i];
+		struct keyed *keys = xcalloc(d->elements.n, sizeof(*keys));
+		size_t *first, n = 0;
 
+		for (j = 0; j < d->elements.n; j++) {
+			const struct ast_element *e = d->elements.v[j];
+			struct keyed k = { NULL, e->index.v, j };
+
+			if (d->ast->kind == MSR_INDEXED && e->index.v < d->ast->count.v)
+				keys[n++] = k;
+		}
+		first = first_repeat(keys, n, d->elements.n);
 		for (j = 0; j < d->elements.n; j++) {
 			const struct ast_element *e = d->elements.v[j];
 
 			if (d->ast->kind != MSR_INDEXED) {
 				report(c, &e->pos, "'element' needs an indexed MSR, like %s(i)[N]",
 				       d->name);
-				continue;
-			}
-			if (e->index.v >= d->ast->count.v) {
+			} else if (e->index.v >= d->ast->count.v) {
 				report(c, &e->index.pos, "element %llu is past the end of %s[%llu]",
 				       (unsigned long long)e->index.v, d->name,
 				       (unsigned long long)d->ast->count.v);
-				continue;
-			}
-			for (k = 0; k < j; k++) {
-				if (d->elements.v[k]->index.v == e->index.v) {
-					report(c, &e->index.pos, "element %llu of %s is named twice",
-					       (unsigned long long)e->index.v, d->name);
-					note_at(&d->elements.v[k]->pos, "the first name is here");
-					break;
-				}
+			} else if (first[j] != j) {
+				report(c, &e->index.pos, "element %llu of %s is named twice",
+				       (unsigned long long)e->index.v, d->name);
+				note_at(&d->elements.v[first[j]]->pos, "the first name is here");
 			}
 		}
-	}
-	for_each_msr(m, i, a) {
-		if (!a->has_addr && a->elements.n && !model_find_decl(m, a->name.name))
-			continue;
+		free(keys);
+		free(first);
 	}
 }
 
@@ -342,84 +407,102 @@ static bool bits_ok(uint64_t hi, uint64_t lo)
 	return hi <= 63 && lo <= hi;
 }
 
-static uint64_t bits_mask(uint64_t hi, uint64_t lo)
-{
-	return (hi == 63 ? ~0ULL : (1ULL << (hi + 1)) - 1) & ~((1ULL << lo) - 1);
-}
-
 static void check_field_overlap(struct model *m, const struct check *c)
 {
-	size_t i, j, k;
+	size_t i, j, bit;
 
 	for (i = 0; i < m->decls.n; i++) {
 		const struct decl *d = m->decls.v[i];
+		/* per bit, the first field and the first reserved range that has it, + 1 */
+		size_t field_at[64] = { 0 }, reserved_at[64] = { 0 };
 
+		for (j = d->reserved.n; j-- > 0;) {
+			const struct ast_bits *b = d->reserved.v[j];
+
+			if (bits_ok(b->hi.v, b->lo.v))
+				for (bit = b->lo.v; bit <= b->hi.v; bit++)
+					reserved_at[bit] = j + 1;
+		}
 		for (j = 0; j < d->fields.n; j++) {
 			const struct ast_field *f = d->fields.v[j];
-			uint64_t mask;
+			size_t g = 0, r = 0;
 
 			if (!bits_ok(f->hi.v, f->lo.v))
 				continue;
-			mask = bits_mask(f->hi.v, f->lo.v);
-			for (k = 0; k < j; k++) {
-				const struct ast_field *g = d->fields.v[k];
-
-				if (bits_ok(g->hi.v, g->lo.v) &&
-				    (mask & bits_mask(g->hi.v, g->lo.v))) {
-					report(c, &f->bits_pos, "field %s overlaps field %s of %s",
-					       f->name.name, g->name.name, d->name);
-					note_at(&g->bits_pos, "%s is here", g->name.name);
-					break;
-				}
+			for (bit = f->lo.v; bit <= f->hi.v; bit++) {
+				if (field_at[bit] && (!g || field_at[bit] < g))
+					g = field_at[bit];
+				if (reserved_at[bit] && (!r || reserved_at[bit] < r))
+					r = reserved_at[bit];
 			}
-			for (k = 0; k < d->reserved.n; k++) {
-				const struct ast_bits *b = d->reserved.v[k];
+			if (g) {
+				const struct ast_field *h = d->fields.v[g - 1];
 
-				if (bits_ok(b->hi.v, b->lo.v) &&
-				    (mask & bits_mask(b->hi.v, b->lo.v))) {
-					report(c, &f->bits_pos, "field %s overlaps reserved bits of %s",
-					       f->name.name, d->name);
-					note_at(&b->pos, "the reserved bits are here");
-					break;
-				}
+				report(c, &f->bits_pos, "field %s overlaps field %s of %s",
+				       f->name.name, h->name.name, d->name);
+				note_at(&h->bits_pos, "%s is here", h->name.name);
 			}
+			if (r) {
+				report(c, &f->bits_pos, "field %s overlaps reserved bits of %s",
+				       f->name.name, d->name);
+				note_at(&d->reserved.v[r - 1]->pos, "the reserved bits are here");
+			}
+			for (bit = f->lo.v; bit <= f->hi.v; bit++)
+				if (!field_at[bit])
+					field_at[bit] = j + 1;
 		}
 	}
 }
 
 static void check_duplicate_field(struct model *m, const struct check *c)
 {
-	size_t i, j, k;
+	size_t i, j;
 
 	for (i = 0; i < m->decls.n; i++) {
 		const struct decl *d = m->decls.v[i];
+		struct keyed *keys = xcalloc(d->fields.n, sizeof(*keys));
+		size_t *first;
 
 		for (j = 0; j < d->fields.n; j++) {
-			for (k = 0; k < j; k++) {
-				if (strcmp(d->fields.v[j]->name.name, d->fields.v[k]->name.name))
-					continue;
-				report(c, &d->fields.v[j]->name.pos, "%s has two fields named %s",
-				       d->name, d->fields.v[j]->name.name);
-				note_at(&d->fields.v[k]->name.pos, "the first one is here");
-				break;
-			}
+			struct keyed k = { d->fields.v[j]->name.name, 0, j };
+
+			keys[j] = k;
 		}
+		first = first_repeat(keys, d->fields.n, d->fields.n);
+		for (j = 0; j < d->fields.n; j++) {
+			if (first[j] == j)
+				continue;
+			report(c, &d->fields.v[j]->name.pos, "%s has two fields named %s",
+			       d->name, d->fields.v[j]->name.name);
+			note_at(&d->fields.v[first[j]]->name.pos, "the first one is here");
+		}
+		free(keys);
+		free(first);
 	}
 }
 
 static void check_field_value(struct model *m, const struct check *c)
 {
-	size_t i, j, k, l;
+	size_t i, j, k;
 	const struct ast_msr *a;
 
 	for_each_msr(m, i, a) {
 		for (j = 0; j < a->fields.n; j++) {
 			const struct ast_field *f = &a->fields.v[j];
+			struct keyed *keys;
+			size_t *first;
 			unsigned width;
 
 			if (!bits_ok(f->hi.v, f->lo.v))
 				continue;
 			width = (unsigned)(f->hi.v - f->lo.v + 1);
+			keys = xcalloc(f->values.n, sizeof(*keys));
+			for (k = 0; k < f->values.n; k++) {
+				struct keyed key = { f->values.v[k].name.name, 0, k };
+
+				keys[k] = key;
+			}
+			first = first_repeat(keys, f->values.n, f->values.n);
 			for (k = 0; k < f->values.n; k++) {
 				const struct ast_value *v = &f->values.v[k];
 
@@ -427,15 +510,14 @@ static void check_field_value(struct model *m, const struct check *c)
 					report(c, &v->value.pos, "value %s = %llu does not fit the %u-bit field %s",
 					       v->name.name, (unsigned long long)v->value.v, width,
 					       f->name.name);
-				for (l = 0; l < k; l++) {
-					if (!strcmp(f->values.v[l].name.name, v->name.name)) {
-						report(c, &v->name.pos, "field %s has two values named %s",
-						       f->name.name, v->name.name);
-						note_at(&f->values.v[l].name.pos, "the first one is here");
-						break;
-					}
+				if (first[k] != k) {
+					report(c, &v->name.pos, "field %s has two values named %s",
+					       f->name.name, v->name.name);
+					note_at(&f->values.v[first[k]].name.pos, "the first one is here");
 				}
 			}
+			free(keys);
+			free(first);
 		}
 	}
 }
@@ -591,37 +673,53 @@ static void check_hypervisor_range(struct model *m, const struct check *c)
 
 static void check_hypervisor_overlap(struct model *m, const struct check *c)
 {
-	size_t i, j, k;
+	size_t i, j;
+	int k;
 
 	for (i = 0; i < m->hypervisors.n; i++) {
 		const struct hypervisor *h = &m->hypervisors.v[i];
 		const struct ast_hypervisor *ah = h->ast;
+		/* per entry: the earlier entry it repeats, where, and for which direction */
+		const struct hvrange **other = xcalloc(ah->entries.n, sizeof(*other));
+		uint32_t *where = xcalloc(ah->entries.n, sizeof(*where));
+		int *dir = xcalloc(ah->entries.n, sizeof(*dir));
 
-		/* in source order: each entry against the entries before it */
-		for (j = 0; j < ah->entries.n; j++) {
-			const struct ast_hventry *e = &ah->entries.v[j];
-			bool done = false;
+		/*
+		 * One sweep per direction over the ranges by address: a range that starts
+		 * before the widest range seen so far ends overlaps it, and the later
+		 * entry of the two is the one to report, once.
+		 */
+		for (k = 0; k < 2; k++) {
+			const struct hvrange *cover = NULL;
 
-			for (k = 0; k < h->ranges.n && !done; k++) {
-				const struct hvrange *r = &h->ranges.v[k], *s;
-				size_t l;
+			for (j = 0; j < h->by_dir[k].n; j++) {
+				const struct hvrange *r = &h->ranges.v[h->by_dir[k].v[j]], *early, *late;
+				size_t e;
 
-				if (r->ast != e)
-					continue;
-				for (l = 0; l < h->ranges.n; l++) {
-					s = &h->ranges.v[l];
-					if (s->ast >= e || !(s->dir & r->dir) ||
-					    s->last < r->first || s->first > r->last)
-						continue;
-					report(c, &e->pos, "%s says twice what a %s of 0x%08x does",
-					       h->name, (s->dir & r->dir) == DIR_WRITE ? "write" : "read",
-					       r->first > s->first ? r->first : s->first);
-					note_at(&s->ast->pos, "the first entry is here");
-					done = true;
-					break;
+				if (cover && r->first <= cover->last && r->ast != cover->ast) {
+					early = r->ast < cover->ast ? r : cover;
+					late = r->ast < cover->ast ? cover : r;
+					e = (size_t)(late->ast - ah->entries.v);
+					if (!other[e] || r->first < where[e]) {
+						other[e] = early;
+						where[e] = r->first;
+						dir[e] = k;
+					}
 				}
+				if (!cover || r->last > cover->last)
+					cover = r;
 			}
 		}
+		for (j = 0; j < ah->entries.n; j++) {
+			if (!other[j])
+				continue;
+			report(c, &ah->entries.v[j].pos, "%s says twice what a %s of 0x%08x does",
+			       h->name, dir[j] ? "write" : "read", where[j]);
+			note_at(&other[j]->ast->pos, "the first entry is here");
+		}
+		free(other);
+		free(where);
+		free(dir);
 	}
 }
 
@@ -632,25 +730,24 @@ static void check_hypervisor_unknown_msr(struct model *m, const struct check *c)
 	for (i = 0; i < m->ast->hypervisors.n; i++) {
 		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
 		const struct hypervisor *mh = NULL;
+		bool *found;
 
 		for (j = 0; j < m->hypervisors.n; j++)
 			if (m->hypervisors.v[j].ast == h)
 				mh = &m->hypervisors.v[j];
 		if (!mh)
 			continue;
+		found = xcalloc(h->entries.n, sizeof(*found));
+		for (j = 0; j < mh->ranges.n; j++)
+			found[mh->ranges.v[j].ast - h->entries.v] = true;
 		for (j = 0; j < h->entries.n; j++) {
 			const struct ast_hventry *e = &h->entries.v[j];
-			size_t k;
-			bool found = false;
 
-			if (!e->by_name)
-				continue;
-			for (k = 0; k < mh->ranges.n && !found; k++)
-				found = mh->ranges.v[k].ast == e;
-			if (!found)
+			if (e->by_name && !found[j])
 				report(c, &e->name.pos, "no MSR named '%s' is declared; the entry is left out",
 				       e->name.name);
 		}
+		free(found);
 	}
 }
 
@@ -735,9 +832,15 @@ static void check_unused_platform(struct model *m, const struct check *c)
 	}
 }
 
+/* checks_run() runs this one first, itself */
+#define REGISTER_LIMIT 4
+
 static const struct check checks[] = {
 	{ "include-cycle", false, NULL, "a file includes itself, directly or not (reported while reading)" },
 	{ "include-missing", false, NULL, "an included file cannot be read (reported while reading)" },
+	{ "platform-limit", false, NULL, "more than 64 platforms (reported while reading)" },
+	{ "hypervisor-limit", false, NULL, "more than 64 hypervisor tables (reported while reading)" },
+	{ "register-limit", false, NULL, "more than 262144 registers in all; nothing else is checked then" },
 	{ "platform-base", false, check_platform_base, "exactly one platform has no feature: bare metal" },
 	{ "duplicate-platform", false, check_duplicate_platform, "two platforms with one name or one feature" },
 	{ "duplicate-name", false, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
@@ -767,10 +870,17 @@ static const struct check checks[] = {
 
 void checks_run(struct model *m)
 {
+	int errors = diag_errors();
 	size_t i;
 
+	if (strcmp(checks[REGISTER_LIMIT].name, "register-limit"))
+		die("REGISTER_LIMIT is not the register-limit row");
+	/* first: past the limit the model is cut short and the rest would be noise */
+	check_register_limit(m, &checks[REGISTER_LIMIT]);
+	if (diag_errors() != errors || m->too_many_regs)
+		return;
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
-		if (checks[i].fn)
+		if (checks[i].fn && i != REGISTER_LIMIT)
 			checks[i].fn(m, &checks[i]);
 }
 

@@ -66,13 +66,26 @@ static void build_platforms(struct model *m, struct ast *ast)
 	sort_array(m->platforms.v, m->platforms.n, sizeof(*m->platforms.v), cmp_platform);
 }
 
+static int cmp_decl_name(const void *a, const void *b)
+{
+	return strcmp((*(struct decl *const *)a)->name, (*(struct decl *const *)b)->name);
+}
+
 struct decl *model_find_decl(const struct model *m, const char *name)
 {
-	size_t i;
+	size_t lo = 0, hi = m->by_name.n;
 
-	for (i = 0; i < m->decls.n; i++)
-		if (!strcmp(m->decls.v[i]->name, name))
-			return m->decls.v[i];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->by_name.v[mid]->name, name);
+
+		if (!c)
+			return m->by_name.v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
@@ -140,16 +153,35 @@ static void merge_part(struct model *m, struct decl *d, const struct ast_msr *p)
 	(void)np;
 }
 
+/* msr statements by name, then in the order they were read */
+static int cmp_msr_name(const void *a, const void *b)
+{
+	const struct ast_msr *const *x = *(const struct ast_msr *const *const *)a;
+	const struct ast_msr *const *y = *(const struct ast_msr *const *const *)b;
+	int c = strcmp((*x)->name.name, (*y)->name.name);
+
+	return c ? c : (x < y ? -1 : x > y);
+}
+
 static void build_decls(struct model *m, struct ast *ast)
 {
-	size_t i, j;
+	struct ast_msr ***order = xcalloc(ast->msrs.n, sizeof(*order));
+	size_t i, j, first, n = ast->msrs.n;
 
-	for (i = 0; i < ast->msrs.n; i++) {
-		struct ast_msr *a = ast->msrs.v[i];
+	/* sorted by name, each name's statements are together: no search per statement */
+	for (i = 0; i < n; i++)
+		order[i] = &ast->msrs.v[i];
+	sort_array(order, n, sizeof(*order), cmp_msr_name);
+	for (first = 0; first < n; first = i) {
+		struct ast_msr *a = NULL;
 		struct decl *d;
 
-		if (!a->has_addr || model_find_decl(m, a->name.name))
-			continue;
+		for (i = first; i < n && !strcmp((*order[i])->name.name, (*order[first])->name.name);
+		     i++)
+			if (!a && (*order[i])->has_addr)
+				a = *order[i];	/* the first declaration; checks.c: duplicate-name */
+		if (!a)
+			continue;	/* checks.c: unknown-msr */
 		d = xcalloc(1, sizeof(*d));
 		d->ast = a;
 		d->name = a->name.name;
@@ -158,21 +190,19 @@ static void build_decls(struct model *m, struct ast *ast)
 		d->doc = "";
 		d->requires = "";
 		d->handling = xcalloc(m->platforms.n * 2 + 1, sizeof(*d->handling));
-		vec_push(&m->decls, d);
-	}
-	/* the declaration first, then its extensions in the order they were read */
-	for (i = 0; i < m->decls.n; i++) {
-		struct decl *d = m->decls.v[i];
-
-		vec_push(&d->parts, d->ast);
-		for (j = 0; j < ast->msrs.n; j++)
-			if (!ast->msrs.v[j]->has_addr &&
-			    !strcmp(ast->msrs.v[j]->name.name, d->name))
-				vec_push(&d->parts, ast->msrs.v[j]);
+		/* the declaration first, then its extensions in the order they were read */
+		vec_push(&d->parts, a);
+		for (j = first; j < i; j++)
+			if (!(*order[j])->has_addr)
+				vec_push(&d->parts, *order[j]);
 		for (j = 0; j < d->parts.n; j++)
 			merge_part(m, d, d->parts.v[j]);
+		vec_push(&m->decls, d);
+		vec_push(&m->by_name, d);
 	}
+	free(order);
 	sort_array(m->decls.v, m->decls.n, sizeof(*m->decls.v), cmp_decl);
+	sort_array(m->by_name.v, m->by_name.n, sizeof(*m->by_name.v), cmp_decl_name);
 }
 
 static int cmp_reg(const void *a, const void *b)
@@ -187,18 +217,38 @@ static int cmp_reg(const void *a, const void *b)
 /* Arrays larger than this are refused by checks.c (array-count). */
 #define MAX_COUNT 4096
 
+/* The registers a declaration makes, or 0 if it is refused (array-count,
+ * address-range); stride and count are checked before they multiply. */
+static uint64_t reg_count(const struct ast_msr *a)
+{
+	uint64_t n = a->kind == MSR_SINGLE ? 1 : a->count.v;
+
+	if (n == 0 || n > MAX_COUNT || a->stride.v == 0 || a->addr.v > UINT32_MAX ||
+	    (n > 1 && a->stride.v > UINT32_MAX) ||
+	    a->addr.v + (n - 1) * a->stride.v > UINT32_MAX)
+		return 0;
+	return n;
+}
+
 static void build_regs(struct model *m)
 {
+	const struct ast_element **named = xcalloc(MAX_COUNT, sizeof(*named));
 	size_t i, j;
 
 	for (i = 0; i < m->decls.n; i++) {
 		struct decl *d = m->decls.v[i];
 		const struct ast_msr *a = d->ast;
-		uint64_t k, n = a->kind == MSR_SINGLE ? 1 : a->count.v;
+		uint64_t k, n = reg_count(a);
 
-		if (n == 0 || n > MAX_COUNT || a->stride.v == 0 ||
-		    a->addr.v + (n - 1) * a->stride.v > UINT32_MAX)
-			continue;	/* checks.c: array-count, address-range */
+		if (m->regs.n + n > MAX_REGS) {
+			m->too_many_regs = true;	/* checks.c: register-limit */
+			break;
+		}
+		/* the first name given to each element */
+		memset(named, 0, MAX_COUNT * sizeof(*named));
+		for (j = 0; a->kind == MSR_INDEXED && j < d->elements.n; j++)
+			if (d->elements.v[j]->index.v < n && !named[d->elements.v[j]->index.v])
+				named[d->elements.v[j]->index.v] = d->elements.v[j];
 		for (k = 0; k < n; k++) {
 			struct reg r = { .decl = d, .index = k };
 
@@ -209,26 +259,17 @@ static void build_regs(struct model *m)
 			} else if (a->kind == MSR_ARRAY) {
 				r.id = xasprintf("%s%llu", d->did, (unsigned long long)k);
 				r.macro = xasprintf("%s%llu", d->name, (unsigned long long)k);
+			} else if (named[k]) {
+				r.id = stem(named[k]->name.name);
+				r.macro = xstrdup(named[k]->name.name);
 			} else {
-				const struct ast_element *e = NULL;
-
-				for (j = 0; j < d->elements.n; j++)
-					if (d->elements.v[j]->index.v == k) {
-						e = d->elements.v[j];
-						break;
-					}
-				if (e) {
-					r.id = stem(e->name.name);
-					r.macro = xstrdup(e->name.name);
-				} else {
-					r.id = xasprintf("%s_%llu", d->did, (unsigned long long)k);
-					r.macro = xasprintf("%s(%llu)", d->name,
-							    (unsigned long long)k);
-				}
+				r.id = xasprintf("%s_%llu", d->did, (unsigned long long)k);
+				r.macro = xasprintf("%s(%llu)", d->name, (unsigned long long)k);
 			}
 			vec_push(&m->regs, r);
 		}
 	}
+	free(named);
 	sort_array(m->regs.v, m->regs.n, sizeof(*m->regs.v), cmp_reg);
 }
 
@@ -247,40 +288,73 @@ const struct reg *model_find_reg(const struct model *m, uint32_t addr)
 	return lo < m->regs.n && m->regs.v[lo].addr == addr ? &m->regs.v[lo] : NULL;
 }
 
-/* The addresses a name in a hypervisor table stands for; false if unknown. */
-static bool resolve_name(const struct model *m, const char *name, uint32_t *first,
-			 uint32_t *last, uint32_t *stride)
+/* A name a hypervisor table may use: a register, an alias, an array. */
+struct hvname {
+	const char *name;
+	size_t seq;		/* which one wins if a name is defined twice */
+	uint32_t first, last, stride;
+	bool array;
+};
+
+static int cmp_hvname(const void *a, const void *b)
 {
+	const struct hvname *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/* Registers first, then each declaration's aliases and array name, as a search
+ * through them in that order would find them. */
+static void hv_names(const struct model *m, struct hvname **out, size_t *nout)
+{
+	VEC(struct hvname) v = { 0 };
 	size_t i, j;
 
 	for (i = 0; i < m->regs.n; i++) {
-		if (!strcmp(m->regs.v[i].macro, name)) {
-			*first = *last = m->regs.v[i].addr;
-			*stride = 1;
-			return true;
-		}
+		struct hvname n = { m->regs.v[i].macro, v.n, m->regs.v[i].addr,
+				    m->regs.v[i].addr, 1, false };
+
+		vec_push(&v, n);
 	}
 	for (i = 0; i < m->decls.n; i++) {
 		const struct decl *d = m->decls.v[i];
 		const struct ast_msr *a = d->ast;
+		uint64_t count = reg_count(a);
 
 		for (j = 0; j < d->aliases.n; j++) {
-			if (!strcmp(d->aliases.v[j]->name.name, name)) {
-				*first = *last = (uint32_t)a->addr.v;
-				*stride = 1;
-				return true;
-			}
+			struct hvname n = { d->aliases.v[j]->name.name, v.n, (uint32_t)a->addr.v,
+					    (uint32_t)a->addr.v, 1, false };
+
+			vec_push(&v, n);
 		}
-		if (!strcmp(d->name, name) && a->kind != MSR_SINGLE && a->count.v &&
-		    a->count.v <= MAX_COUNT && a->stride.v &&
-		    a->addr.v + (a->count.v - 1) * a->stride.v <= UINT32_MAX) {
-			*first = (uint32_t)a->addr.v;
-			*last = (uint32_t)(a->addr.v + (a->count.v - 1) * a->stride.v);
-			*stride = (uint32_t)a->stride.v;
-			return true;
+		if (a->kind != MSR_SINGLE && count) {
+			struct hvname n = { d->name, v.n, (uint32_t)a->addr.v,
+					    (uint32_t)(a->addr.v + (count - 1) * a->stride.v),
+					    (uint32_t)a->stride.v, true };
+
+			vec_push(&v, n);
 		}
 	}
-	return false;
+	sort_array(v.v, v.n, sizeof(*v.v), cmp_hvname);
+	*out = v.v;
+	*nout = v.n;
+}
+
+/* The first entry for name, or NULL. */
+static struct hvname *resolve_name(struct hvname *names, size_t n, const char *name)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(names[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !strcmp(names[lo].name, name) ? &names[lo] : NULL;
 }
 
 static int cmp_range(const void *a, const void *b)
@@ -300,14 +374,21 @@ static int cmp_hv(const void *a, const void *b)
 
 static void build_hypervisors(struct model *m, struct ast *ast)
 {
-	size_t i, j;
+	struct hvname *names = NULL;
+	unsigned char *expanded = NULL;	/* directions an array name was expanded for */
+	size_t nnames = 0, i, j;
 
+	if (ast->hypervisors.n) {
+		hv_names(m, &names, &nnames);
+		expanded = xcalloc(nnames, 1);
+	}
 	for (i = 0; i < ast->hypervisors.n; i++) {
 		const struct ast_hypervisor *ah = ast->hypervisors.v[i];
 		struct hypervisor h = { ah, ah->name.name, NULL, { HV_GP, HV_GP },
-					{ 0, 0 }, { 0 } };
+					{ 0, 0 }, { 0 }, { { 0 } } };
 		int pi = model_platform_index(m, ah->platform.name);
 		bool dup = false;
+		int k;
 
 		for (j = 0; j < m->hypervisors.n; j++)
 			dup |= !strcmp(m->hypervisors.v[j].name, h.name);
@@ -315,11 +396,11 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 			continue;	/* checks.c: duplicate-name */
 		if (pi >= 0)
 			h.platform = &m->platforms.v[pi];
+		memset(expanded, 0, nnames);
 		for (j = 0; j < ah->entries.n; j++) {
 			const struct ast_hventry *e = &ah->entries.v[j];
 			struct hvrange r = { 0, 0, e->dir, e->beh, e->value.v, e->note, e };
 			uint32_t first, last, stride = 1, a;
-			int k;
 
 			if (e->is_default) {
 				for (k = 0; k < 2; k++) {
@@ -331,8 +412,19 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 				continue;
 			}
 			if (e->by_name) {
-				if (!resolve_name(m, e->name.name, &first, &last, &stride))
+				struct hvname *n = resolve_name(names, nnames, e->name.name);
+
+				if (!n)
 					continue;	/* checks.c */
+				first = n->first;
+				last = n->last;
+				stride = n->stride;
+				/* an array named again for a direction it has: its first
+				 * element is enough for hypervisor-overlap to report it,
+				 * and the table stays as big as the registers */
+				if (n->array && (expanded[n - names] & e->dir))
+					last = first;
+				expanded[n - names] |= (unsigned char)e->dir;
 			} else {
 				if (e->first.v > UINT32_MAX || e->last.v > UINT32_MAX ||
 				    e->first.v > e->last.v)
@@ -354,25 +446,38 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 			}
 		}
 		sort_array(h.ranges.v, h.ranges.n, sizeof(*h.ranges.v), cmp_range);
+		for (j = 0; j < h.ranges.n; j++)
+			for (k = 0; k < 2; k++)
+				if (h.ranges.v[j].dir & (1 << k))
+					vec_push(&h.by_dir[k], j);
 		vec_push(&m->hypervisors, h);
 	}
+	free(names);
+	free(expanded);
 	sort_array(m->hypervisors.v, m->hypervisors.n, sizeof(*m->hypervisors.v), cmp_hv);
 }
 
 const struct hvrange *model_hv_lookup(const struct hypervisor *hv, uint32_t addr,
 				      enum dir dir)
 {
-	size_t i;
+	int k = dir == DIR_WRITE;
+	const size_t *v = hv->by_dir[k].v;
+	size_t lo = 0, hi = hv->by_dir[k].n;
+	const struct hvrange *r;
 
-	for (i = 0; i < hv->ranges.n; i++) {
-		const struct hvrange *r = &hv->ranges.v[i];
+	/* the last range of this direction that starts at or below addr */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (r->first > addr)
-			break;
-		if (addr <= r->last && (r->dir & dir))
-			return r;
+		if (hv->ranges.v[v[mid]].first <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return NULL;
+	if (!lo)
+		return NULL;
+	r = &hv->ranges.v[v[lo - 1]];
+	return addr <= r->last ? r : NULL;
 }
 
 void model_build(struct model *m, struct ast *ast)
@@ -430,13 +535,17 @@ void model_free(struct model *m)
 		free(d);
 	}
 	free(m->decls.v);
+	free(m->by_name.v);
 	for (i = 0; i < m->regs.n; i++) {
 		free(m->regs.v[i].id);
 		free(m->regs.v[i].macro);
 	}
 	free(m->regs.v);
-	for (i = 0; i < m->hypervisors.n; i++)
+	for (i = 0; i < m->hypervisors.n; i++) {
 		free(m->hypervisors.v[i].ranges.v);
+		free(m->hypervisors.v[i].by_dir[0].v);
+		free(m->hypervisors.v[i].by_dir[1].v);
+	}
 	free(m->hypervisors.v);
 	free(m->platforms.v);
 	memset(m, 0, sizeof(*m));

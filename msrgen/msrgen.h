@@ -318,6 +318,9 @@ struct hypervisor {
 	enum hvbeh dflt[2];
 	uint64_t dflt_value[2];
 	VEC(struct hvrange) ranges;	/* sorted by first address */
+	/* per direction (0 read, 1 write): indices into ranges, which do not overlap
+	 * once the checks pass (hypervisor-overlap); model_hv_lookup() searches them */
+	VEC(size_t) by_dir[2];
 };
 
 struct model {
@@ -326,9 +329,15 @@ struct model {
 	VEC(struct decl *) decls;	/* by base address, then name */
 	VEC(struct reg) regs;		/* by address, then macro */
 	VEC(struct hypervisor) hypervisors;	/* by name */
+	VEC(struct decl *) by_name;	/* decls by name, for model_find_decl() */
+	bool too_many_regs;	/* more than MAX_REGS: regs holds the first ones only */
 };
 
 /* model.c */
+/* Limits that keep time and memory bounded (checks.c reports them) */
+#define MAX_REGS 262144
+#define MAX_PLATFORMS 64
+#define MAX_HYPERVISORS 64
 void model_build(struct model *m, struct ast *ast);
 void model_free(struct model *m);	/* the model, not the tree it points into */
 struct decl *model_find_decl(const struct model *m, const char *name);

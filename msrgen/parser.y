@@ -157,6 +157,9 @@ top:
 			p->name = mkid($2, @2);
 			$2 = NULL;	/* the tree owns it: no destructor if an error pops it */
 			p->pos = @1;
+			if (ps->ast->platforms.n == MAX_PLATFORMS)
+				error_at(&@2, NULL, "more than %d platforms (msrgen's limit)",
+					 MAX_PLATFORMS);
 			vec_push(&ps->ast->platforms, p);
 			ps->plat = p;
 		}
@@ -170,6 +173,9 @@ top:
 			h->platform = mkid($4, @4);
 			$2 = $4 = NULL;
 			h->pos = @1;
+			if (ps->ast->hypervisors.n == MAX_HYPERVISORS)
+				error_at(&@2, NULL, "more than %d hypervisor tables (msrgen's limit)",
+					 MAX_HYPERVISORS);
 			vec_push(&ps->ast->hypervisors, h);
 			ps->hv = h;
 		}
