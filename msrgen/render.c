@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,6 +15,77 @@
 #include <unistd.h>
 
 #include "msrgen.h"
+
+/*
+ * Temporary files and folders to remove if a signal ends msrgen (SIGINT, SIGTERM,
+ * SIGHUP): the handler unlinks and rmdirs them, then dies of the signal. SIGKILL
+ * cannot be caught: the output folder is still as it was (files are renamed into
+ * place, never written there), but a *.tmp.* file may stay behind.
+ */
+#define MAX_CLEANUP 1024
+static char *volatile cleanup_paths[MAX_CLEANUP];
+static volatile sig_atomic_t cleanup_dir[MAX_CLEANUP];
+
+static void on_signal(int sig)
+{
+	int i;
+
+	for (i = 0; i < MAX_CLEANUP; i++) {
+		char *p = cleanup_paths[i];
+
+		if (p && (cleanup_dir[i] ? rmdir(p) : unlink(p)) == 0)
+			cleanup_paths[i] = NULL;
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void cleanup_signals(void)
+{
+	static bool done;
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	size_t i;
+
+	if (done)
+		return;
+	done = true;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], on_signal);
+	/* a full file-size limit is an error to clean up after, not a death */
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+/* Removes path if a signal ends msrgen; until cleanup_forget(path). Dirs last. */
+static void cleanup_add(char *path, bool dir)
+{
+	sigset_t all, old;
+	int i;
+
+	cleanup_signals();
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	for (i = dir ? MAX_CLEANUP - 1 : 0; i >= 0 && i < MAX_CLEANUP; i += dir ? -1 : 1) {
+		if (!cleanup_paths[i]) {
+			cleanup_dir[i] = dir;
+			cleanup_paths[i] = path;
+			break;
+		}
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void cleanup_forget(const char *path)
+{
+	sigset_t all, old;
+	int i;
+
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	for (i = 0; i < MAX_CLEANUP; i++)
+		if (cleanup_paths[i] == path)
+			cleanup_paths[i] = NULL;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
 
 /* Strings are quoted twice, so that a template's rescan of them is inert. */
 static void q(struct strbuf *sb, const char *s)
@@ -307,6 +379,14 @@ static bool run_m4(const char *tdir, const char *prelude, const char *rel,
 	if (pid < 0)
 		die("fork: %s", strerror(errno));
 	if (pid == 0) {
+		/* msrgen's signal handling is not m4's; nor is the caller's m4 set-up:
+		 * M4PATH could find files elsewhere, POSIXLY_CORRECT change m4 */
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGXFSZ, SIG_DFL);
+		unsetenv("M4PATH");
+		unsetenv("POSIXLY_CORRECT");
 		dup2(pipefd[1], 1);
 		close(pipefd[0]);
 		close(pipefd[1]);
@@ -405,8 +485,11 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		goto out;
 	}
 	(void)tmpdir;
+	cleanup_add(tmpl, true);
 	model_path = xasprintf("%s/model.m4", tmpl);
 	prelude_path = xasprintf("%s/prelude.m4", tmpl);
+	cleanup_add(model_path, false);
+	cleanup_add(prelude_path, false);
 	if (!write_all(model_path, model.s, model.len)) {
 		diag_plain(DIAG_ERROR, "cannot write '%s': %s", model_path, strerror(errno));
 		ok = false;
@@ -464,6 +547,9 @@ out:
 		unlink(model_path);
 	if (tmpl)
 		rmdir(tmpl);
+	cleanup_forget(prelude_path);
+	cleanup_forget(model_path);
+	cleanup_forget(tmpl);
 	free(tmpl);
 	free(prelude_path);
 	free(model_path);
@@ -506,84 +592,156 @@ static bool same_content(const char *path, const struct output *o)
 	return same;
 }
 
+/* Writes o to a new temporary file beside path; its name, or NULL after an error. */
+static char *write_temp(const char *path, const struct output *o)
+{
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	size_t done = 0;
+	int fd;
+
+	cleanup_add(tmp, false);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_plain(DIAG_ERROR, "cannot create '%s': %s", tmp, strerror(errno));
+		cleanup_forget(tmp);
+		free(tmp);
+		return NULL;
+	}
+	errno = 0;
+	while (done < o->len) {
+		ssize_t n = write(fd, o->text + done, o->len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (done < o->len || fchmod(fd, 0644) || fsync(fd) || close(fd)) {
+		diag_plain(DIAG_ERROR, "cannot write '%s': %s", path,
+			   errno ? strerror(errno) : "short write");
+		if (done < o->len)
+			close(fd);
+		unlink(tmp);
+		cleanup_forget(tmp);
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+static void sync_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash)
+		*slash = '\0';
+	fd = open(slash ? (dir[0] ? dir : "/") : ".", O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/*
+ * All or nothing, as far as a file system allows: every changed file is first
+ * written in full to a temporary file beside it; only then are they renamed into
+ * place, the old files kept as hard links until all renames have worked, so that
+ * a failed rename puts back the ones before it. A file whose bytes did not change
+ * is not touched.
+ */
 bool outputs_write(const struct outputs *out, const char *dir)
 {
-	char **tmp = xcalloc(out->files.n, sizeof(*tmp));
-	size_t i;
+	size_t n = out->files.n, i, done;
+	char **path = xcalloc(n, sizeof(*path)), **tmp = xcalloc(n, sizeof(*tmp));
+	char **old = xcalloc(n, sizeof(*old));
 	bool ok = true;
 
-	for (i = 0; ok && i < out->files.n; i++) {
+	errno = 0;
+	for (i = 0; ok && i < n; i++) {
 		const struct output *o = &out->files.v[i];
-		char *path = xasprintf("%s/%s", dir, o->path);
-		char *slash = strrchr(path, '/');
-		int fd;
+		char *slash;
+		struct stat st;
 
-		if (same_content(path, o)) {
-			free(path);
+		path[i] = xasprintf("%s/%s", dir, o->path);
+		if (same_content(path[i], o))
 			continue;	/* keep the old file and its time stamp */
-		}
-		*slash = '\0';
-		if (!mkdirs(path)) {
-			diag_plain(DIAG_ERROR, "cannot make folder '%s': %s", path, strerror(errno));
+		if (lstat(path[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+			diag_plain(DIAG_ERROR, "cannot replace '%s': not a regular file", path[i]);
 			ok = false;
+			break;
 		}
-		*slash = '/';
-		if (ok) {
-			tmp[i] = xasprintf("%s.tmp.XXXXXX", path);
-			fd = mkstemp(tmp[i]);
-			if (fd < 0) {
-				diag_plain(DIAG_ERROR, "cannot create '%s': %s", tmp[i],
-					   strerror(errno));
-				free(tmp[i]);
-				tmp[i] = NULL;
-				ok = false;
-			} else {
-				size_t done = 0;
-
-				while (done < o->len) {
-					ssize_t n = write(fd, o->text + done, o->len - done);
-
-					if (n < 0 && errno == EINTR)
-						continue;
-					if (n <= 0) {
-						diag_plain(DIAG_ERROR, "cannot write '%s': %s", path,
-							   n < 0 ? strerror(errno) : "short write");
-						ok = false;
-						break;
-					}
-					done += (size_t)n;
-				}
-				if (ok && (fchmod(fd, 0644) || fsync(fd))) {
-					diag_plain(DIAG_ERROR, "cannot write '%s': %s", path,
-						   strerror(errno));
-					ok = false;
-				}
-				if (close(fd) && ok) {
-					diag_plain(DIAG_ERROR, "cannot write '%s': %s", path,
-						   strerror(errno));
-					ok = false;
-				}
-			}
-		}
-		free(path);
-	}
-	for (i = 0; i < out->files.n; i++) {
-		char *path;
-
-		if (!tmp[i])
-			continue;
-		path = xasprintf("%s/%s", dir, out->files.v[i].path);
-		if (ok && rename(tmp[i], path)) {
-			diag_plain(DIAG_ERROR, "cannot rename '%s' to '%s': %s", tmp[i], path,
+		slash = strrchr(path[i], '/');
+		*slash = '\0';
+		if (!mkdirs(path[i])) {
+			diag_plain(DIAG_ERROR, "cannot make folder '%s': %s", path[i],
 				   strerror(errno));
 			ok = false;
 		}
-		if (!ok)
+		*slash = '/';
+		if (ok)
+			tmp[i] = write_temp(path[i], o);
+		ok = ok && tmp[i];
+	}
+	/* keep each old file under a second name until every rename has worked */
+	for (i = 0; ok && i < n; i++) {
+		if (!tmp[i] || access(path[i], F_OK))
+			continue;
+		old[i] = xasprintf("%s.old.XXXXXX", path[i]);
+		cleanup_add(old[i], false);
+		{
+			int fd = mkstemp(old[i]);
+
+			if (fd >= 0)
+				close(fd);
+			if (fd < 0 || unlink(old[i]) || link(path[i], old[i])) {
+				diag_plain(DIAG_ERROR, "cannot keep '%s' while it is replaced: %s",
+					   path[i], strerror(errno));
+				cleanup_forget(old[i]);
+				free(old[i]);
+				old[i] = NULL;
+				ok = false;
+			}
+		}
+	}
+	for (done = 0; ok && done < n; done++) {
+		if (tmp[done] && rename(tmp[done], path[done])) {
+			diag_plain(DIAG_ERROR, "cannot rename '%s' to '%s': %s", tmp[done],
+				   path[done], strerror(errno));
+			ok = false;
+			break;
+		}
+	}
+	if (!ok) {
+		/* put back what the renames before the failure replaced */
+		for (i = 0; i < done; i++) {
+			if (!tmp[i])
+				continue;
+			if (old[i] ? rename(old[i], path[i]) : unlink(path[i]))
+				diag_plain(DIAG_ERROR, "cannot put back '%s': %s", path[i],
+					   strerror(errno));
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (tmp[i] && (!ok && i >= done))
 			unlink(tmp[i]);
+		if (old[i])
+			unlink(old[i]);
+		if (tmp[i] && ok)
+			sync_dir(path[i]);
+		if (tmp[i])
+			cleanup_forget(tmp[i]);
+		if (old[i])
+			cleanup_forget(old[i]);
 		free(tmp[i]);
-		free(path);
+		free(old[i]);
+		free(path[i]);
 	}
 	free(tmp);
+	free(old);
+	free(path);
 	return ok;
 }
 

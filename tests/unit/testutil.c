@@ -129,7 +129,7 @@ static void snapshot(const char *root, const char *rel, struct strbuf *sb)
 		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
 			vec_push(&names, xstrdup(de->d_name));
 	closedir(d);
-	qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+	sort_array(names.v, names.n, sizeof(*names.v), cmp_str);
 	for (i = 0; i < names.n; i++) {
 		char *r = rel[0] ? xasprintf("%s/%s", rel, names.v[i]) : xstrdup(names.v[i]);
 
