@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for msrgen's front end: lexer, parser, includes, model,
- * checks, the m4 model text and the audit in every format, all in memory.
+ * checks, the m4 model text and the audit in every format (md, csv, json, rst),
+ * all in memory.
  *
  * An input is one or more files: the text up to the first line "#file NAME" is
  * input.msr, each such line starts the file NAME (a .msr comment, so a plain
@@ -89,7 +90,7 @@ static size_t split(const char *text, size_t size, struct memfile *files,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const enum audit_format formats[] = { AUDIT_MD, AUDIT_CSV, AUDIT_JSON };
+	static const enum audit_format formats[] = { AUDIT_MD, AUDIT_CSV, AUDIT_JSON, AUDIT_RST };
 	struct memfile files[MAX_FILES + NSANDBOX];
 	char names[MAX_FILES][64];
 	size_t n, i;
