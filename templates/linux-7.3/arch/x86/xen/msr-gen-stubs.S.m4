@@ -85,10 +85,12 @@ SYM_FUNC_END(\name)
 m4_divert(-1)
 m4_define([[_mg_stubs]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)
 /* $3 _mg_rw([[$2]]): _mg_xk([[$1]], [[$2]]) */
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[MSRGEN_STUB xen_msrgen_stub_[[]]_mg_rw([[$2]])_$1, xen_msrgen_[[]]_mg_rw([[$2]])_$1, $4, m4_ifelse([[$2]], [[write]], [[1]], [[0]])
+m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[MSRGEN_STUB xen_msrgen_stub_[[]]_mg_rw([[$2]])_$1, \
+	    xen_msrgen_[[]]_mg_rw([[$2]])_$1, $4, m4_ifelse([[$2]], [[write]], [[1]], [[0]])
 EXPORT_SYMBOL(xen_msrgen_stub_[[]]_mg_rw([[$2]])_$1)
 ]])m4_dnl
-MSRGEN_STUB msrgen_dyn_stub_[[]]_mg_rw([[$2]])_$1, msrgen_dyn_[[]]_mg_rw([[$2]])_$1, $4, m4_ifelse([[$2]], [[write]], [[1]], [[0]])
+MSRGEN_STUB msrgen_dyn_stub_[[]]_mg_rw([[$2]])_$1, \
+	    msrgen_dyn_[[]]_mg_rw([[$2]])_$1, $4, m4_ifelse([[$2]], [[write]], [[1]], [[0]])
 EXPORT_SYMBOL(msrgen_dyn_stub_[[]]_mg_rw([[$2]])_$1)
 m4_divert(-1)]])]])
 m4_define([[MSRGEN_MSR]], [[_mg_stubs([[$1]], [[read]], [[$2]], [[$3]])_mg_stubs([[$1]], [[write]], [[$2]], [[$3]])]])

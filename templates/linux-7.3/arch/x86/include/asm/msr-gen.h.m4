@@ -83,38 +83,65 @@ MSRGEN_BANNER_C
 				  __MSRGEN_WR_I, X86_FEATURE_MSR_IMM),	\
 		    xen, X86_FEATURE_XENPV)
 
+/* Sites with Xen PV handling, by register id (the stubs are named after it) */
+#define __MSRGEN_RD_XEN_STUB(id)					\
+	__MSRGEN_RD_XEN("msrgen_dyn_stub_rd_" #id,			\
+			"call xen_msrgen_stub_rd_" #id "\n\t")
+#define __MSRGEN_RD_XEN_K32(id)						\
+	__MSRGEN_RD_XEN("msrgen_dyn_stub_rd_" #id, __MSRGEN_RD_K32)
+#define __MSRGEN_RD_XEN_K64(id)						\
+	__MSRGEN_RD_XEN("msrgen_dyn_stub_rd_" #id, __MSRGEN_RD_K64)
+#define __MSRGEN_WR_XEN_STUB(id)					\
+	__MSRGEN_WR_XEN("msrgen_dyn_stub_wr_" #id,			\
+			"call xen_msrgen_stub_wr_" #id "\n\t")
+#define __MSRGEN_WR_XEN_IGN(id)						\
+	__MSRGEN_WR_XEN("msrgen_dyn_stub_wr_" #id, "")
+#define __MSRGEN_WR_XEN_NS_STUB(id)					\
+	__MSRGEN_WR_XEN_NS("msrgen_dyn_stub_wr_" #id,			\
+			   "call xen_msrgen_stub_wr_" #id "\n\t")
+#define __MSRGEN_WR_XEN_NS_IGN(id)					\
+	__MSRGEN_WR_XEN_NS("msrgen_dyn_stub_wr_" #id, "")
+
 /*
- * Exception table: one entry per offset that may fault (0: immediate form
- * or stub call; 5: legacy RDMSR; 12: legacy WRMSR/WRMSRNS), all going on
- * at the end of the site (_safe: after the clearing of the error).
+ * The end of a site and its exception table: one entry per offset that may
+ * fault (0: immediate form or stub call; 5: legacy RDMSR; 12: legacy
+ * WRMSR/WRMSRNS), all going on at the end of the site (_safe: after the
+ * clearing of the error).
  */
 #define __MSRGEN_SITE_START	"880:\n\t"
-#define __MSRGEN_SITE_END	"881:\n\t"
 
-#define __MSRGEN_RD_EX							\
+#define __MSRGEN_RD_END							\
+	"881:\n\t"							\
 	_ASM_EXTABLE_TYPE(880b, 881b, EX_TYPE_RDMSR)			\
 	_ASM_EXTABLE_TYPE(880b + 5, 881b, EX_TYPE_RDMSR)
 
-#define __MSRGEN_RD_EX_SAFE						\
+#define __MSRGEN_RD_END_SAFE						\
+	"881:\n\t"							\
 	"xor %[err], %[err]\n"						\
 	"882:\n\t"							\
 	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_RDMSR_SAFE, %[err])	\
 	_ASM_EXTABLE_TYPE_REG(880b + 5, 882b, EX_TYPE_RDMSR_SAFE, %[err])
 
-#define __MSRGEN_WR_EX_LEGACY						\
+#define __MSRGEN_WR_END_LEGACY						\
+	"881:\n\t"							\
 	_ASM_EXTABLE_TYPE(880b + 12, 881b, EX_TYPE_WRMSR)
 
-#define __MSRGEN_WR_EX_LEGACY_SAFE					\
+#define __MSRGEN_WR_END_LEGACY_SAFE					\
+	"881:\n\t"							\
 	"xor %[err], %[err]\n"						\
 	"882:\n\t"							\
 	_ASM_EXTABLE_TYPE_REG(880b + 12, 882b, EX_TYPE_WRMSR_SAFE, %[err])
 
-#define __MSRGEN_WR_EX							\
-	_ASM_EXTABLE_TYPE(880b, 881b, EX_TYPE_WRMSR)			\
-	__MSRGEN_WR_EX_LEGACY
+#define __MSRGEN_WR_END							\
+	"881:\n\t"							\
+	_ASM_EXTABLE_TYPE(880b + 12, 881b, EX_TYPE_WRMSR)		\
+	_ASM_EXTABLE_TYPE(880b, 881b, EX_TYPE_WRMSR)
 
-#define __MSRGEN_WR_EX_SAFE						\
-	__MSRGEN_WR_EX_LEGACY_SAFE					\
+#define __MSRGEN_WR_END_SAFE						\
+	"881:\n\t"							\
+	"xor %[err], %[err]\n"						\
+	"882:\n\t"							\
+	_ASM_EXTABLE_TYPE_REG(880b + 12, 882b, EX_TYPE_WRMSR_SAFE, %[err]) \
 	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_WRMSR_SAFE, %[err])
 
 /* The shared shapes of passthrough registers (number as an immediate). */
@@ -122,11 +149,11 @@ static __always_inline u64 __msrgen_rd_pt(u32 msr)
 {
 	u64 val;
 
-	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_RD_PT
-			    __MSRGEN_SITE_END __MSRGEN_RD_EX
-			    : "=a" (val)
-			    : [msr] "i" (msr)
-			    : "rcx", "rdx");
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_PT
+				__MSRGEN_RD_END
+				: "=a" (val)
+				: [msr] "i" (msr)
+				: "rcx", "rdx");
 	return val;
 }
 
@@ -135,11 +162,11 @@ static __always_inline int __msrgen_rd_pt_safe(u32 msr, u64 *p)
 	u64 val;
 	int err;
 
-	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_RD_PT
-			    __MSRGEN_SITE_END __MSRGEN_RD_EX_SAFE
-			    : [err] "=r" (err), "=a" (val)
-			    : [msr] "i" (msr)
-			    : "rcx", "rdx");
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_PT
+				__MSRGEN_RD_END_SAFE
+				: [err] "=r" (err), "=a" (val)
+				: [msr] "i" (msr)
+				: "rcx", "rdx");
 	*p = val;
 	return err;
 }
@@ -147,7 +174,7 @@ static __always_inline int __msrgen_rd_pt_safe(u32 msr, u64 *p)
 static __always_inline void __msrgen_wr_pt(u32 msr, u64 val)
 {
 	asm volatile(__MSRGEN_SITE_START __MSRGEN_WR_L
-		     __MSRGEN_SITE_END __MSRGEN_WR_EX_LEGACY
+		     __MSRGEN_WR_END_LEGACY
 		     : : "a" (val), [msr] "i" (msr)
 		     : "rcx", "rdx", "memory");
 }
@@ -157,7 +184,7 @@ static __always_inline int __msrgen_wr_pt_safe(u32 msr, u64 val)
 	int err;
 
 	asm volatile(__MSRGEN_SITE_START __MSRGEN_WR_L
-		     __MSRGEN_SITE_END __MSRGEN_WR_EX_LEGACY_SAFE
+		     __MSRGEN_WR_END_LEGACY_SAFE
 		     : [err] "=r" (err)
 		     : "a" (val), [msr] "i" (msr)
 		     : "rcx", "rdx", "memory");
@@ -166,21 +193,21 @@ static __always_inline int __msrgen_wr_pt_safe(u32 msr, u64 val)
 
 static __always_inline void __msrgen_wr_pt_ns(u32 msr, u64 val)
 {
-	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
-			    __MSRGEN_SITE_END __MSRGEN_WR_EX
-			    : : "a" (val), [msr] "i" (msr)
-			    : "rcx", "rdx", "memory");
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
+				__MSRGEN_WR_END
+				: : "a" (val), [msr] "i" (msr)
+				: "rcx", "rdx", "memory");
 }
 
 static __always_inline int __msrgen_wr_pt_ns_safe(u32 msr, u64 val)
 {
 	int err;
 
-	asm_inline volatile(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
-			    __MSRGEN_SITE_END __MSRGEN_WR_EX_SAFE
-			    : [err] "=r" (err)
-			    : "a" (val), [msr] "i" (msr)
-			    : "rcx", "rdx", "memory");
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
+				__MSRGEN_WR_END_SAFE
+				: [err] "=r" (err)
+				: "a" (val), [msr] "i" (msr)
+				: "rcx", "rdx", "memory");
 	return err;
 }
 m4_divert(-1)
@@ -204,7 +231,8 @@ static __always_inline u64 msr_$1_set_[[]]_mg_lower([[$2]])(u64 v, u64 f)
 		MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_MASK);
 }
 ]])m4_divert(-1)]])
-m4_define([[MSRGEN_VALUE]], [[m4_divert(0)m4_dnl
+m4_define([[MSRGEN_VALUE]], [[m4_divert(0)m4_ifelse(_mg_once([[val_$1_$2]]), [[1]], [[
+]])m4_dnl
 #define MSRGEN_[[]]_mg_upper([[$1]])_[[]]_mg_upper([[$2]])_[[]]_mg_upper([[$3]])	$4ULL
 m4_divert(-1)]])
 m4_divert(0)
@@ -215,12 +243,16 @@ m4_define([[MSRGEN_FIELD]], [[]])
 m4_define([[MSRGEN_VALUE]], [[]])
 
 Accessors. _mg_site_rd(id, addr, safe) is the asm statement of a read site.
-m4_define([[_mg_rd_xen]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
-	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__MSRGEN_RD_K32]], [[__MSRGEN_RD_K64]])]],
-	[["call xen_msrgen_stub_rd_$1\n\t"]])]])
+_mg_rd_site(id), _mg_wr_site(id): the site of a register with Xen PV handling.
+m4_define([[_mg_rd_site]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
+	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__MSRGEN_RD_XEN_K32]], [[__MSRGEN_RD_XEN_K64]])]],
+	[[__MSRGEN_RD_XEN_STUB]])($1)]])
 m4_define([[_mg_rd_kop]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, [k] "i" (_mg_xa([[$1]], [[read]])ULL)]])]])
-m4_define([[_mg_wr_xen]], [[m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[""]], [["call xen_msrgen_stub_wr_$1\n\t"]])]])
-m4_define([[_mg_wr_shape]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__MSRGEN_WR_XEN_NS]], [[__MSRGEN_WR_XEN]])]])
+m4_define([[_mg_wr_site]], [[__MSRGEN_WR_XEN[[]]m4_ifelse(_mg_ns([[$1]]), [[1]], [[_NS]])[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[_IGN]], [[_STUB]])($1)]])
+m4_define([[_mg_wr_pt]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__msrgen_wr_pt_ns]], [[__msrgen_wr_pt]])]])
+
+_mg_brief(function, brief...): the first brief that fits a kernel-doc line of 100 columns.
+m4_define([[_mg_brief]], [[m4_ifelse([[$#]], [[2]], [[$2]], [[m4_ifelse(m4_eval(m4_len([[ * $1() - $2]]) <= 100), [[1]], [[$2]], [[_mg_brief([[$1]], m4_shift(m4_shift($@)))]])]])]])
 m4_define([[_mg_wr_pt]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__msrgen_wr_pt_ns]], [[__msrgen_wr_pt]])]])
 
 m4_define([[_mg_doc_xen]], [[_mg_doc_xen2(_mg_xk([[$1]], [[$2]]), [[$1]], [[$2]])]])
@@ -232,7 +264,7 @@ m4_define([[_mg_doc_xen2]], [[m4_ifelse([[$1]], [[passthrough]], [[the instructi
 
 m4_define([[_mg_read]], [[
 /**
- * msr_read_$1() - Read $2 ($3)
+ * msr_read_$1() - _mg_brief([[msr_read_$1]], [[Read $2 ($3)]], [[Read $2]], [[Read the MSR]])
  *
  * $4.
  * Xen PV: _mg_doc_xen([[$1]], [[read]]).
@@ -244,13 +276,12 @@ static __always_inline u64 msr_read_$1(void)
 m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
 	u64 val;
 
-	asm_inline volatile(__MSRGEN_SITE_START
-			    __MSRGEN_RD_XEN("msrgen_dyn_stub_rd_$1",
-					    _mg_rd_xen([[$1]]))
-			    __MSRGEN_SITE_END __MSRGEN_RD_EX
-			    : "=a" (val), ASM_CALL_CONSTRAINT
-			    : [msr] "i" ($3)_mg_rd_kop([[$1]])
-			    : "rcx", "rdx");
+	asm_inline __volatile__(__MSRGEN_SITE_START
+				_mg_rd_site([[$1]])
+				__MSRGEN_RD_END
+				: "=a" (val), ASM_CALL_CONSTRAINT
+				: [msr] "i" ($3)_mg_rd_kop([[$1]])
+				: "rcx", "rdx");
 	return val;
 #else
 	return __msrgen_rd_pt($3);
@@ -259,7 +290,7 @@ m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
 ]])}
 
 /**
- * msr_read_$1_safe() - Read $2, reporting a fault
+ * msr_read_$1_safe() - _mg_brief([[msr_read_$1_safe]], [[Read $2, reporting a fault]], [[Read $2 or fail]], [[Read the MSR or fail]])
  * @p: where the value (0 after a fault) is stored
  *
  * Return: 0, or -EIO if the read faulted.
@@ -270,13 +301,12 @@ m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
 	u64 val;
 	int err;
 
-	asm_inline volatile(__MSRGEN_SITE_START
-			    __MSRGEN_RD_XEN("msrgen_dyn_stub_rd_$1",
-					    _mg_rd_xen([[$1]]))
-			    __MSRGEN_SITE_END __MSRGEN_RD_EX_SAFE
-			    : [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
-			    : [msr] "i" ($3)_mg_rd_kop([[$1]])
-			    : "rcx", "rdx");
+	asm_inline __volatile__(__MSRGEN_SITE_START
+				_mg_rd_site([[$1]])
+				__MSRGEN_RD_END_SAFE
+				: [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
+				: [msr] "i" ($3)_mg_rd_kop([[$1]])
+				: "rcx", "rdx");
 	*p = val;
 	return err;
 #else
@@ -288,7 +318,7 @@ m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
 
 m4_define([[_mg_write]], [[
 /**
- * msr_write_$1() - Write $2 ($3)
+ * msr_write_$1() - _mg_brief([[msr_write_$1]], [[Write $2 ($3)]], [[Write $2]], [[Write the MSR]])
  * @val: the value
  *
  * $4.
@@ -299,13 +329,12 @@ m4_define([[_mg_write]], [[
 static __always_inline void msr_write_$1(u64 val)
 {
 m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
-	asm_inline volatile(__MSRGEN_SITE_START
-			    _mg_wr_shape([[$1]])("msrgen_dyn_stub_wr_$1",
-					    _mg_wr_xen([[$1]]))
-			    __MSRGEN_SITE_END __MSRGEN_WR_EX
-			    : ASM_CALL_CONSTRAINT
-			    : "a" (val), [msr] "i" ($3)
-			    : "rcx", "rdx", "memory");
+	asm_inline __volatile__(__MSRGEN_SITE_START
+				_mg_wr_site([[$1]])
+				__MSRGEN_WR_END
+				: ASM_CALL_CONSTRAINT
+				: "a" (val), [msr] "i" ($3)
+				: "rcx", "rdx", "memory");
 #else
 	_mg_wr_pt([[$1]])($3, val);
 #endif
@@ -313,7 +342,7 @@ m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
 ]])}
 
 /**
- * msr_write_$1_safe() - Write $2, reporting a fault
+ * msr_write_$1_safe() - _mg_brief([[msr_write_$1_safe]], [[Write $2, reporting a fault]], [[Write $2 or fail]], [[Write the MSR or fail]])
  * @val: the value
  *
  * Return: 0, or -EIO if the write faulted.
@@ -323,13 +352,12 @@ static __always_inline int msr_write_$1_safe(u64 val)
 m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
 	int err;
 
-	asm_inline volatile(__MSRGEN_SITE_START
-			    _mg_wr_shape([[$1]])("msrgen_dyn_stub_wr_$1",
-					    _mg_wr_xen([[$1]]))
-			    __MSRGEN_SITE_END __MSRGEN_WR_EX_SAFE
-			    : [err] "=r" (err), ASM_CALL_CONSTRAINT
-			    : "a" (val), [msr] "i" ($3)
-			    : "rcx", "rdx", "memory");
+	asm_inline __volatile__(__MSRGEN_SITE_START
+				_mg_wr_site([[$1]])
+				__MSRGEN_WR_END_SAFE
+				: [err] "=r" (err), ASM_CALL_CONSTRAINT
+				: "a" (val), [msr] "i" ($3)
+				: "rcx", "rdx", "memory");
 	return err;
 #else
 	return _mg_wr_pt([[$1]])_safe($3, val);
