@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * msrgen install and patch on a small fake Linux 7.3 tree: a copy of
+ * tests/install/tree (the files linux-7.3's install.plan touches, taken from
+ * 7.3).  install must give tests/install/expected plus the generated files;
+ * a second install changes nothing (bytes, inodes, mtimes); a tree missing
+ * an edit point or of another version gets an exact error and stays as it
+ * was.  The patch series is the same bytes on every run, and git am of it
+ * on the fixture gives the tree install gives.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#define INST TESTS_DIR "/install"
+#define SMALL INST "/defs/small.msr"
+#define PLAN SRC_DIR "/templates/linux-7.3/install.plan"
+
+/* The generated files the plan installs (not tools/testing/: tests only) */
+static const char *const installed[] = {
+	"arch/x86/include/asm/msr-gen-extable.h",
+	"arch/x86/include/asm/msr-gen.h",
+	"arch/x86/mm/msr-gen-extable.c",
+	"arch/x86/xen/msr-gen-stubs.S",
+	"arch/x86/xen/msr-gen.c",
+	"arch/x86/xen/msr-gen.h",
+};
+
+static void sh(const char *fmt, ...) PRINTF(1, 2);
+
+static void sh(const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	rc = system(sb.s);
+	cr_assert_eq(rc, 0, "'%s' failed (%d)", sb.s, rc);
+	sb_free(&sb);
+}
+
+static char *fixture(void)
+{
+	char *t = make_tempdir();
+
+	sh("cp -R '%s/tree/.' '%s/'", INST, t);
+	return t;
+}
+
+static struct run install(const char *tree)
+{
+	const char *argv[] = { "install", "--target", "linux-7.3", "--kernel-tree", tree, SMALL,
+			       NULL };
+
+	return run_msrgen(NULL, argv);
+}
+
+static struct run patch(const char *tree, const char *out, const char *signoff)
+{
+	const char *argv[] = { "patch", "-q", "--target", "linux-7.3", "--kernel-tree", tree,
+			       "-o", out, SMALL, signoff ? "--signoff" : NULL, signoff, NULL };
+
+	return run_msrgen(NULL, argv);
+}
+
+/* "path inode mtime" of every file below dir, sorted */
+static char *tree_stats(const char *dir)
+{
+	char *list = xasprintf("%s.stats", dir), *text;
+
+	sh("cd '%s' && find . -type f -printf '%%P %%i %%T@\\n' | LC_ALL=C sort > '%s'", dir, list);
+	text = slurp(list);
+	unlink(list);
+	free(list);
+	return text;
+}
+
+/* The line of the plan that starts with text */
+static int plan_line(const char *text)
+{
+	char *plan = slurp(PLAN), *p;
+	int line = 1;
+
+	cr_assert(plan);
+	p = strstr(plan, text);
+	cr_assert(p, "'%s' not in the plan", text);
+	for (char *q = plan; q < p; q++)
+		line += *q == '\n';
+	free(plan);
+	return line;
+}
+
+/* What install must make of the fixture: expected/ plus the generated files */
+static char *expected_tree(void)
+{
+	char *e = fixture(), *gen = make_tempdir(), *snap;
+	const char *argv[] = { "generate", "-q", "--target", "linux-7.3", "-o", gen, SMALL, NULL };
+	struct run r = run_msrgen(NULL, argv);
+	size_t i;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	sh("cp -R '%s/expected/.' '%s/'", INST, e);
+	for (i = 0; i < sizeof(installed) / sizeof(*installed); i++)
+		sh("cp '%s/%s' '%s/%s'", gen, installed[i], e, installed[i]);
+	snap = tree_snapshot(e);
+	remove_tree(e);
+	remove_tree(gen);
+	run_free(&r);
+	return snap;
+}
+
+Test(install, fixture_becomes_expected)
+{
+	char *t = fixture(), *want = expected_tree(), *got;
+	struct run r = install(t);
+	char *msg = xasprintf("msrgen: %s: 14 files written for linux-7.3\n", t);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.err, msg);
+	got = tree_snapshot(t);
+	cr_assert_str_eq(got, want);
+	remove_tree(t);
+}
+
+Test(install, second_install_changes_nothing)
+{
+	char *t = fixture(), *snap, *stats;
+	struct run r = install(t);
+	char *msg = xasprintf("msrgen: %s: up to date for linux-7.3\n", t);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	snap = tree_snapshot(t);
+	stats = tree_stats(t);
+	usleep(20000);	/* a rewrite would show in the mtimes */
+	run_free(&r);
+	r = install(t);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.err, msg);
+	cr_assert_str_eq(tree_snapshot(t), snap);
+	cr_assert_str_eq(tree_stats(t), stats);
+	remove_tree(t);
+}
+
+Test(install, missing_edit_point_changes_nothing)
+{
+	char *t = fixture(), *snap, *stats, *want;
+	struct run r;
+
+	sh("sed -i '/^#define\tEX_TYPE_ERETU/d' '%s/arch/x86/include/asm/extable_fixup_types.h'", t);
+	snap = tree_snapshot(t);
+	stats = tree_stats(t);
+	r = install(t);
+	want = xasprintf("%s/arch/x86/include/asm/extable_fixup_types.h: error: cannot find the line "
+			 "'#define\\tEX_TYPE_ERETU\\t\\t\\t21' (insert-after at "
+			 "linux-7.3/install.plan:%d, patch 1/4)\n"
+			 "msrgen: error: %s: nothing changed (1 error)\n", t,
+			 plan_line("insert-after arch/x86/include/asm/extable_fixup_types.h\n"), t);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(tree_snapshot(t), snap);
+	cr_assert_str_eq(tree_stats(t), stats);
+	remove_tree(t);
+}
+
+Test(install, every_missing_edit_point_is_reported)
+{
+	char *t = fixture(), *snap, *want;
+	struct run r;
+
+	/* a duplicate of a replaced line, and an anchor gone */
+	sh("sed -i 's/^static u64 xen_do_read_msr(u32 msr, int \\*err)$/&\\n{\\n}\\n\\n&/' "
+	   "'%s/arch/x86/xen/enlighten_pv.c'", t);
+	sh("sed -i '/^#include \"xen-ops.h\"$/d' '%s/arch/x86/xen/enlighten_pv.c'", t);
+	snap = tree_snapshot(t);
+	r = install(t);
+	want = xasprintf("%s/arch/x86/xen/enlighten_pv.c: error: cannot find the line "
+			 "'#include \"xen-ops.h\"' (insert-after at linux-7.3/install.plan:%d, "
+			 "patch 4/4)\n"
+			 "%s/arch/x86/xen/enlighten_pv.c:1077: error: 'static u64 "
+			 "xen_do_read_msr(u32 msr, int *err)' is there 2 times (lines 1077, 1081), "
+			 "the edit needs 1 (replace at linux-7.3/install.plan:%d, patch 4/4)\n"
+			 "msrgen: error: %s: nothing changed (2 errors)\n", t,
+			 plan_line("insert-after arch/x86/xen/enlighten_pv.c\n"), t,
+			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- static u64"), t);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(tree_snapshot(t), snap);
+	remove_tree(t);
+}
+
+Test(install, other_kernel_version_changes_nothing)
+{
+	char *t = fixture(), *snap, *want;
+	struct run r;
+
+	sh("sed -i 's/^PATCHLEVEL = 3$/PATCHLEVEL = 2/' '%s/Makefile'", t);
+	snap = tree_snapshot(t);
+	r = install(t);
+	want = xasprintf("%s/Makefile:3: error: PATCHLEVEL = 2: this tree is not Linux 7.3 "
+			 "(target linux-7.3)\n", t);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(tree_snapshot(t), snap);
+	remove_tree(t);
+}
+
+Test(install, not_a_tree)
+{
+	const char *argv[] = { "install", "--target", "linux-7.3", "--kernel-tree",
+			       "/nonexistent", SMALL, NULL };
+	struct run r = run_msrgen(NULL, argv);
+
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, "/nonexistent/Makefile: error: cannot read: No such file or "
+			 "directory (is /nonexistent a Linux tree?)\n");
+}
+
+Test(install, foreign_file_is_not_overwritten)
+{
+	char *t = fixture(), *want;
+	struct run r;
+
+	sh("printf '// SPDX-License-Identifier: GPL-2.0\\n' > '%s/arch/x86/xen/msr-gen.c'", t);
+	r = install(t);
+	want = xasprintf("%s/arch/x86/xen/msr-gen.c: error: exists and was not generated by msrgen "
+			 "(add at linux-7.3/install.plan:%d, patch 3/4)\n"
+			 "msrgen: error: %s: nothing changed (1 error)\n", t,
+			 plan_line("add arch/x86/xen/msr-gen.c\n"), t);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	remove_tree(t);
+}
+
+struct usage_case {
+	const char *argv[10];
+	const char *err;
+};
+
+static const struct usage_case usage_cases[] = {
+	{ { "install", "--kernel-tree", "x", "a.msr", NULL }, "msrgen: install: --target is missing\n" },
+	{ { "install", "--target", "linux-7.3", "a.msr", NULL },
+	  "msrgen: install: --kernel-tree DIR is missing\n" },
+	{ { "patch", "--target", "linux-7.3", "--kernel-tree", "x", NULL },
+	  "msrgen: patch: no .msr files given\n" },
+	{ { "install", "-o", "x", NULL }, "msrgen: install: -o is for 'patch' (install writes into --kernel-tree)\n" },
+	{ { "patch", "--signoff", "nobody", NULL }, "msrgen: 'nobody' is not 'Name <mail>'\n" },
+};
+
+Test(install, usage_errors_exit_2)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(usage_cases) / sizeof(*usage_cases); i++) {
+		struct run r = run_msrgen(NULL, usage_cases[i].argv);
+		char *want = xasprintf("%sTry 'msrgen install --help' for more information.\n",
+				       usage_cases[i].err);
+
+		cr_expect_eq(r.status, 2, "case %zu: status %d", i, r.status);
+		cr_expect_str_eq(r.err, want, "case %zu", i);
+		free(want);
+		run_free(&r);
+	}
+}
+
+Test(install, help)
+{
+	const char *argv[] = { "patch", "--help", NULL };
+	struct run r = run_msrgen(NULL, argv);
+
+	cr_assert_eq(r.status, 0);
+	cr_assert(!strncmp(r.out, "Usage: msrgen install --target T --kernel-tree DIR FILE...\n", 59));
+}
+
+static char *series_names(const char *dir)
+{
+	char *list = xasprintf("%s.names", dir), *text;
+
+	sh("ls '%s' > '%s' && echo . >> '%s'", dir, list, list);
+	text = slurp(list);
+	unlink(list);
+	free(list);
+	return text;
+}
+
+Test(patch, series_is_reproducible)
+{
+	char *t = fixture(), *a = make_tempdir(), *b = make_tempdir();
+	struct run ra = patch(t, a, NULL), rb;
+
+	cr_assert_eq(ra.status, 0, "%s", ra.err);
+	rb = patch(t, b, NULL);
+	cr_assert_eq(rb.status, 0, "%s", rb.err);
+	cr_assert_str_eq(series_names(a),
+			 "0001-x86-extable-Add-EX_TYPE_MSR_REWIND-for-faults-found-.patch\n"
+			 "0002-x86-msr-Add-generated-inline-MSR-accessors.patch\n"
+			 "0003-x86-xen-Add-generated-MSR-stubs-and-a-runtime-MSR-di.patch\n"
+			 "0004-x86-msr-Use-the-generated-accessors-for-constant-MSR.patch\n.\n");
+	cr_assert_str_eq(tree_snapshot(a), tree_snapshot(b));
+	remove_tree(t);
+	remove_tree(a);
+	remove_tree(b);
+}
+
+Test(patch, signoff_only_when_given)
+{
+	char *t = fixture(), *a = make_tempdir(), *b = make_tempdir(), *sa, *sb;
+	struct run ra = patch(t, a, NULL);
+	struct run rb = patch(t, b, "A U Thor <author@example.com>");
+
+	cr_assert_eq(ra.status, 0, "%s", ra.err);
+	cr_assert_eq(rb.status, 0, "%s", rb.err);
+	sa = tree_snapshot(a);
+	sb = tree_snapshot(b);
+	cr_assert_null(strstr(sa, "Signed-off-by"));
+	cr_assert(strstr(sa, "\nFrom: msrgen <msrgen@localhost>\n"));
+	cr_assert(strstr(sb, "\nFrom: A U Thor <author@example.com>\n"));
+	cr_assert(strstr(sb, "\nSigned-off-by: A U Thor <author@example.com>\n---\n"));
+	remove_tree(t);
+	remove_tree(a);
+	remove_tree(b);
+}
+
+Test(patch, git_am_gives_the_installed_tree)
+{
+	char *t = fixture(), *s = make_tempdir(), *a = fixture(), *want;
+	struct run r = patch(t, s, "A U Thor <author@example.com>");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	r = install(t);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	want = tree_snapshot(t);
+	sh("cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME='%s' "
+	   "GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t && "
+	   "git init -q && git add -A && git commit -q -m base && git am -q '%s'/*.patch && "
+	   "test $(git rev-list --count HEAD) = 5 && rm -rf .git", a, a, s);
+	cr_assert_str_eq(tree_snapshot(a), want);
+	remove_tree(t);
+	remove_tree(s);
+	remove_tree(a);
+}
+
+Test(patch, needs_an_unmodified_tree)
+{
+	char *t = fixture(), *s = make_tempdir(), *want;
+	struct run r = install(t);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	r = patch(t, s, NULL);
+	want = xasprintf("msrgen: error: patch: %s has 22 of the edits already; it needs an "
+			 "unmodified tree\nmsrgen: error: %s: nothing written (1 error)\n", t, s);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(series_names(s), ".\n");
+	remove_tree(t);
+	remove_tree(s);
+}

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * msrgen install and patch against the real Linux 7.3 tree, and the tree's
+ * own scripts/checkpatch.pl --strict on what msrgen emits: every file the
+ * linux-7.3 target generates from defs/ and every patch of the series must
+ * have no errors and no warnings.
+ *
+ * Needs the tree tools/test fetches (tests/kernel/fetch --what linux) at
+ * $MSRGEN_CACHE/linux-source-7.3 (default /var/tmp/msrgen-cache); skipped
+ * without it.  The series is checked with --ignore FILE_PATH_CHANGES: the
+ * new files are under arch/x86/ and arch/x86/xen/, which MAINTAINERS covers
+ * (X86 ARCHITECTURE, XEN HYPERVISOR X86), but checkpatch asks about every
+ * added file unless the patch touches MAINTAINERS.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#define INST TESTS_DIR "/install"
+#define SIGNOFF "A U Thor <author@example.com>"
+
+static char *ktree(void)
+{
+	const char *cache = getenv("MSRGEN_CACHE");
+	char *t = xasprintf("%s/linux-source-7.3", cache && cache[0] ? cache : "/var/tmp/msrgen-cache");
+	char *mk = xasprintf("%s/scripts/checkpatch.pl", t);
+
+	if (access(mk, R_OK)) {
+		free(mk);
+		free(t);
+		return NULL;
+	}
+	free(mk);
+	return t;
+}
+
+static int sh(const char *fmt, ...) PRINTF(1, 2);
+
+static int sh(const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	rc = system(sb.s);
+	sb_free(&sb);
+	return rc;
+}
+
+/* A copy of the files of the real tree that the plan touches (as the fixture) */
+static char *copy_touched(const char *k)
+{
+	char *t = make_tempdir();
+
+	cr_assert_eq(sh("cd '%s/tree' && find . -type f | while read -r f; do "
+			"mkdir -p \"%s/$(dirname \"$f\")\" && cp \"%s/$f\" \"%s/$f\" || exit 1; done",
+			INST, t, k, t), 0);
+	return t;
+}
+
+static const char *const *defs(void)
+{
+	static const char *files[64];
+
+	if (!files[0])
+		list_msr_files(SRC_DIR "/defs", files, 63);
+	return files;
+}
+
+static struct run msrgen(const char *const *args)
+{
+	const char *argv[96];
+	const char *const *d = defs();
+	size_t n = 0;
+
+	while (*args)
+		argv[n++] = *args++;
+	while (*d && n < 95)
+		argv[n++] = *d++;
+	argv[n] = NULL;
+	return run_msrgen(NULL, argv);
+}
+
+/* checkpatch's "total: N errors, M warnings" for path; its report in *report */
+static void checkpatch(const char *k, const char *opts, const char *path, int *errors,
+		       int *warnings, char **report)
+{
+	char *out = xasprintf("%s.checkpatch", path), *text, *total;
+
+	sh("cd '%s' && perl scripts/checkpatch.pl --strict --no-tree %s '%s' > '%s' 2>&1", k, opts,
+	   path, out);
+	text = slurp(out);
+	cr_assert(text, "no checkpatch output for %s", path);
+	total = strncmp(text, "total: ", 7) ? strstr(text, "\ntotal: ") : text;
+	cr_assert(total, "checkpatch did not finish on %s:\n%s", path, text);
+	total += *total == '\n';
+	cr_assert_eq(sscanf(total, "total: %d errors, %d warnings", errors, warnings), 2);
+	*report = text;
+	unlink(out);
+	free(out);
+}
+
+Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
+{
+	char *k = ktree(), *gen, *list, *names;
+	const char *args[] = { "generate", "-q", "--target", "linux-7.3", "-o", NULL, NULL };
+	struct run r;
+	int files = 0;
+
+	if (!k)
+		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
+	gen = make_tempdir();
+	args[5] = gen;
+	r = msrgen(args);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	list = xasprintf("%s.list", gen);
+	cr_assert_eq(sh("cd '%s' && find . -type f | sort > '%s'", gen, list), 0);
+	names = slurp(list);
+	for (char *line = strtok(names, "\n"); line; line = strtok(NULL, "\n")) {
+		char *path = xasprintf("%s/%s", gen, line + 2), *report;
+		int e, w;
+
+		checkpatch(k, "-f", path, &e, &w, &report);
+		cr_expect(e == 0 && w == 0, "%s: %d errors, %d warnings:\n%s", line + 2, e, w, report);
+		files++;
+		free(report);
+		free(path);
+	}
+	cr_assert_eq(files, 7);
+	unlink(list);
+	remove_tree(gen);
+}
+
+Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
+{
+	char *k = ktree(), *t, *s, *list, *names;
+	struct run r;
+	int patches = 0;
+
+	if (!k)
+		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
+	t = copy_touched(k);
+	s = make_tempdir();
+	{
+		const char *args[] = { "patch", "-q", "--target", "linux-7.3", "--kernel-tree", t,
+				       "-o", s, "--signoff", SIGNOFF, NULL };
+
+		r = msrgen(args);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+	}
+	{
+		const char *args[] = { "install", "-q", "--target", "linux-7.3", "--kernel-tree", t,
+				       NULL };
+
+		r = msrgen(args);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+		r = msrgen(args);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+	}
+	list = xasprintf("%s.list", s);
+	cr_assert_eq(sh("ls '%s' > '%s'", s, list), 0);
+	names = slurp(list);
+	for (char *line = strtok(names, "\n"); line; line = strtok(NULL, "\n")) {
+		char *path = xasprintf("%s/%s", s, line), *report;
+		int e, w;
+
+		checkpatch(k, "--ignore FILE_PATH_CHANGES", path, &e, &w, &report);
+		cr_expect(e == 0 && w == 0, "%s: %d errors, %d warnings:\n%s", line, e, w, report);
+		patches++;
+		free(report);
+		free(path);
+	}
+	cr_assert_eq(patches, 4);
+	/* the series applies to the real files and gives what install gave */
+	cr_assert_eq(sh("a=$(mktemp -d) && cd '%s/tree' && find . -type f | while read -r f; do "
+			"mkdir -p \"$a/$(dirname \"$f\")\" && cp \"%s/$f\" \"$a/$f\"; done && cd \"$a\" && "
+			"export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME=\"$a\" "
+			"GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "
+			"GIT_COMMITTER_EMAIL=t@t && git init -q && git add -A && "
+			"git commit -q -m base && git am -q '%s'/*.patch && rm -rf .git && "
+			"diff -r \"$a\" '%s' && rm -rf \"$a\"", INST, k, s, t), 0);
+	unlink(list);
+	remove_tree(t);
+	remove_tree(s);
+}
