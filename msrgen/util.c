@@ -139,7 +139,7 @@ char *read_file_max(const char *path, size_t max, size_t *len)
 
 	if (!f)
 		return NULL;
-	sb_grow(&sb, 0);
+	sb_puts(&sb, "");	/* an empty file is an empty string */
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
 		if (n > max - sb.len) {
 			fclose(f);
