@@ -271,6 +271,8 @@ static void build_regs(struct model *m)
 	}
 	free(named);
 	sort_array(m->regs.v, m->regs.n, sizeof(*m->regs.v), cmp_reg);
+	for (i = 0; i < m->regs.n; i++)
+		vec_push(&m->regs.v[i].decl->regs, i);
 }
 
 const struct reg *model_find_reg(const struct model *m, uint32_t addr)
@@ -531,6 +533,7 @@ void model_free(struct model *m)
 		free(d->elements.v);
 		free(d->fields.v);
 		free(d->reserved.v);
+		free(d->regs.v);
 		free(d->handling);
 		free(d);
 	}

@@ -290,6 +290,7 @@ struct decl {
 	VEC(const struct ast_element *) elements;
 	VEC(const struct ast_field *) fields;
 	VEC(const struct ast_bits *) reserved;
+	VEC(size_t) regs;	/* its registers: indexes into model.regs, by address */
 	/* per platform (model order) and direction (0 read, 1 write) */
 	struct handling *handling;
 };

@@ -212,11 +212,9 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 				  (unsigned long long)d->reserved.v[j]->hi.v,
 				  (unsigned long long)d->reserved.v[j]->lo.v);
 		}
-		for (j = 0; j < m->regs.n; j++) {
-			const struct reg *r = &m->regs.v[j];
+		for (j = 0; j < d->regs.n; j++) {
+			const struct reg *r = &m->regs.v[d->regs.v[j]];
 
-			if (r->decl != d)
-				continue;
 			sb_puts(sb, "MSRGEN_MSR(");
 			q(sb, r->id);
 			sb_puts(sb, ", ");
