@@ -27,6 +27,11 @@ struct check {
 #define for_each_msr(m, i, a) \
 	for (i = 0; i < (m)->ast->msrs.n && ((a) = (m)->ast->msrs.v[i], 1); i++)
 
+/* Every part (declaration or extension) of every declaration, declarations in model order. */
+#define for_each_decl_part(m, i, j, d, p)					\
+	for (i = 0; i < (m)->decls.n && ((d) = (m)->decls.v[i], 1); i++)		\
+		for (j = 0; j < (d)->parts.n && ((p) = (d)->parts.v[j], 1); j++)
+
 /* Every handling statement, in the order it was read. */
 #define for_each_handling(m, i, j, a, h)					\
 	for_each_msr(m, i, a)						\
@@ -263,22 +268,18 @@ static const char *attr_word[] = { "doc", "access", "vendor", "requires",
 static void check_duplicate_attribute(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
+	const struct decl *d;
+	const struct ast_msr *p;
 
-	for (i = 0; i < m->decls.n; i++) {
-		const struct decl *d = m->decls.v[i];
+	for_each_decl_part(m, i, j, d, p) {
+		for (k = 0; k < p->attrs.n; k++) {
+			const struct ast_attr *a = &p->attrs.v[k];
 
-		for (j = 0; j < d->parts.n; j++) {
-			const struct ast_msr *p = d->parts.v[j];
-
-			for (k = 0; k < p->attrs.n; k++) {
-				const struct ast_attr *a = &p->attrs.v[k];
-
-				if (d->attr[a->kind] == a)
-					continue;
-				report(c, &a->pos, "'%s' is given twice for %s",
-				       attr_word[a->kind], d->name);
-				note_at(&d->attr[a->kind]->pos, "the first one is here");
-			}
+			if (d->attr[a->kind] == a)
+				continue;
+			report(c, &a->pos, "'%s' is given twice for %s", attr_word[a->kind],
+			       d->name);
+			note_at(&d->attr[a->kind]->pos, "the first one is here");
 		}
 	}
 }
@@ -542,25 +543,20 @@ static void check_unknown_platform(struct model *m, const struct check *c)
 static void check_handling_direction(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
+	const struct decl *d;
+	const struct ast_msr *p;
 
-	for (i = 0; i < m->decls.n; i++) {
-		const struct decl *d = m->decls.v[i];
+	for_each_decl_part(m, i, j, d, p) {
+		for (k = 0; k < p->handlings.n; k++) {
+			const struct ast_handling *h = &p->handlings.v[k];
+			enum dir bad = (enum dir)(h->dir & ~d->access);
 
-		for (j = 0; j < d->parts.n; j++) {
-			const struct ast_msr *p = d->parts.v[j];
-
-			for (k = 0; k < p->handlings.n; k++) {
-				const struct ast_handling *h = &p->handlings.v[k];
-				enum dir bad = (enum dir)(h->dir & ~d->access);
-
-				if (!bad)
-					continue;
-				report(c, &h->dir_pos, "%s is %s: it cannot have a %s handling",
-				       d->name, d->access == ACC_RO ? "read-only" : "write-only",
-				       dir_name(bad));
-				if (d->attr[ATTR_ACCESS])
-					note_at(&d->attr[ATTR_ACCESS]->pos, "the access is given here");
-			}
+			if (!bad)
+				continue;
+			report(c, &h->dir_pos, "%s is %s: it cannot have a %s handling", d->name,
+			       d->access == ACC_RO ? "read-only" : "write-only", dir_name(bad));
+			if (d->attr[ATTR_ACCESS])
+				note_at(&d->attr[ATTR_ACCESS]->pos, "the access is given here");
 		}
 	}
 }
@@ -568,29 +564,23 @@ static void check_handling_direction(struct model *m, const struct check *c)
 static void check_duplicate_handling(struct model *m, const struct check *c)
 {
 	size_t i, j, k, l;
+	const struct decl *d;
+	const struct ast_msr *p;
 
-	for (i = 0; i < m->decls.n; i++) {
-		const struct decl *d = m->decls.v[i];
+	for_each_decl_part(m, i, j, d, p) {
+		for (k = 0; k < p->handlings.n; k++) {
+			const struct ast_handling *h = &p->handlings.v[k];
+			int pi = model_platform_index(m, h->platform.name);
 
-		for (j = 0; j < d->parts.n; j++) {
-			const struct ast_msr *p = d->parts.v[j];
+			for (l = 0; pi >= 0 && l < 2; l++) {
+				const struct handling *s = &d->handling[pi * 2 + l];
 
-			for (k = 0; k < p->handlings.n; k++) {
-				const struct ast_handling *h = &p->handlings.v[k];
-				int pi = model_platform_index(m, h->platform.name);
-
-				if (pi < 0)
+				if (!(h->dir & (1 << l)) || s->ast == h || !s->ast)
 					continue;
-				for (l = 0; l < 2; l++) {
-					const struct handling *s = &d->handling[pi * 2 + l];
-
-					if (!(h->dir & (1 << l)) || s->ast == h || !s->ast)
-						continue;
-					report(c, &h->pos, "%s has a second %s %s handling",
-					       d->name, h->platform.name, l ? "write" : "read");
-					note_at(&s->ast->pos, "the first one is here");
-					break;
-				}
+				report(c, &h->pos, "%s has a second %s %s handling", d->name,
+				       h->platform.name, l ? "write" : "read");
+				note_at(&s->ast->pos, "the first one is here");
+				break;
 			}
 		}
 	}
