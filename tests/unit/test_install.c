@@ -32,21 +32,8 @@ static const char *const installed[] = {
 	"arch/x86/xen/msr-gen.h",
 };
 
-static void sh(const char *fmt, ...) PRINTF(1, 2);
-
-static void sh(const char *fmt, ...)
-{
-	struct strbuf sb = { 0 };
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	rc = system(sb.s);
-	cr_assert_eq(rc, 0, "'%s' failed (%d)", sb.s, rc);
-	sb_free(&sb);
-}
+/* A shell step of the test: it must succeed (run_sh prints it if not). */
+#define sh(...) cr_assert_eq(run_sh(__VA_ARGS__), 0, "a shell step failed")
 
 static char *fixture(void)
 {

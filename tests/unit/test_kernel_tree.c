@@ -38,28 +38,13 @@ static char *ktree(void)
 	return t;
 }
 
-static int sh(const char *fmt, ...) PRINTF(1, 2);
-
-static int sh(const char *fmt, ...)
-{
-	struct strbuf sb = { 0 };
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	rc = system(sb.s);
-	sb_free(&sb);
-	return rc;
-}
 
 /* A copy of the files of the real tree that the plan touches (as the fixture) */
 static char *copy_touched(const char *k)
 {
 	char *t = make_tempdir();
 
-	cr_assert_eq(sh("cd '%s/tree' && find . -type f | while read -r f; do "
+	cr_assert_eq(run_sh("cd '%s/tree' && find . -type f | while read -r f; do "
 			"mkdir -p \"%s/$(dirname \"$f\")\" && cp \"%s/$f\" \"%s/$f\" || exit 1; done",
 			INST, t, k, t), 0);
 	return t;
@@ -94,7 +79,7 @@ static void checkpatch(const char *k, const char *opts, const char *path, int *e
 {
 	char *out = xasprintf("%s.checkpatch", path), *text, *total;
 
-	sh("cd '%s' && perl scripts/checkpatch.pl --strict --no-tree %s '%s' > '%s' 2>&1", k, opts,
+	run_sh("cd '%s' && perl scripts/checkpatch.pl --strict --no-tree %s '%s' > '%s' 2>&1", k, opts,
 	   path, out);
 	text = slurp(out);
 	cr_assert(text, "no checkpatch output for %s", path);
@@ -121,7 +106,7 @@ Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
 	r = msrgen(args);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	list = xasprintf("%s.list", gen);
-	cr_assert_eq(sh("cd '%s' && find . -type f | sort > '%s'", gen, list), 0);
+	cr_assert_eq(run_sh("cd '%s' && find . -type f | sort > '%s'", gen, list), 0);
 	names = slurp(list);
 	for (char *line = strtok(names, "\n"); line; line = strtok(NULL, "\n")) {
 		char *path = xasprintf("%s/%s", gen, line + 2), *report;
@@ -165,7 +150,7 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 		cr_assert_eq(r.status, 0, "%s", r.err);
 	}
 	list = xasprintf("%s.list", s);
-	cr_assert_eq(sh("ls '%s' > '%s'", s, list), 0);
+	cr_assert_eq(run_sh("ls '%s' > '%s'", s, list), 0);
 	names = slurp(list);
 	for (char *line = strtok(names, "\n"); line; line = strtok(NULL, "\n")) {
 		char *path = xasprintf("%s/%s", s, line), *report;
@@ -179,7 +164,7 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 	}
 	cr_assert_eq(patches, 4);
 	/* the series applies to the real files and gives what install gave */
-	cr_assert_eq(sh("a=$(mktemp -d) && cd '%s/tree' && find . -type f | while read -r f; do "
+	cr_assert_eq(run_sh("a=$(mktemp -d) && cd '%s/tree' && find . -type f | while read -r f; do "
 			"mkdir -p \"$a/$(dirname \"$f\")\" && cp \"%s/$f\" \"$a/$f\"; done && cd \"$a\" && "
 			"export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME=\"$a\" "
 			"GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,4 +184,20 @@ size_t list_msr_files(const char *dir, const char **out, size_t max)
 		closedir(d);
 	qsort(out, n, sizeof(*out), cmp_cstr);
 	return n;
+}
+
+int run_sh(const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	rc = system(sb.s);
+	if (rc)
+		fprintf(stderr, "testutil: '%s' failed (%d)\n", sb.s, rc);
+	sb_free(&sb);
+	return rc;
 }

@@ -25,5 +25,7 @@ char *tree_snapshot(const char *dir);
 int model_from(struct ast *ast, struct model *m, const char *text);
 /* The .msr files directly in dir, sorted, as "dir/name". */
 size_t list_msr_files(const char *dir, const char **out, size_t max);
+/* Runs a shell command made with printf; system()'s status, and the command on stderr if it failed. */
+int run_sh(const char *fmt, ...) PRINTF(1, 2);
 
 #endif
