@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * From the checked model to files: the model becomes one m4 record per line,
- * GNU m4 renders each template of the target against it, and the results are
- * written all at once (temporary files renamed into place) or not at all.
+ * GNU m4 renders each template of the target against it (one m4 per template,
+ * as many at a time as there are CPUs, reported in template order), and the
+ * results are written all at once (temporary files renamed into place) or not
+ * at all.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,7 +113,44 @@ static void vendors_text(struct strbuf *sb, const struct vendors *v)
 		sb_printf(sb, "%s%s", i ? " " : "", v->list.v[i].name);
 }
 
-static void handle_record(struct strbuf *sb, const struct model *m, const struct reg *r,
+/*
+ * The records, in the order of record_names. Each record of the model text is
+ * one call, so that the text can also be cut into the records of some kinds
+ * (see model_files()).
+ */
+enum record {
+	REC_PLATFORM, REC_DECL, REC_ALIAS, REC_FIELD, REC_VALUE, REC_RESERVED, REC_MSR,
+	REC_HANDLE, REC_HYPERVISOR, REC_HVDEFAULT, REC_HV, NREC
+};
+
+static const char *const record_names[NREC] = {
+	"MSRGEN_PLATFORM", "MSRGEN_DECL", "MSRGEN_ALIAS", "MSRGEN_FIELD", "MSRGEN_VALUE",
+	"MSRGEN_RESERVED", "MSRGEN_MSR", "MSRGEN_HANDLE", "MSRGEN_HYPERVISOR",
+	"MSRGEN_HVDEFAULT", "MSRGEN_HV",
+};
+
+/* Where each record starts in the model text, and its kind. */
+struct record_span {
+	size_t start;
+	enum record kind;
+};
+struct record_spans {
+	VEC(struct record_span) v;
+};
+
+static void record_start(struct strbuf *sb, struct record_spans *spans, enum record kind)
+{
+	if (spans) {
+		struct record_span s = { sb->len, kind };
+
+		vec_push(&spans->v, s);
+	}
+	sb_puts(sb, record_names[kind]);
+	sb_putc(sb, '(');
+}
+
+static void handle_record(struct strbuf *sb, struct record_spans *spans, const struct model *m,
+			  const struct reg *r,
 			  size_t pi, int k)
 {
 	const struct platform *p = &m->platforms.v[pi];
@@ -118,7 +158,7 @@ static void handle_record(struct strbuf *sb, const struct model *m, const struct
 	const struct ast_handling *a = h->ast;
 	size_t i;
 
-	sb_puts(sb, "MSRGEN_HANDLE(");
+	record_start(sb, spans, REC_HANDLE);
 	q(sb, r->id);
 	sb_puts(sb, ", ");
 	q(sb, r->macro);
@@ -137,7 +177,7 @@ static void handle_record(struct strbuf *sb, const struct model *m, const struct
 	sb_puts(sb, "]])m4_dnl\n");
 }
 
-void render_model_text(const struct model *m, struct strbuf *sb)
+static void model_text(const struct model *m, struct strbuf *sb, struct record_spans *spans)
 {
 	static const char *const kinds[] = { "single", "array", "indexed" };
 	size_t i, j, k, pi;
@@ -146,7 +186,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 	for (i = 0; i < m->platforms.n; i++) {
 		const struct platform *p = &m->platforms.v[i];
 
-		sb_puts(sb, "MSRGEN_PLATFORM(");
+		record_start(sb, spans, REC_PLATFORM);
 		q(sb, p->name);
 		sb_puts(sb, ", ");
 		q(sb, p->feature);
@@ -158,7 +198,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 		const struct decl *d = m->decls.v[i];
 		const struct ast_msr *a = d->ast;
 
-		sb_puts(sb, "MSRGEN_DECL(");
+		record_start(sb, spans, REC_DECL);
 		q(sb, d->did);
 		sb_puts(sb, ", ");
 		q(sb, d->name);
@@ -174,7 +214,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 		qq(sb, d->doc);
 		sb_puts(sb, ")m4_dnl\n");
 		for (j = 0; j < d->aliases.n; j++) {
-			sb_puts(sb, "MSRGEN_ALIAS(");
+			record_start(sb, spans, REC_ALIAS);
 			q(sb, d->did);
 			sb_puts(sb, ", ");
 			q(sb, d->aliases.v[j]->name.name);
@@ -185,7 +225,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 		for (j = 0; j < d->fields.n; j++) {
 			const struct ast_field *f = d->fields.v[j];
 
-			sb_puts(sb, "MSRGEN_FIELD(");
+			record_start(sb, spans, REC_FIELD);
 			q(sb, d->did);
 			sb_puts(sb, ", ");
 			q(sb, f->name.name);
@@ -195,7 +235,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 			qq(sb, f->doc);
 			sb_puts(sb, ")m4_dnl\n");
 			for (k = 0; k < f->values.n; k++) {
-				sb_puts(sb, "MSRGEN_VALUE(");
+				record_start(sb, spans, REC_VALUE);
 				q(sb, d->did);
 				sb_puts(sb, ", ");
 				q(sb, f->name.name);
@@ -206,7 +246,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 			}
 		}
 		for (j = 0; j < d->reserved.n; j++) {
-			sb_puts(sb, "MSRGEN_RESERVED(");
+			record_start(sb, spans, REC_RESERVED);
 			q(sb, d->did);
 			sb_printf(sb, ", [[%llu]], [[%llu]])m4_dnl\n",
 				  (unsigned long long)d->reserved.v[j]->hi.v,
@@ -215,7 +255,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 		for (j = 0; j < d->regs.n; j++) {
 			const struct reg *r = &m->regs.v[d->regs.v[j]];
 
-			sb_puts(sb, "MSRGEN_MSR(");
+			record_start(sb, spans, REC_MSR);
 			q(sb, r->id);
 			sb_puts(sb, ", ");
 			q(sb, r->macro);
@@ -232,13 +272,13 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 			for (pi = 0; pi < m->platforms.n; pi++)
 				for (k = 0; k < 2; k++)
 					if (d->access & (1 << k))
-						handle_record(sb, m, r, pi, (int)k);
+						handle_record(sb, spans, m, r, pi, (int)k);
 		}
 	}
 	for (i = 0; i < m->hypervisors.n; i++) {
 		const struct hypervisor *h = &m->hypervisors.v[i];
 
-		sb_puts(sb, "MSRGEN_HYPERVISOR(");
+		record_start(sb, spans, REC_HYPERVISOR);
 		q(sb, h->name);
 		sb_puts(sb, ", ");
 		q(sb, h->platform ? h->platform->name : "");
@@ -246,7 +286,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 		qq(sb, h->ast->doc);
 		sb_puts(sb, ")m4_dnl\n");
 		for (k = 0; k < 2; k++) {
-			sb_puts(sb, "MSRGEN_HVDEFAULT(");
+			record_start(sb, spans, REC_HVDEFAULT);
 			q(sb, h->name);
 			sb_printf(sb, ", [[%s]], [[%s]], [[0x%llx]])m4_dnl\n",
 				  k ? "write" : "read", hvbeh_name(h->dflt[k]),
@@ -258,7 +298,7 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 			for (k = 0; k < 2; k++) {
 				if (!(r->dir & (1 << k)))
 					continue;
-				sb_puts(sb, "MSRGEN_HV(");
+				record_start(sb, spans, REC_HV);
 				q(sb, h->name);
 				sb_printf(sb, ", [[0x%08x]], [[0x%08x]], [[%s]], [[%s]], [[0x%llx]], ",
 					  r->first, r->last, k ? "write" : "read",
@@ -270,11 +310,10 @@ void render_model_text(const struct model *m, struct strbuf *sb)
 	}
 }
 
-static const char *const record_names[] = {
-	"MSRGEN_PLATFORM", "MSRGEN_DECL", "MSRGEN_ALIAS", "MSRGEN_FIELD", "MSRGEN_VALUE",
-	"MSRGEN_RESERVED", "MSRGEN_MSR", "MSRGEN_HANDLE", "MSRGEN_HYPERVISOR",
-	"MSRGEN_HVDEFAULT", "MSRGEN_HV",
-};
+void render_model_text(const struct model *m, struct strbuf *sb)
+{
+	model_text(m, sb, NULL);
+}
 
 struct template {
 	char *rel;	/* relative to the target folder */
@@ -357,26 +396,152 @@ static void banner(struct strbuf *sb, const char *name, const char *lead, const 
 	sb_printf(sb, "%s]])m4_dnl\n", last);
 }
 
-/* Runs m4 on prelude and template; its output into out, its errors to stderr. */
-static bool run_m4(const char *tdir, const char *prelude, const char *rel,
-		   struct strbuf *out, const char *tpath)
+/*
+ * The model as m4 reads it: MSRGEN_MODEL includes a file of platforms, one of
+ * declarations and one of hypervisor tables, in this order. A pass over the
+ * model mostly defines one or two record macros and leaves the others empty,
+ * and m4 spent most of its time reading records only to drop them (the
+ * MSRGEN_HANDLE records are 60% of the text, MSRGEN_MSR passes need 15%). So
+ * the big kinds of records (bit >= 0 below) come in files with and without
+ * them, and MSRGEN_MODEL includes the file without the kinds whose macros are
+ * empty: leaving out the call of an empty macro changes nothing, its arguments
+ * are quoted text. A macro that is a builtin, undefined or not empty keeps its
+ * records. The small kinds are in every file.
+ */
+static const struct {
+	char file;	/* p: platforms, d: declarations, h: hypervisors */
+	int bit;	/* -1: in every file of its section */
+} record_file[NREC] = {
+	[REC_PLATFORM] = { 'p', -1 },	[REC_DECL] = { 'd', 0 },
+	[REC_ALIAS] = { 'd', -1 },	[REC_FIELD] = { 'd', -1 },
+	[REC_VALUE] = { 'd', -1 },	[REC_RESERVED] = { 'd', -1 },
+	[REC_MSR] = { 'd', 1 },		[REC_HANDLE] = { 'd', 2 },
+	[REC_HYPERVISOR] = { 'h', -1 },	[REC_HVDEFAULT] = { 'h', -1 },
+	[REC_HV] = { 'h', 0 },
+};
+static const char model_sections[] = "pdh";
+
+/* The number of optional kinds of a section: it has 1 << n files. */
+static int section_bits(char file)
+{
+	int r, n = 0;
+
+	for (r = 0; r < NREC; r++)
+		if (record_file[r].file == file && record_file[r].bit >= 0)
+			n++;
+	return n;
+}
+
+/* DIR/model-<section><one 0 or 1 per optional kind, by bit>.m4 */
+static char *model_file_name(const char *dir, char file, unsigned mask, int bits)
+{
+	char digits[NREC + 1];
+	int b;
+
+	for (b = 0; b < bits; b++)
+		digits[b] = mask & (1u << b) ? '1' : '0';
+	digits[bits] = '\0';
+	return xasprintf("%s/model-%c%s.m4", dir, file, digits);
+}
+
+/* The body of MSRGEN_MODEL: an m4_include per section, of the file it picks. */
+static void model_macro(struct strbuf *sb, const char *dir)
+{
+	const char *s;
+	int b, r;
+
+	sb_puts(sb, "m4_define([[MSRGEN_MODEL]], [[");
+	for (s = model_sections; *s; s++) {
+		sb_printf(sb, "m4_include([[%s/model-%c]]", dir, *s);
+		for (b = 0; b < section_bits(*s); b++) {
+			for (r = 0; r < NREC; r++) {
+				if (record_file[r].file != *s || record_file[r].bit != b)
+					continue;
+				/* "x" after m4_defn: a builtin is not empty */
+				sb_printf(sb, "m4_ifdef([[%s]], [[m4_ifelse(m4_defn([[%s]])[[x]], "
+					  "[[x]], [[0]], [[1]])]], [[1]])", record_names[r],
+					  record_names[r]);
+			}
+		}
+		sb_puts(sb, "[[.m4]])");
+	}
+	sb_puts(sb, "]])m4_dnl\n");
+}
+
+/* Writes the model files into dir; their paths are pushed onto paths. */
+static bool model_files(const struct strbuf *model, const struct record_spans *spans,
+			const char *dir, void *vpaths)
+{
+	VEC(char *) *paths = vpaths;
+	const char *s;
+	bool ok = true;
+
+	for (s = model_sections; ok && *s; s++) {
+		int bits = section_bits(*s);
+		unsigned mask;
+
+		for (mask = 0; ok && mask < 1u << bits; mask++) {
+			struct strbuf sb = { 0 };
+			char *path = model_file_name(dir, *s, mask, bits);
+			size_t i;
+
+			sb_puts(&sb, "");
+			for (i = 0; i < spans->v.n; i++) {
+				const struct record_span *sp = &spans->v.v[i];
+				size_t end = i + 1 < spans->v.n ? spans->v.v[i + 1].start : model->len;
+				int bit = record_file[sp->kind].bit;
+
+				if (record_file[sp->kind].file == *s &&
+				    (bit < 0 || mask & (1u << bit)))
+					sb_putn(&sb, model->s + sp->start, end - sp->start);
+			}
+			cleanup_add(path, false);
+			vec_push(paths, path);
+			if (!write_all(path, sb.s, sb.len)) {
+				diag_plain(DIAG_ERROR, "cannot write '%s': %s", path, strerror(errno));
+				ok = false;
+			}
+			sb_free(&sb);
+		}
+	}
+	return ok;
+}
+
+/* One m4 run: a template of the target, its prelude, and what m4 said. */
+struct m4_job {
+	const struct template *t;
+	char *tpath;		/* the template's path, for messages */
+	char *outrel;		/* the output's path in the output folder */
+	char *prelude;		/* the prelude's path */
+	pid_t pid;
+	int fd[2];		/* m4's stdout and stderr; -1 once at their end */
+	struct strbuf out, err;
+	int status;
+	bool started, done;
+};
+
+static bool job_failed(const struct m4_job *j)
+{
+	return !WIFEXITED(j->status) || WEXITSTATUS(j->status);
+}
+
+/* Starts m4 on the job's prelude and template; its output and errors go to pipes. */
+static void m4_start(struct m4_job *j, const char *tdir)
 {
 	const char *m4 = getenv("MSRGEN_M4");
-	int pipefd[2];
-	pid_t pid;
-	int status;
-	char buf[65536];
-	ssize_t n;
+	int out[2], err[2];
 
 	if (!m4 || !m4[0])
 		m4 = "m4";
-	if (pipe(pipefd))
+	/* close-on-exec: no m4 keeps another's pipe open */
+	if (pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))
 		die("pipe: %s", strerror(errno));
+	fflush(stdout);
 	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
+	j->pid = fork();
+	if (j->pid < 0)
 		die("fork: %s", strerror(errno));
-	if (pid == 0) {
+	if (j->pid == 0) {
 		/* msrgen's signal handling is not m4's; nor is the caller's m4 set-up:
 		 * M4PATH could find files elsewhere, POSIXLY_CORRECT change m4 */
 		signal(SIGINT, SIG_DFL);
@@ -385,40 +550,113 @@ static bool run_m4(const char *tdir, const char *prelude, const char *rel,
 		signal(SIGXFSZ, SIG_DFL);
 		unsetenv("M4PATH");
 		unsetenv("POSIXLY_CORRECT");
-		dup2(pipefd[1], 1);
-		close(pipefd[0]);
-		close(pipefd[1]);
+		dup2(out[1], 1);
+		dup2(err[1], 2);
 		if (chdir(tdir)) {
 			fprintf(stderr, "msrgen: error: cannot enter '%s': %s\n", tdir,
 				strerror(errno));
 			_exit(127);
 		}
 		setenv("LC_ALL", "C", 1);
-		execlp(m4, m4, "-P", "--fatal-warnings", prelude, rel, (char *)NULL);
+		execlp(m4, m4, "-P", "--fatal-warnings", j->prelude, j->t->rel, (char *)NULL);
 		fprintf(stderr, "msrgen: error: cannot run %s: %s%s\n", m4, strerror(errno),
 			errno == ENOENT ? " (install GNU m4: apt-get install m4)" : "");
 		_exit(127);
 	}
-	close(pipefd[1]);
-	while ((n = read(pipefd[0], buf, sizeof(buf))) != 0) {
-		if (n < 0) {
+	close(out[1]);
+	close(err[1]);
+	j->fd[0] = out[0];
+	j->fd[1] = err[0];
+	j->started = true;
+}
+
+static int cmp_job_size(const void *a, const void *b)
+{
+	const struct m4_job *x = *(struct m4_job *const *)a, *y = *(struct m4_job *const *)b;
+
+	if (x->t->len != y->t->len)
+		return x->t->len < y->t->len ? 1 : -1;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Runs the jobs, as many at a time as there are CPUs, the biggest templates
+ * first (the time goes to the big ones). After a job fails, the jobs that come
+ * after it in jobs[] are not started: the caller reports up to the first
+ * failure, as a run one template after the other would.
+ */
+static void m4_run_all(struct m4_job *jobs, size_t n, const char *tdir)
+{
+	struct m4_job **order = xcalloc(n ? n : 1, sizeof(*order));
+	struct pollfd *pfd = xcalloc(2 * n + 1, sizeof(*pfd));
+	struct m4_job **owner = xcalloc(2 * n + 1, sizeof(*owner));
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t max = cpus < 1 ? 1 : cpus > 16 ? 16 : (size_t)cpus;
+	size_t i, next = 0, running = 0, first_failed = n;
+	char buf[65536];
+
+	for (i = 0; i < n; i++)
+		order[i] = &jobs[i];
+	sort_array(order, n, sizeof(*order), cmp_job_size);
+	for (;;) {
+		size_t np = 0;
+
+		for (; next < n && running < max; next++) {
+			if ((size_t)(order[next] - jobs) > first_failed)
+				continue;
+			m4_start(order[next], tdir);
+			running++;
+		}
+		if (!running)
+			break;
+		for (i = 0; i < n; i++) {
+			for (int k = 0; k < 2; k++) {
+				if (!jobs[i].started || jobs[i].fd[k] < 0)
+					continue;
+				pfd[np].fd = jobs[i].fd[k];
+				pfd[np].events = POLLIN;
+				owner[np++] = &jobs[i];
+			}
+		}
+		if (np && poll(pfd, np, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			die("read from m4: %s", strerror(errno));
+			die("poll: %s", strerror(errno));
 		}
-		sb_putn(out, buf, (size_t)n);
+		for (i = 0; i < np; i++) {
+			struct m4_job *j = owner[i];
+			int k = pfd[i].fd == j->fd[0] ? 0 : 1;
+			ssize_t got;
+
+			if (!pfd[i].revents)
+				continue;
+			got = read(pfd[i].fd, buf, sizeof(buf));
+			if (got < 0 && errno != EINTR)
+				die("read from m4: %s", strerror(errno));
+			if (got > 0) {
+				sb_putn(k ? &j->err : &j->out, buf, (size_t)got);
+			} else if (got == 0) {
+				close(j->fd[k]);
+				j->fd[k] = -1;
+			}
+		}
+		for (i = 0; i < n; i++) {
+			struct m4_job *j = &jobs[i];
+
+			if (!j->started || j->done || j->fd[0] >= 0 || j->fd[1] >= 0)
+				continue;
+			while (waitpid(j->pid, &j->status, 0) < 0)
+				if (errno != EINTR)
+					die("waitpid: %s", strerror(errno));
+			j->done = true;
+			running--;
+			if (job_failed(j) && i < first_failed)
+				first_failed = i;
+		}
 	}
-	close(pipefd[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			die("waitpid: %s", strerror(errno));
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		return false;
-	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
-		diag_plain(DIAG_ERROR, "m4 failed on template '%s'", tpath);
-		return false;
-	}
-	return true;
+	free(order);
+	free(pfd);
+	free(owner);
 }
 
 /* What every generated file must be: SPDX first, then the banner. */
@@ -442,18 +680,42 @@ static bool output_ok(const struct strbuf *sb, const char *tpath, const char *di
 	return true;
 }
 
+/* The prelude up to MSRGEN_OUTPUT, which differs between templates. */
+static void prelude_text(struct strbuf *sb, const char *target, const char *digest)
+{
+	sb_puts(sb, "m4_changequote([[,]])m4_dnl\nm4_changecom()m4_dnl\n");
+	sb_printf(sb, "m4_define([[MSRGEN_VERSION]], [[%s]])m4_dnl\n", MSRGEN_VERSION);
+	sb_printf(sb, "m4_define([[MSRGEN_DIGEST]], [[sha256:%s]])m4_dnl\n", digest);
+	sb_printf(sb, "m4_define([[MSRGEN_TARGET]], [[%s]])m4_dnl\n", target);
+}
+
+static void prelude_rest(struct strbuf *sb, const char *target, const char *digest,
+			 const char *model_dir)
+{
+	size_t r;
+
+	banner(sb, "MSRGEN_BANNER_C", " * ", "/*\n", " */\n", target, digest);
+	banner(sb, "MSRGEN_BANNER_HASH", "# ", "", "", target, digest);
+	banner(sb, "MSRGEN_BANNER_RST", "   ", "..\n", "\n", target, digest);
+	for (r = 0; r < NREC; r++)
+		sb_printf(sb, "m4_define([[%s]], [[]])m4_dnl\n", record_names[r]);
+	model_macro(sb, model_dir);
+	sb_puts(sb, "m4_define([[MSRGEN_FAIL]], [[m4_errprint(m4___file__:m4___line__: error: $1\n)m4_m4exit(1)]])m4_dnl\n");
+}
+
 bool render_target(const struct model *m, const char *tmpl_root, const char *target,
 		   struct outputs *out)
 {
 	VEC(struct template) list = { 0 };
-	struct strbuf model = { 0 }, all = { 0 }, prelude = { 0 };
+	VEC(char *) paths = { 0 };
+	struct strbuf model = { 0 }, all = { 0 }, head = { 0 }, tail = { 0 };
+	struct record_spans spans = { 0 };
+	struct m4_job *jobs = NULL;
 	char *tdir = xasprintf("%s/%s", tmpl_root, target);
-	char tmpdir[] = "/tmp/msrgen.XXXXXX";
-	char *model_path = NULL, *prelude_path = NULL;
 	char digest[65];
 	const char *tmp = getenv("TMPDIR");
 	char *tmpl = NULL;
-	size_t i;
+	size_t i, njobs = 0;
 	bool ok = true;
 	struct stat st;
 
@@ -467,7 +729,7 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		goto out;
 	}
 	sort_array(list.v, list.n, sizeof(*list.v), cmp_template);
-	render_model_text(m, &model);
+	model_text(m, &model, &spans);
 	sb_putn(&all, model.s, model.len);
 	for (i = 0; i < list.n; i++) {
 		sb_printf(&all, "%c%s%c", '\0', list.v[i].rel, '\0');
@@ -482,83 +744,96 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		ok = false;
 		goto out;
 	}
-	(void)tmpdir;
 	cleanup_add(tmpl, true);
-	model_path = xasprintf("%s/model.m4", tmpl);
-	prelude_path = xasprintf("%s/prelude.m4", tmpl);
-	cleanup_add(model_path, false);
-	cleanup_add(prelude_path, false);
-	if (!write_all(model_path, model.s, model.len)) {
-		diag_plain(DIAG_ERROR, "cannot write '%s': %s", model_path, strerror(errno));
+	if (!model_files(&model, &spans, tmpl, &paths)) {
 		ok = false;
 		goto out;
 	}
+	prelude_text(&head, target, digest);
+	prelude_rest(&tail, target, digest, tmpl);
 
+	jobs = xcalloc(list.n ? list.n : 1, sizeof(*jobs));
 	for (i = 0; ok && i < list.n; i++) {
 		struct template *t = &list.v[i];
-		struct strbuf text = { 0 };
-		char *outrel, *tpath = xasprintf("%s/%s", tdir, t->rel);
 		const char *base = strrchr(t->rel, '/');
+		struct m4_job *j;
+		struct strbuf prelude = { 0 };
 
 		base = base ? base + 1 : t->rel;
-		if (base[0] == '_') {
-			free(tpath);
+		if (base[0] == '_')
 			continue;	/* for m4_include only */
-		}
-		outrel = xstrndup(t->rel, strlen(t->rel) - 3);
-		sb_free(&prelude);
-		sb_puts(&prelude, "m4_changequote([[,]])m4_dnl\nm4_changecom()m4_dnl\n");
-		sb_printf(&prelude, "m4_define([[MSRGEN_VERSION]], [[%s]])m4_dnl\n", MSRGEN_VERSION);
-		sb_printf(&prelude, "m4_define([[MSRGEN_DIGEST]], [[sha256:%s]])m4_dnl\n", digest);
-		sb_printf(&prelude, "m4_define([[MSRGEN_TARGET]], [[%s]])m4_dnl\n", target);
-		sb_printf(&prelude, "m4_define([[MSRGEN_OUTPUT]], [[%s]])m4_dnl\n", outrel);
-		banner(&prelude, "MSRGEN_BANNER_C", " * ", "/*\n", " */\n", target, digest);
-		banner(&prelude, "MSRGEN_BANNER_HASH", "# ", "", "", target, digest);
-		banner(&prelude, "MSRGEN_BANNER_RST", "   ", "..\n", "\n", target, digest);
-		for (size_t r = 0; r < sizeof(record_names) / sizeof(record_names[0]); r++)
-			sb_printf(&prelude, "m4_define([[%s]], [[]])m4_dnl\n", record_names[r]);
-		sb_printf(&prelude, "m4_define([[MSRGEN_MODEL]], [[m4_include([[%s]])]])m4_dnl\n",
-			  model_path);
-		sb_puts(&prelude, "m4_define([[MSRGEN_FAIL]], [[m4_errprint(m4___file__:m4___line__: error: $1\n)m4_m4exit(1)]])m4_dnl\n");
-		if (!write_all(prelude_path, prelude.s, prelude.len)) {
-			diag_plain(DIAG_ERROR, "cannot write '%s': %s", prelude_path,
+		j = &jobs[njobs++];
+		j->t = t;
+		j->fd[0] = j->fd[1] = -1;
+		j->tpath = xasprintf("%s/%s", tdir, t->rel);
+		j->outrel = xstrndup(t->rel, strlen(t->rel) - 3);
+		j->prelude = xasprintf("%s/prelude-%zu.m4", tmpl, njobs - 1);
+		cleanup_add(j->prelude, false);
+		vec_push(&paths, j->prelude);
+		sb_putn(&prelude, head.s, head.len);
+		sb_printf(&prelude, "m4_define([[MSRGEN_OUTPUT]], [[%s]])m4_dnl\n", j->outrel);
+		sb_putn(&prelude, tail.s, tail.len);
+		if (!write_all(j->prelude, prelude.s, prelude.len)) {
+			diag_plain(DIAG_ERROR, "cannot write '%s': %s", j->prelude,
 				   strerror(errno));
 			ok = false;
-		} else if (!run_m4(tdir, prelude_path, t->rel, &text, tpath) ||
-			   !output_ok(&text, tpath, digest)) {
-			ok = false;
 		}
-		if (ok) {
-			struct output o = { outrel, text.s, text.len };
+		sb_free(&prelude);
+	}
+	if (ok)
+		m4_run_all(jobs, njobs, tdir);
+	/* report as a run of one template after the other would, up to the first failure */
+	for (i = 0; ok && i < njobs; i++) {
+		struct m4_job *j = &jobs[i];
+
+		if (j->err.len) {
+			fflush(stderr);
+			if (write(STDERR_FILENO, j->err.s, j->err.len) < 0)
+				(void)0;	/* nowhere to say so */
+		}
+		if (WIFEXITED(j->status) && WEXITSTATUS(j->status) == 127) {
+			ok = false;
+		} else if (job_failed(j)) {
+			diag_plain(DIAG_ERROR, "m4 failed on template '%s'", j->tpath);
+			ok = false;
+		} else if (output_ok(&j->out, j->tpath, digest)) {
+			struct output o = { j->outrel, j->out.s, j->out.len };
 
 			vec_push(&out->files, o);
+			j->outrel = NULL;
+			j->out.s = NULL;
 		} else {
-			free(outrel);
-			sb_free(&text);
+			ok = false;
 		}
-		free(tpath);
 	}
 out:
-	if (prelude_path)
-		unlink(prelude_path);
-	if (model_path)
-		unlink(model_path);
+	for (i = paths.n; i-- > 0;) {
+		unlink(paths.v[i]);
+		cleanup_forget(paths.v[i]);
+		free(paths.v[i]);
+	}
+	free(paths.v);
 	if (tmpl)
 		rmdir(tmpl);
-	cleanup_forget(prelude_path);
-	cleanup_forget(model_path);
 	cleanup_forget(tmpl);
 	free(tmpl);
-	free(prelude_path);
-	free(model_path);
+	for (i = 0; i < njobs; i++) {
+		free(jobs[i].tpath);
+		free(jobs[i].outrel);
+		sb_free(&jobs[i].out);
+		sb_free(&jobs[i].err);
+	}
+	free(jobs);
 	for (i = 0; i < list.n; i++) {
 		free(list.v[i].rel);
 		free(list.v[i].text);
 	}
 	free(list.v);
+	free(spans.v.v);
 	sb_free(&model);
 	sb_free(&all);
-	sb_free(&prelude);
+	sb_free(&head);
+	sb_free(&tail);
 	free(tdir);
 	return ok;
 }
