@@ -7,9 +7,10 @@
  * format in docs/emit-linux.md): this file knows no kernel file by name.  The
  * plan is a list of patches, each a list of edits: add a generated file,
  * insert lines after or before an exact line, replace an exact text exactly
- * N times, append lines.  Every edit recognises its own result, so a second
- * run is a no-op.  Every resulting file is computed in memory first; on any
- * error nothing is written.
+ * N times, append lines.  Before the edits run, an undo pass takes out every
+ * result of theirs it finds (last patch first), so a second run is a no-op
+ * even where a later patch edits an earlier one's text.  Every resulting
+ * file is computed in memory first; on any error nothing is written.
  *
  * patch: the pristine copies of the touched files go into a temporary git
  * repository, one commit per plan patch (fixed author and dates), and
@@ -36,13 +37,15 @@
 
 static const char install_usage_text[] =
 "Usage: msrgen install --target T --kernel-tree DIR FILE...\n"
-"       msrgen patch   --target T --kernel-tree DIR [-o DIR] [--signoff ID] FILE...\n"
+"       msrgen patch   --target T --kernel-tree DIR [-o DIR] [--signoff ID]\n"
+"                      [--cover-letter] FILE...\n"
 "\n"
 "install  renders the target for the .msr FILEs, writes the generated files\n"
 "         into the kernel tree DIR and makes the edits of the target's\n"
 "         install.plan there (once: a second run changes nothing)\n"
 "patch    writes the same change against the unmodified tree DIR (only\n"
-"         read) as a git format-patch series 0001-*.patch... into -o DIR\n"
+"         read) as a git format-patch series 0001-*.patch... into -o DIR;\n"
+"         the NNNN-*.patch files of an earlier series there are removed\n"
 "\n"
 "Options:\n"
 "  -t, --target T          the target: a folder under the templates folder\n"
@@ -52,6 +55,8 @@ static const char install_usage_text[] =
 "                          ID is also the author unless --author is given\n"
 "      --author ID         patch: the author (default the --signoff ID, else\n"
 "                          " INSTALL_AUTHOR ")\n"
+"      --cover-letter      patch: also 0000-cover-letter.patch, from the plan's\n"
+"                          'cover' text, with the shortlog and diffstat\n"
 "      --templates DIR     where targets live (default " MSRGEN_TEMPLATE_DIR ")\n"
 "  -W NAME, -Wno-NAME      turn the warning NAME on or off (see 'msrgen checks')\n"
 "  -Werror                 make warnings errors\n"
@@ -95,7 +100,14 @@ struct install_plan {
 	char *path;
 	char *name;		/* TARGET/install.plan, for messages about the tree */
 	int version, patchlevel;	/* -1: not given */
+	char *cover;		/* the cover letter's subject; NULL: none */
+	struct strbuf cover_body;
 	VEC(struct install_patch) patches;
+};
+
+/* A splice of a file's text in lines: at line `line`, `removed` newlines out, `added` in */
+struct install_edit {
+	int line, removed, added;
 };
 
 struct install_file {
@@ -103,6 +115,7 @@ struct install_file {
 	char *orig;		/* as the tree has it; NULL: not there */
 	size_t orig_len;
 	struct strbuf cur;
+	VEC(struct install_edit) edits;	/* the splices so far, for line numbers */
 };
 
 /* A file's text right after patch n of the plan (for the git series) */
@@ -184,6 +197,8 @@ static void install_plan_free(struct install_plan *p)
 		sb_free(&pt->body);
 	}
 	free(p->patches.v);
+	free(p->cover);
+	sb_free(&p->cover_body);
 	free(p->path);
 	free(p->name);
 	memset(p, 0, sizeof(*p));
@@ -264,12 +279,12 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 			if (*t)
 				t++;
 			if (mark == ':') {
-				if (!pt || op) {
+				if (op || (!pt && !p->cover)) {
 					install_error(NULL, path, line,
-						      "': TEXT' belongs right after a 'patch' line");
+						      "': TEXT' belongs right after a 'patch' or 'cover' line");
 					ok = false;
 				} else {
-					sb_printf(&pt->body, "%s\n", t);
+					sb_printf(pt ? &pt->body : &p->cover_body, "%s\n", t);
 				}
 				continue;
 			}
@@ -319,6 +334,19 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 				install_error(NULL, path, line, "'kernel' wants VERSION.PATCHLEVEL");
 				ok = false;
 			}
+			continue;
+		}
+		if (!strcmp(s, "cover")) {
+			if (!arg || !*arg || pt || p->cover) {
+				install_error(NULL, path, line, "%s",
+					      !arg || !*arg ? "'cover' wants a subject" :
+					      pt ? "'cover' comes before the first 'patch'" :
+					      "one 'cover' per plan");
+				ok = false;
+				continue;
+			}
+			p->cover = xstrdup(arg);
+			sb_puts(&p->cover_body, "");
 			continue;
 		}
 		if (!strcmp(s, "patch")) {
@@ -432,6 +460,23 @@ static int install_line_of(const char *text, size_t off)
 	return line;
 }
 
+/* The line of the file on disk for offset off of the edited text */
+static int install_line(const struct install_file *f, size_t off)
+{
+	int line = install_line_of(f->cur.s, off);
+	size_t i;
+
+	for (i = f->edits.n; i-- > 0;) {
+		const struct install_edit *e = &f->edits.v[i];
+
+		if (line > e->line + e->added)
+			line += e->removed - e->added;
+		else if (line > e->line)
+			line = e->line;	/* in the text the edit put in */
+	}
+	return line;
+}
+
 static char *install_tree_path(const struct install_ctx *c, const char *rel)
 {
 	return xasprintf("%s/%s", c->tree, rel);
@@ -464,9 +509,23 @@ static struct install_file *install_file_get(struct install_ctx *c, const char *
 	return &c->files.v[c->files.n - 1];
 }
 
-static void install_splice(struct strbuf *sb, size_t at, size_t cut, const char *s, size_t n)
+static int install_newlines(const char *s, size_t n)
 {
+	int k = 0;
+
+	while (n--)
+		k += *s++ == '\n';
+	return k;
+}
+
+static void install_splice(struct install_file *f, size_t at, size_t cut, const char *s, size_t n)
+{
+	struct install_edit e = { install_line_of(f->cur.s, at),
+				  install_newlines(f->cur.s + at, cut), install_newlines(s, n) };
+	struct strbuf *sb = &f->cur;
 	struct strbuf out = { 0 };
+
+	vec_push(&f->edits, e);
 
 	sb_putn(&out, sb->s, at);
 	sb_putn(&out, s, n);
@@ -585,7 +644,7 @@ static void install_insert(struct install_ctx *c, const struct install_op *op, s
 		size_t n = eol ? (size_t)(eol - f->cur.s) - s : f->cur.len - s;
 
 		if (n == alen && !memcmp(f->cur.s + s, op->anchor, alen)) {
-			sb_printf(&lines, "%s%d", found ? ", " : "", install_line_of(f->cur.s, s));
+			sb_printf(&lines, "%s%d", found ? ", " : "", install_line(f, s));
 			at = s;
 			found++;
 		}
@@ -596,7 +655,7 @@ static void install_insert(struct install_ctx *c, const struct install_op *op, s
 	shown = install_show(op->anchor, alen);
 	if (found != 1) {
 		if (found)
-			install_error(c, path, install_line_of(f->cur.s, at),
+			install_error(c, path, install_line(f, at),
 				      "the line %s is there %d times (lines %s), the edit needs one (%s)",
 				      shown, found, lines.s, where);
 		else
@@ -609,13 +668,13 @@ static void install_insert(struct install_ctx *c, const struct install_op *op, s
 		if (f->cur.len - at >= tlen && !memcmp(f->cur.s + at, op->text.s, tlen))
 			c->already++;
 		else
-			install_splice(&f->cur, at, 0, op->text.s, tlen);
+			install_splice(f, at, 0, op->text.s, tlen);
 	} else {
 		if (at >= tlen && !memcmp(f->cur.s + at - tlen, op->text.s, tlen) &&
 		    (at == tlen || f->cur.s[at - tlen - 1] == '\n'))
 			c->already++;
 		else
-			install_splice(&f->cur, at, 0, op->text.s, tlen);
+			install_splice(f, at, 0, op->text.s, tlen);
 	}
 	sb_free(&lines);
 	free(shown);
@@ -685,7 +744,7 @@ static void install_replace(struct install_ctx *c, const struct install_op *op, 
 	} else if (old_free == op->count && new_free == 0) {
 		for (i = no; i-- > 0;)
 			if (is_free[i])
-				install_splice(&f->cur, olds[i], op->old.len, op->text.s,
+				install_splice(f, olds[i], op->old.len, op->text.s,
 					       op->text.len);
 	} else if (old_free == 0 && new_free == 0) {
 		install_error(c, path, 0, "cannot find %s (%s)", shown, where);
@@ -697,8 +756,8 @@ static void install_replace(struct install_ctx *c, const struct install_op *op, 
 			if (!is_free[i])
 				continue;
 			if (!k++)
-				first = install_line_of(f->cur.s, olds[i]);
-			sb_printf(&lines, "%s%d", k > 1 ? ", " : "", install_line_of(f->cur.s, olds[i]));
+				first = install_line(f, olds[i]);
+			sb_printf(&lines, "%s%d", k > 1 ? ", " : "", install_line(f, olds[i]));
 		}
 		if (new_free)
 			install_error(c, path, first, "%s is there %d times%s%s%s and its replacement %d times, expected %d and 0 or 0 and %d (%s)",
@@ -736,9 +795,117 @@ static void install_append(struct install_ctx *c, const struct install_op *op)
 	sb_putn(&f->cur, op->text.s, op->text.len);
 }
 
+/* ---- undoing edits ------------------------------------------------------ */
+
+/* Where the only line equal to anchor starts, or -1 (none, or more than one) */
+static long install_anchor_at(const struct strbuf *sb, const char *anchor)
+{
+	size_t alen = strlen(anchor), s;
+	long at = -1;
+
+	for (s = 0; s < sb->len;) {
+		const char *eol = memchr(sb->s + s, '\n', sb->len - s);
+		size_t n = eol ? (size_t)(eol - sb->s) - s : sb->len - s;
+
+		if (n == alen && !memcmp(sb->s + s, anchor, alen)) {
+			if (at >= 0)
+				return -1;
+			at = (long)s;
+		}
+		s += n + 1;
+	}
+	return at;
+}
+
+/*
+ * Takes op's result out of the file if it is there (and counts it as found
+ * done).  The undo pass runs over the plan backwards before the edits run
+ * forwards, so an edit whose text a later patch edits again (a MAINTAINERS
+ * entry that grows patch by patch) is still recognised: a tree with the
+ * plan applied, wholly or in part, goes back to the pristine text first.
+ */
+static void install_undo(struct install_ctx *c, const struct install_op *op)
+{
+	struct install_file *f;
+
+	if (op->kind == INSTALL_ADD)
+		return;
+	f = install_file_get(c, op->file, false);
+	if (!f)
+		return;
+	switch (op->kind) {
+	case INSTALL_ADD:
+		break;
+	case INSTALL_AFTER:
+	case INSTALL_BEFORE: {
+		long a = install_anchor_at(&f->cur, op->anchor);
+		size_t at, tlen = op->text.len;
+
+		if (a < 0)
+			return;
+		at = (size_t)a;
+		if (op->kind == INSTALL_AFTER) {
+			at += strlen(op->anchor) + 1;
+			if (at > f->cur.len || f->cur.len - at < tlen ||
+			    memcmp(f->cur.s + at, op->text.s, tlen))
+				return;
+		} else {
+			if (at < tlen || memcmp(f->cur.s + at - tlen, op->text.s, tlen) ||
+			    (at > tlen && f->cur.s[at - tlen - 1] != '\n'))
+				return;
+			at -= tlen;
+		}
+		install_splice(f, at, tlen, "", 0);
+		c->already++;
+		break;
+	}
+	case INSTALL_REPLACE: {
+		size_t *olds = NULL, *news = NULL, no, nn, i;
+		bool *is_free;
+
+		no = install_find_all(&f->cur, &op->old, &olds);
+		nn = install_find_all(&f->cur, &op->text, &news);
+		is_free = xcalloc(nn + 1, sizeof(*is_free));
+		if (install_free_count(olds, no, op->old.len, news, nn, op->text.len, NULL) == 0 &&
+		    install_free_count(news, nn, op->text.len, olds, no, op->old.len, is_free) ==
+		    op->count) {
+			for (i = nn; i-- > 0;)
+				if (is_free[i])
+					install_splice(f, news[i], op->text.len, op->old.s,
+						       op->old.len);
+			c->already++;
+		}
+		free(is_free);
+		free(olds);
+		free(news);
+		break;
+	}
+	case INSTALL_APPEND: {
+		const char *p;
+
+		for (p = f->cur.s; (p = memmem(p, f->cur.len - (size_t)(p - f->cur.s), op->text.s,
+						op->text.len)); p++) {
+			if (p == f->cur.s || p[-1] == '\n') {
+				install_splice(f, (size_t)(p - f->cur.s), op->text.len, "", 0);
+				c->already++;
+				return;
+			}
+		}
+		break;
+	}
+	}
+}
+
 static void install_apply(struct install_ctx *c)
 {
 	size_t i, j, k;
+
+	for (i = c->plan->patches.n; i-- > 0;) {
+		const struct install_patch *pt = &c->plan->patches.v[i];
+
+		for (j = pt->ops.n; j-- > 0;)
+			install_undo(c, &pt->ops.v[j]);
+	}
 
 	for (i = 0; i < c->plan->patches.n; i++) {
 		const struct install_patch *pt = &c->plan->patches.v[i];
@@ -794,6 +961,7 @@ static void install_ctx_free(struct install_ctx *c)
 		free(c->files.v[i].path);
 		free(c->files.v[i].orig);
 		sb_free(&c->files.v[i].cur);
+		free(c->files.v[i].edits.v);
 	}
 	free(c->files.v);
 	for (i = 0; i < c->snaps.n; i++) {
@@ -945,7 +1113,7 @@ static int install_cmp_str(const void *a, const void *b)
 
 /* The series into series (paths: the patch file names) */
 static bool install_series(const struct install_ctx *c, const struct install_ident *author,
-			   const char *signoff, struct outputs *series)
+			   const char *signoff, const char *cover, struct outputs *series)
 {
 	const char *tmp = getenv("TMPDIR");
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -986,6 +1154,12 @@ static bool install_series(const struct install_ctx *c, const struct install_ide
 		ok = install_run_git(&g, add) && install_run_git(&g, commit) &&
 		     install_run_git(&g, tag);
 	}
+	if (ok && cover) {
+		/* format-patch takes the cover letter from the branch description */
+		const char *desc[] = { "config", "branch.msrgen.description", cover, NULL };
+
+		ok = install_run_git(&g, desc);
+	}
 	for (i = 0; ok && i < c->plan->patches.n; i++) {
 		const struct install_patch *pt = &c->plan->patches.v[i];
 		struct strbuf m = { 0 };
@@ -1007,8 +1181,12 @@ static bool install_series(const struct install_ctx *c, const struct install_ide
 	}
 	if (ok) {
 		const char *fp[] = { "format-patch", "-q", "--no-signature", "-o", outdir,
-				     "msrgen-base", NULL };
+				     "msrgen-base", NULL, NULL, NULL };
 
+		if (cover) {
+			fp[6] = "--cover-letter";
+			fp[7] = "--cover-from-description=subject";
+		}
 		ok = install_run_git(&g, fp);
 	}
 	if (ok) {
@@ -1037,9 +1215,9 @@ static bool install_series(const struct install_ctx *c, const struct install_ide
 			free(p);
 		}
 		free(names.v);
-		if (ok && series->files.n != c->plan->patches.n) {
+		if (ok && series->files.n != c->plan->patches.n + !!cover) {
 			diag_plain(DIAG_ERROR, "git format-patch wrote %zu patches, the plan has %zu",
-				   series->files.n, c->plan->patches.n);
+				   series->files.n - !!cover, c->plan->patches.n);
 			ok = false;
 		}
 	}
@@ -1066,8 +1244,88 @@ static int install_usage_error(const char *fmt, const char *arg)
 struct install_opts {
 	bool patch;
 	const char *target, *tree, *output, *templates, *signoff, *author;
-	bool quiet;
+	bool quiet, cover;
 };
+
+/*
+ * The cover letter: the plan's subject and text, then where the generated
+ * files come from (every output carries the digest of its inputs).
+ */
+static char *install_cover(const struct install_plan *plan, const struct outputs *gen,
+			   const char *target)
+{
+	struct strbuf sb = { 0 };
+	const char *d = NULL;
+
+	if (gen->files.n)
+		d = memmem(gen->files.v[0].text, gen->files.v[0].len, "sha256:", 7);
+	sb_printf(&sb, "%s\n\n%s", plan->cover, plan->cover_body.s);
+	if (plan->cover_body.len)
+		sb_puts(&sb, "\n");
+	sb_printf(&sb, "The generated files are the output of msrgen %s for %s", MSRGEN_VERSION,
+		  target);
+	if (d)
+		sb_printf(&sb, ",\ninputs digest %.71s", d);
+	sb_puts(&sb, ".\n");
+	return sb.s;
+}
+
+/* Whether name is NNNN-*.patch */
+static bool install_patch_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 11 && strspn(name, "0123456789") == 4 && name[4] == '-' &&
+	       !strcmp(name + n - 6, ".patch");
+}
+
+/*
+ * Removes the NNNN-*.patch files of an earlier run from dir, those the
+ * series just written did not replace, so that git am of the folder takes
+ * this series only.  Only files that git format-patch wrote (first line
+ * "From <sha> Mon Sep 17 00:00:00 2001") go.
+ */
+static bool install_remove_stale(const char *dir, const struct outputs *series, bool quiet)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	bool ok = true;
+	size_t i;
+
+	if (!d) {
+		diag_plain(DIAG_ERROR, "cannot read '%s': %s", dir, strerror(errno));
+		return false;
+	}
+	while ((de = readdir(d))) {
+		char head[64] = "", *path;
+		bool ours = false;
+		FILE *f;
+
+		if (!install_patch_name(de->d_name))
+			continue;
+		for (i = 0; i < series->files.n && !ours; i++)
+			ours = !strcmp(series->files.v[i].path, de->d_name);
+		if (ours)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		f = fopen(path, "r");
+		if (f && fgets(head, sizeof(head), f) && !strncmp(head, "From ", 5) &&
+		    strstr(head, " Mon Sep 17 00:00:00 2001")) {
+			if (unlink(path)) {
+				diag_plain(DIAG_ERROR, "cannot remove '%s': %s", path, strerror(errno));
+				ok = false;
+			} else if (!quiet) {
+				fprintf(stderr, "msrgen: %s: removed %s of an earlier series\n", dir,
+					de->d_name);
+			}
+		}
+		if (f)
+			fclose(f);
+		free(path);
+	}
+	closedir(d);
+	return ok;
+}
 
 static bool install_load(struct ast *ast, struct model *m, int nfiles, char **files)
 {
@@ -1133,11 +1391,24 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 		out.files.v = NULL;
 		out.files.n = 0;
 	} else {
-		if (!install_series(&c, &author, o->signoff, &out) ||
-		    !outputs_write(&out, o->output))
+		char *cover = NULL;
+		bool done;
+
+		if (o->cover && !plan.cover) {
+			diag_plain(DIAG_ERROR, "%s has no 'cover' for --cover-letter", plan.name);
+			goto out;
+		}
+		if (o->cover)
+			cover = install_cover(&plan, &gen, o->target);
+		done = install_series(&c, &author, o->signoff, cover, &out) &&
+		       outputs_write(&out, o->output) &&
+		       install_remove_stale(o->output, &out, o->quiet);
+		free(cover);
+		if (!done)
 			goto out;
 		if (!o->quiet)
-			fprintf(stderr, "msrgen: %s: %zu patches for %s\n", o->output, out.files.n,
+			fprintf(stderr, "msrgen: %s: %zu patches%s for %s\n", o->output,
+				out.files.n - o->cover, o->cover ? " and a cover letter" : "",
 				o->target);
 	}
 	ret = 0;
@@ -1166,6 +1437,7 @@ int install_main(int argc, char **argv)
 		{ "templates", required_argument, NULL, 'T' },
 		{ "signoff", required_argument, NULL, 'S' },
 		{ "author", required_argument, NULL, 'A' },
+		{ "cover-letter", no_argument, NULL, 'C' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -1195,6 +1467,11 @@ int install_main(int argc, char **argv)
 			break;
 		case 'T':
 			o.templates = optarg;
+			break;
+		case 'C':
+			if (!o.patch)
+				return install_usage_error("install: --cover-letter is for 'patch'%s", "");
+			o.cover = true;
 			break;
 		case 'S':
 		case 'A':

@@ -71,19 +71,24 @@ static char *tree_stats(const char *dir)
 	return text;
 }
 
-/* The line of the plan that starts with text */
-static int plan_line(const char *text)
+/* The line of the file path where text first is */
+static int file_line(const char *path, const char *text)
 {
-	char *plan = slurp(PLAN), *p;
+	char *plan = slurp(path), *p;
 	int line = 1;
 
-	cr_assert(plan);
+	cr_assert(plan, "cannot read %s", path);
 	p = strstr(plan, text);
-	cr_assert(p, "'%s' not in the plan", text);
+	cr_assert(p, "'%s' not in %s", text, path);
 	for (char *q = plan; q < p; q++)
 		line += *q == '\n';
 	free(plan);
 	return line;
+}
+
+static int plan_line(const char *text)
+{
+	return file_line(PLAN, text);
 }
 
 /* What install must make of the fixture: expected/ plus the generated files */
@@ -109,7 +114,7 @@ Test(install, fixture_becomes_expected)
 {
 	char *t = fixture(), *want = expected_tree(), *got;
 	struct run r = install(t);
-	char *msg = xasprintf("msrgen: %s: 14 files written for linux-7.3\n", t);
+	char *msg = xasprintf("msrgen: %s: 15 files written for linux-7.3\n", t);
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_str_eq(r.err, msg);
@@ -135,6 +140,36 @@ Test(install, second_install_changes_nothing)
 	cr_assert_str_eq(tree_snapshot(t), snap);
 	cr_assert_str_eq(tree_stats(t), stats);
 	remove_tree(t);
+}
+
+/*
+ * A tree with the plan applied in part: the first patch of the series (whose
+ * MAINTAINERS entry the next patches extend), or all but one file.  The undo
+ * pass recognises what is there and install completes it.
+ */
+Test(install, partly_installed_tree_is_completed)
+{
+	char *t = fixture(), *s = make_tempdir(), *want = expected_tree(), *msg;
+	struct run r = patch(t, s, NULL);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	sh("cd '%s' && git apply '%s'/0001-*.patch", t, s);
+	r = install(t);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	msg = xasprintf("msrgen: %s: 8 files written for linux-7.3\n", t);
+	cr_assert_str_eq(r.err, msg);
+	cr_assert_str_eq(tree_snapshot(t), want);
+	run_free(&r);
+	sh("cp '%s/tree/MAINTAINERS' '%s/'", INST, t);
+	r = install(t);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	free(msg);
+	msg = xasprintf("msrgen: %s: 1 files written for linux-7.3\n", t);
+	cr_assert_str_eq(r.err, msg);
+	cr_assert_str_eq(tree_snapshot(t), want);
+	remove_tree(t);
+	remove_tree(s);
 }
 
 Test(install, missing_edit_point_changes_nothing)
@@ -164,7 +199,7 @@ Test(install, every_missing_edit_point_is_reported)
 	struct run r;
 
 	/* a duplicate of a replaced line, and an anchor gone */
-	sh("sed -i 's/^static u64 xen_do_read_msr(u32 msr, int \\*err)$/&\\n{\\n}\\n\\n&/' "
+	sh("sed -i 's/^\treturn xen_do_read_msr(msr, xen_msr_safe ? &err : NULL);$/&\\n&/' "
 	   "'%s/arch/x86/xen/enlighten_pv.c'", t);
 	sh("sed -i '/^#include \"xen-ops.h\"$/d' '%s/arch/x86/xen/enlighten_pv.c'", t);
 	snap = tree_snapshot(t);
@@ -172,12 +207,14 @@ Test(install, every_missing_edit_point_is_reported)
 	want = xasprintf("%s/arch/x86/xen/enlighten_pv.c: error: cannot find the line "
 			 "'#include \"xen-ops.h\"' (insert-after at linux-7.3/install.plan:%d, "
 			 "patch 4/4)\n"
-			 "%s/arch/x86/xen/enlighten_pv.c:1077: error: 'static u64 "
-			 "xen_do_read_msr(u32 msr, int *err)' is there 2 times (lines 1077, 1081), "
-			 "the edit needs 1 (replace at linux-7.3/install.plan:%d, patch 4/4)\n"
+			 "%s/arch/x86/xen/enlighten_pv.c:1171: error: '\\treturn "
+			 "xen_do_read_msr(msr, xen_msr_safe ? &err : NULL);' is there 2 times "
+			 "(lines 1171, 1172), the edit needs 1 (replace at "
+			 "linux-7.3/install.plan:%d, patch 4/4)\n"
 			 "msrgen: error: %s: nothing changed (2 errors)\n", t,
 			 plan_line("insert-after arch/x86/xen/enlighten_pv.c\n"), t,
-			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- static u64"), t);
+			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- \treturn xen_do_read_msr"),
+			 t);
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.err, want);
 	cr_assert_str_eq(tree_snapshot(t), snap);
@@ -240,6 +277,7 @@ static const struct usage_case usage_cases[] = {
 	  "msrgen: patch: no .msr files given\n" },
 	{ { "install", "-o", "x", NULL }, "msrgen: install: -o is for 'patch' (install writes into --kernel-tree)\n" },
 	{ { "patch", "--signoff", "nobody", NULL }, "msrgen: 'nobody' is not 'Name <mail>'\n" },
+	{ { "install", "--cover-letter", NULL }, "msrgen: install: --cover-letter is for 'patch'\n" },
 };
 
 Test(install, usage_errors_exit_2)
@@ -344,11 +382,120 @@ Test(patch, needs_an_unmodified_tree)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	run_free(&r);
 	r = patch(t, s, NULL);
-	want = xasprintf("msrgen: error: patch: %s has 22 of the edits already; it needs an "
+	want = xasprintf("msrgen: error: patch: %s has 27 of the edits already; it needs an "
 			 "unmodified tree\nmsrgen: error: %s: nothing written (1 error)\n", t, s);
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.err, want);
 	cr_assert_str_eq(series_names(s), ".\n");
+	remove_tree(t);
+	remove_tree(s);
+}
+
+static struct run patch_cover(const char *tree, const char *out, const char *templates)
+{
+	const char *argv[] = { "patch", "--target", "linux-7.3", "--kernel-tree", tree, "-o", out,
+			       "--cover-letter", SMALL, templates ? "--templates" : NULL, templates,
+			       NULL };
+
+	return run_msrgen(NULL, argv);
+}
+
+/* The text of the plan's 'cover' block, subject first, as git writes it */
+Test(patch, cover_letter)
+{
+	char *t = fixture(), *s = make_tempdir(), *gen = make_tempdir(), *cover, *hdr, *d;
+	char *path = xasprintf("%s/0000-cover-letter.patch", s), *want, digest[72];
+	const char *argv[] = { "generate", "-q", "--target", "linux-7.3", "-o", gen, SMALL, NULL };
+	struct run r = run_msrgen(NULL, argv);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	hdr = xasprintf("%s/arch/x86/include/asm/msr-gen.h", gen);
+	d = strstr(slurp(hdr), "sha256:");
+	cr_assert(d);
+	memcpy(digest, d, 71);
+	digest[71] = '\0';
+	r = patch_cover(t, s, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	want = xasprintf("msrgen: %s: 4 patches and a cover letter for linux-7.3\n", s);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(series_names(s),
+			 "0000-cover-letter.patch\n"
+			 "0001-x86-extable-Add-EX_TYPE_MSR_REWIND-for-faults-found-.patch\n"
+			 "0002-x86-msr-Add-generated-inline-MSR-accessors.patch\n"
+			 "0003-x86-xen-Add-generated-MSR-stubs-and-a-runtime-MSR-di.patch\n"
+			 "0004-x86-msr-Use-the-generated-accessors-for-constant-MSR.patch\n.\n");
+	cover = slurp(path);
+	cr_assert(cover);
+	cr_assert(strstr(cover, "\nFrom: msrgen <msrgen@localhost>\n"
+				"Date: Thu, 1 Jan 2026 00:00:00 +0000\n"
+				"Subject: [PATCH 0/4] x86/msr: Inline MSR accessors and per-MSR Xen PV\n"
+				" handling, generated\n\n"
+				"Today an MSR access with a constant number goes rdmsrq()/wrmsrq() ->\n"),
+		  "%s", cover);
+	free(want);
+	want = xasprintf("self-test of every handling class.\n\n"
+			 "The generated files are the output of msrgen %s for linux-7.3,\n"
+			 "inputs digest %s.\n\n"
+			 "msrgen (4):\n"
+			 "  x86/extable: Add EX_TYPE_MSR_REWIND for faults found by MSR stubs\n"
+			 "  x86/msr: Add generated inline MSR accessors\n"
+			 "  x86/xen: Add generated MSR stubs and a runtime MSR dispatcher\n"
+			 "  x86/msr: Use the generated accessors for constant MSR numbers\n\n"
+			 " MAINTAINERS ", MSRGEN_VERSION, digest);
+	cr_assert(strstr(cover, want), "%s", cover);
+	remove_tree(t);
+	remove_tree(s);
+	remove_tree(gen);
+}
+
+Test(patch, cover_letter_needs_a_cover_in_the_plan)
+{
+	char *t = fixture(), *s = make_tempdir(), *tm = make_tempdir(), *want, *plan;
+	struct run r;
+
+	sh("cp -R '%s/templates/linux-7.3' '%s/' && sed -i '/^cover /,/^$/d' '%s/linux-7.3/install.plan'",
+	   SRC_DIR, tm, tm);
+	r = patch_cover(t, s, tm);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, "msrgen: error: linux-7.3/install.plan has no 'cover' for "
+				"--cover-letter\n");
+	cr_assert_str_eq(series_names(s), ".\n");
+	/* and a 'cover' after the first patch is an error of the plan */
+	sh("sed -i 's|^add arch/x86/xen/msr-gen.h$|cover late\\n&|' '%s/linux-7.3/install.plan'", tm);
+	run_free(&r);
+	r = patch_cover(t, s, tm);
+	plan = xasprintf("%s/linux-7.3/install.plan", tm);
+	want = xasprintf("%s:%d: error: 'cover' comes before the first 'patch'\n", plan,
+			 file_line(plan, "\ncover late\n") + 1);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	remove_tree(t);
+	remove_tree(s);
+	remove_tree(tm);
+}
+
+/* A second series into the same folder: the files of the first one go */
+Test(patch, earlier_series_is_removed)
+{
+	char *t = fixture(), *s = make_tempdir(), *want;
+	const char *argv[] = { "patch", "--target", "linux-7.3", "--kernel-tree", t, "-o", s,
+			       SMALL, NULL };
+	struct run r;
+
+	sh("cd '%s' && printf 'From 0123456789abcdef Mon Sep 17 00:00:00 2001\\nSubject: old\\n' "
+	   "> 0007-old.patch && echo notes > 0008-notes.patch && echo x > notes.txt", s);
+	r = run_msrgen(NULL, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	want = xasprintf("msrgen: %s: removed 0007-old.patch of an earlier series\n"
+			 "msrgen: %s: 4 patches for linux-7.3\n", s, s);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(series_names(s),
+			 "0001-x86-extable-Add-EX_TYPE_MSR_REWIND-for-faults-found-.patch\n"
+			 "0002-x86-msr-Add-generated-inline-MSR-accessors.patch\n"
+			 "0003-x86-xen-Add-generated-MSR-stubs-and-a-runtime-MSR-di.patch\n"
+			 "0004-x86-msr-Use-the-generated-accessors-for-constant-MSR.patch\n"
+			 "0008-notes.patch\nnotes.txt\n.\n");
 	remove_tree(t);
 	remove_tree(s);
 }

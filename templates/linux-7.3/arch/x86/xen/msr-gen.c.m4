@@ -8,10 +8,10 @@ MSRGEN_BANNER_C
  * MSR tables.
  */
 #include <linux/bug.h>
+#include <linux/cpufeature.h>
 #include <linux/smp.h>
 #include <linux/types.h>
 #include <asm/apicdef.h>
-#include <asm/cpufeature.h>
 #include <asm/msr.h>
 #include <asm/xen/hypercall.h>
 

@@ -1076,94 +1076,11 @@ static void xen_write_cr4(unsigned long cr4)
 	native_write_cr4(cr4);
 }
 
-static u64 xen_do_read_msr(u32 msr, int *err)
-{
-	return xen_msrgen_read_msr(msr, err);
-}
-
-static u64 __maybe_unused xen_do_read_msr_unused(u32 msr, int *err)
-{
-	u64 val = 0;	/* Avoid uninitialized value for safe variant. */
-
-	if (pmu_msr_chk_emulated(msr, &val, true))
-		return val;
-
-	if (err)
-		*err = native_read_msr_safe(msr, &val);
-	else
-		val = native_read_msr(msr);
-
-	switch (msr) {
-	case MSR_IA32_APICBASE:
-		val &= ~X2APIC_ENABLE;
-		if (smp_processor_id() == 0)
-			val |= MSR_IA32_APICBASE_BSP;
-		else
-			val &= ~MSR_IA32_APICBASE_BSP;
-		break;
-	}
-	return val;
-}
-
-static void set_seg(u32 which, u64 base)
-{
-	if (HYPERVISOR_set_segment_base(which, base))
-		WARN(1, "Xen set_segment_base(%u, %llx) failed\n", which, base);
-}
-
-/*
- * Support write_msr_safe() and write_msr() semantics.
- * With err == NULL write_msr() semantics are selected.
- * Supplying an err pointer requires err to be pre-initialized with 0.
- */
-static void xen_do_write_msr(u32 msr, u64 val, int *err)
-{
-	xen_msrgen_write_msr(msr, val, err);
-}
-
-static void __maybe_unused xen_do_write_msr_unused(u32 msr, u64 val, int *err)
-{
-	switch (msr) {
-	case MSR_FS_BASE:
-		set_seg(SEGBASE_FS, val);
-		break;
-
-	case MSR_KERNEL_GS_BASE:
-		set_seg(SEGBASE_GS_USER, val);
-		break;
-
-	case MSR_GS_BASE:
-		set_seg(SEGBASE_GS_KERNEL, val);
-		break;
-
-	case MSR_STAR:
-	case MSR_CSTAR:
-	case MSR_LSTAR:
-	case MSR_SYSCALL_MASK:
-	case MSR_IA32_SYSENTER_CS:
-	case MSR_IA32_SYSENTER_ESP:
-	case MSR_IA32_SYSENTER_EIP:
-		/* Fast syscall setup is all done in hypercalls, so
-		   these are all ignored.  Stub them out here to stop
-		   Xen console noise. */
-		break;
-
-	default:
-		if (pmu_msr_chk_emulated(msr, &val, false))
-			return;
-
-		if (err)
-			*err = native_write_msr_safe(msr, val);
-		else
-			native_write_msr(msr, val);
-	}
-}
-
 static int xen_read_msr_safe(u32 msr, u64 *val)
 {
 	int err = 0;
 
-	*val = xen_do_read_msr(msr, &err);
+	*val = xen_msrgen_read_msr(msr, &err);
 	return err;
 }
 
@@ -1171,7 +1088,7 @@ static int xen_write_msr_safe(u32 msr, u64 val)
 {
 	int err = 0;
 
-	xen_do_write_msr(msr, val, &err);
+	xen_msrgen_write_msr(msr, val, &err);
 
 	return err;
 }
@@ -1180,14 +1097,14 @@ static u64 xen_read_msr(u32 msr)
 {
 	int err = 0;
 
-	return xen_do_read_msr(msr, xen_msr_safe ? &err : NULL);
+	return xen_msrgen_read_msr(msr, xen_msr_safe ? &err : NULL);
 }
 
 static void xen_write_msr(u32 msr, u64 val)
 {
 	int err;
 
-	xen_do_write_msr(msr, val, xen_msr_safe ? &err : NULL);
+	xen_msrgen_write_msr(msr, val, xen_msr_safe ? &err : NULL);
 }
 
 /* This is called once we have the cpu_possible_mask */
