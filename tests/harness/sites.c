@@ -5,6 +5,7 @@
  * -O2 -mno-red-zone, CONFIG_XEN_PV.
  */
 #include <asm/msr.h>
+#include <asm/msr-gen-regs.h>
 #include <asm/xen/hypercall.h>
 #include <msrgen-table.h>
 

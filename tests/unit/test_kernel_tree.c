@@ -116,7 +116,7 @@ Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
 		free(report);
 		free(path);
 	}
-	cr_assert_eq(files, 7);
+	cr_assert_eq(files, 8);
 	unlink(list);
 	remove_tree(gen);
 }
