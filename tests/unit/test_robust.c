@@ -24,94 +24,6 @@
 
 #define GOLDEN TESTS_DIR "/golden"
 
-extern char **environ;
-
-struct opts {
-	const char *dir;		/* working folder */
-	char *const *env;		/* NULL: this process's */
-	mode_t umask;			/* 0: 022 */
-	rlim_t fsize;			/* 0: no limit on file size */
-	int kill_after_ms;		/* >0: SIGTERM (or kill_sig) the run after this long */
-	int kill_sig;
-};
-
-struct result {
-	struct run r;
-	double secs;
-	long maxrss_kb;
-};
-
-static char *read_fd(int fd)
-{
-	struct strbuf sb = { 0 };
-	char buf[65536];
-	ssize_t n;
-
-	sb_puts(&sb, "");
-	lseek(fd, 0, SEEK_SET);
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		sb_putn(&sb, buf, (size_t)n);
-	close(fd);
-	return sb.s;
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Runs msrgen with argv under o; stdout and stderr captured. */
-static struct result run_opts(const struct opts *o, const char *const *argv)
-{
-	struct result res = { 0 };
-	char outp[] = "/tmp/msrgen-robust-out.XXXXXX", errp[] = "/tmp/msrgen-robust-err.XXXXXX";
-	int ofd = mkstemp(outp), efd = mkstemp(errp), status;
-	struct rusage ru;
-	const char **args;
-	size_t n = 0;
-	double t0 = now();
-	pid_t pid;
-
-	unlink(outp);
-	unlink(errp);
-	while (argv[n])
-		n++;
-	args = xcalloc(n + 2, sizeof(*args));
-	args[0] = MSRGEN_BIN;
-	memcpy(args + 1, argv, n * sizeof(*args));
-	pid = fork();
-	if (pid == 0) {
-		setpgid(0, 0);	/* a signal reaches msrgen and its m4 */
-		dup2(ofd, 1);
-		dup2(efd, 2);
-		umask(o->umask ? o->umask : 022);
-		if (o->fsize) {
-			struct rlimit rl = { o->fsize, o->fsize };
-
-			setrlimit(RLIMIT_FSIZE, &rl);
-		}
-		if (o->dir && chdir(o->dir))
-			_exit(126);
-		execve(MSRGEN_BIN, (char *const *)args, o->env ? o->env : environ);
-		_exit(127);
-	}
-	if (o->kill_after_ms > 0) {
-		usleep((useconds_t)o->kill_after_ms * 1000);
-		kill(-pid, o->kill_sig ? o->kill_sig : SIGTERM);
-	}
-	wait4(pid, &status, 0, &ru);
-	res.secs = now() - t0;
-	res.maxrss_kb = ru.ru_maxrss;
-	res.r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	res.r.out = read_fd(ofd);
-	res.r.err = read_fd(efd);
-	free(args);
-	return res;
-}
-
 static void write_text(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -168,24 +80,24 @@ static char *previous_output(void)
 }
 
 /* Generates small.msr into out with the templates in troot; returns the run. */
-static struct result gen_mini(const struct opts *o, const char *troot, const char *out,
+static struct run gen_mini(const struct run_opts *o, const char *troot, const char *out,
 			      const char *input)
 {
 	const char *argv[] = { "generate", "-q", "--templates", troot, "--target", "mini",
 			       "-o", out, input, NULL };
 
-	return run_opts(o, argv);
+	return run_msrgen_opts(o, argv);
 }
 
 /* The result must be a failure with exactly err, and out as it was. */
-static void expect_unchanged(struct result *res, const char *out, const char *before,
+static void expect_unchanged(struct run *res, const char *out, const char *before,
 			     const char *err)
 {
 	char *after = tree_snapshot(out);
 
-	cr_expect_eq(res->r.status, 1, "status %d: %s", res->r.status, res->r.err);
+	cr_expect_eq(res->status, 1, "status %d: %s", res->status, res->err);
 	if (err)
-		cr_expect_str_eq(res->r.err, err);
+		cr_expect_str_eq(res->err, err);
 	cr_expect_str_eq(after, before, "the output folder changed");
 	free(after);
 }
@@ -196,8 +108,8 @@ Test(robust, bad_input_keeps_output)
 {
 	char *out = previous_output(), *before = tree_snapshot(out);
 	char *dir = make_tempdir(), *in = xasprintf("%s/in.msr", dir);
-	struct opts o = { .dir = dir };
-	struct result res;
+	struct run_opts o = { .dir = dir };
+	struct run res;
 
 	write_text(in, "platform native { }\nmsr MSR_A 0x10 { frob; }\n");
 	res = gen_mini(&o, GOLDEN "/templates", out, "in.msr");
@@ -215,8 +127,8 @@ static void broken_template(const char *body, const char *err_fmt)
 	char *troot = mini_copy();
 	char *t = xasprintf("%s/mini/include/zz-broken.h.m4", troot);
 	char *err = xasprintf(err_fmt, t);
-	struct opts o = { .dir = GOLDEN "/defs" };
-	struct result res;
+	struct run_opts o = { .dir = GOLDEN "/defs" };
+	struct run res;
 
 	write_text(t, body);
 	res = gen_mini(&o, troot, out, "small.msr");
@@ -271,8 +183,8 @@ Test(robust, missing_m4)
 {
 	char *out = previous_output(), *before = tree_snapshot(out);
 	char *env[] = { "MSRGEN_M4=/nonexistent/m4", "PATH=/usr/bin:/bin", NULL };
-	struct opts o = { .dir = GOLDEN "/defs", .env = env };
-	struct result res = gen_mini(&o, GOLDEN "/templates", out, "small.msr");
+	struct run_opts o = { .dir = GOLDEN "/defs", .env = env };
+	struct run res = gen_mini(&o, GOLDEN "/templates", out, "small.msr");
 
 	expect_unchanged(&res, out, before,
 			 "msrgen: error: cannot run /nonexistent/m4: No such file or directory"
@@ -304,8 +216,8 @@ Test(robust, full_disk_keeps_output)
 	char *in = changed_input(), *troot = mini_copy();
 	char *big = xasprintf("%s/mini/zz-big.txt.m4", troot);
 	struct strbuf sb = { 0 };
-	struct opts o = { .dir = in, .fsize = 32768 };
-	struct result res;
+	struct run_opts o = { .dir = in, .fsize = 32768 };
+	struct run res;
 	int i;
 
 	/* the model and the small files fit, this one does not */
@@ -315,8 +227,8 @@ Test(robust, full_disk_keeps_output)
 	write_text(big, sb.s);
 	res = gen_mini(&o, troot, out, "small.msr");
 	expect_unchanged(&res, out, before, NULL);
-	cr_expect(strstr(res.r.err, "/zz-big.txt': File too large\n"), "%s", res.r.err);
-	cr_expect(!strncmp(res.r.err, "msrgen: error: cannot write '", 29), "%s", res.r.err);
+	cr_expect(strstr(res.err, "/zz-big.txt': File too large\n"), "%s", res.err);
+	cr_expect(!strncmp(res.err, "msrgen: error: cannot write '", 29), "%s", res.err);
 	sb_free(&sb);
 	remove_tree(out);
 	remove_tree(in);
@@ -327,8 +239,8 @@ Test(robust, output_path_not_a_file_changes_nothing)
 {
 	char *out = previous_output(), *in = changed_input();
 	char *path = xasprintf("%s/handling.csv", out), *before, *err;
-	struct opts o = { .dir = in };
-	struct result res;
+	struct run_opts o = { .dir = in };
+	struct run res;
 
 	/* handling.csv comes first: it is a folder now, msr-fields.h must stay old */
 	cr_assert_eq(unlink(path), 0);
@@ -357,11 +269,11 @@ static void killed(int sig, bool clean_tmp)
 	char *in = changed_input(), *tmp = make_tempdir(), *m4 = slow_m4(in);
 	char *e_m4 = xasprintf("MSRGEN_M4=%s", m4), *e_tmp = xasprintf("TMPDIR=%s", tmp);
 	char *env[] = { e_m4, e_tmp, "PATH=/usr/bin:/bin", NULL };
-	struct opts o = { .dir = in, .env = env, .kill_after_ms = 1000, .kill_sig = sig };
-	struct result res = gen_mini(&o, GOLDEN "/templates", out, "small.msr");
+	struct run_opts o = { .dir = in, .env = env, .kill_after_ms = 1000, .kill_sig = sig };
+	struct run res = gen_mini(&o, GOLDEN "/templates", out, "small.msr");
 	char *after = tree_snapshot(out), *left = tree_snapshot(tmp);
 
-	cr_expect_eq(res.r.status, 128 + sig, "status %d: %s", res.r.status, res.r.err);
+	cr_expect_eq(res.status, 128 + sig, "status %d: %s", res.status, res.err);
 	cr_expect_str_eq(after, before, "the output folder changed");
 	if (clean_tmp)
 		cr_expect_str_eq(left, "", "left in TMPDIR:\n%s", left);
@@ -377,18 +289,18 @@ Test(robust, sigkill_keeps_output) { killed(SIGKILL, false); }
 
 /* ---- determinism ---- */
 
-static char *gen_snapshot(const struct opts *o, const char *const *files)
+static char *gen_snapshot(const struct run_opts *o, const char *const *files)
 {
 	char *out = make_tempdir(), *snap;
 	const char *argv[64] = { "generate", "-q", "--target", "linux-7.3", "-o", out };
 	size_t n = 6;
-	struct result res;
+	struct run res;
 
 	while (*files && n < 62)
 		argv[n++] = *files++;
 	argv[n] = NULL;
-	res = run_opts(o, argv);
-	cr_assert_eq(res.r.status, 0, "%s", res.r.err);
+	res = run_msrgen_opts(o, argv);
+	cr_assert_eq(res.status, 0, "%s", res.err);
 	snap = tree_snapshot(out);
 	remove_tree(out);
 	return snap;
@@ -410,7 +322,7 @@ static const char **defs_files(bool absolute, bool reverse)
 
 Test(robust, same_bytes_any_file_order)
 {
-	struct opts o = { .dir = SRC_DIR };
+	struct run_opts o = { .dir = SRC_DIR };
 	char *a = gen_snapshot(&o, defs_files(false, false));
 	char *b = gen_snapshot(&o, defs_files(false, true));
 
@@ -419,7 +331,7 @@ Test(robust, same_bytes_any_file_order)
 
 Test(robust, same_bytes_any_locale_folder_umask_environment)
 {
-	struct opts base = { .dir = SRC_DIR };
+	struct run_opts base = { .dir = SRC_DIR };
 	char *want = gen_snapshot(&base, defs_files(false, false));
 	char *tmp = make_tempdir(), *e_tmp = xasprintf("TMPDIR=%s", tmp);
 	char *m4path = xasprintf("M4PATH=%s", tmp), *evil = xasprintf("%s/_row.m4", tmp);
@@ -429,7 +341,7 @@ Test(robust, same_bytes_any_locale_folder_umask_environment)
 	char *de[] = { "LC_ALL=de_DE.UTF-8", "LANG=de_DE.UTF-8", "LC_NUMERIC=de_DE", path, NULL };
 	char *odd[] = { e_tmp, m4path, "POSIXLY_CORRECT=1", "M4=/bin/false",
 			"SOURCE_DATE_EPOCH=1", "TZ=Pacific/Kiritimati", "FOO=bar", path, NULL };
-	struct opts cases[] = {
+	struct run_opts cases[] = {
 		{ .dir = SRC_DIR, .env = c },
 		{ .dir = SRC_DIR, .env = utf8 },
 		{ .dir = SRC_DIR, .env = de },
@@ -453,11 +365,11 @@ Test(robust, same_bytes_any_locale_folder_umask_environment)
 Test(robust, generated_files_are_0644_whatever_the_umask)
 {
 	char *out = make_tempdir(), *path = xasprintf("%s/handling.csv", out);
-	struct opts o = { .dir = GOLDEN "/defs", .umask = 077 };
-	struct result res = gen_mini(&o, GOLDEN "/templates", out, "small.msr");
+	struct run_opts o = { .dir = GOLDEN "/defs", .umask = 077 };
+	struct run res = gen_mini(&o, GOLDEN "/templates", out, "small.msr");
 	struct stat st;
 
-	cr_assert_eq(res.r.status, 0, "%s", res.r.err);
+	cr_assert_eq(res.status, 0, "%s", res.err);
 	cr_assert_eq(stat(path, &st), 0);
 	cr_expect_eq(st.st_mode & 0777, 0644);
 	remove_tree(out);
@@ -475,18 +387,18 @@ Test(robust, audit_same_bytes_any_locale_and_order)
 		const char *a1[64] = { "audit", "--format", formats[f] };
 		const char *a2[64] = { "audit", "--format", formats[f] };
 		const char **fwd = defs_files(false, false), **rev = defs_files(true, true);
-		struct opts o1 = { .dir = SRC_DIR, .env = c }, o2 = { .dir = "/", .env = utf8 };
-		struct result r1, r2;
+		struct run_opts o1 = { .dir = SRC_DIR, .env = c }, o2 = { .dir = "/", .env = utf8 };
+		struct run r1, r2;
 		size_t i;
 
 		for (i = 0; fwd[i]; i++) {
 			a1[3 + i] = fwd[i];
 			a2[3 + i] = rev[i];
 		}
-		r1 = run_opts(&o1, a1);
-		r2 = run_opts(&o2, a2);
-		cr_assert_eq(r1.r.status, 0, "%s", r1.r.err);
-		cr_expect_str_eq(r1.r.out, r2.r.out, "audit --format %s", formats[f]);
+		r1 = run_msrgen_opts(&o1, a1);
+		r2 = run_msrgen_opts(&o2, a2);
+		cr_assert_eq(r1.status, 0, "%s", r1.err);
+		cr_expect_str_eq(r1.out, r2.out, "audit --format %s", formats[f]);
 	}
 }
 
@@ -501,18 +413,18 @@ static char *big_dir(const char *text)
 	return dir;
 }
 
-static struct result audit_csv(const char *dir)
+static struct run audit_csv(const char *dir)
 {
 	const char *argv[] = { "audit", "--format", "csv", "input.msr", NULL };
-	struct opts o = { .dir = dir };
+	struct run_opts o = { .dir = dir };
 
-	return run_opts(&o, argv);
+	return run_msrgen_opts(&o, argv);
 }
 
 Test(limits, hundred_thousand_msrs, .timeout = 300)
 {
 	struct strbuf sb = { 0 };
-	struct result res;
+	struct run res;
 	char *dir;
 	int i;
 
@@ -528,9 +440,9 @@ Test(limits, hundred_thousand_msrs, .timeout = 300)
 	sb_puts(&sb, "}\n");
 	dir = big_dir(sb.s);
 	res = audit_csv(dir);
-	cr_assert_eq(res.r.status, 0, "%.2000s", res.r.err);
-	cr_expect_eq(strstr(res.r.out, "0x000286a0,MSR_T100000") == NULL, true);
-	cr_expect(strstr(res.r.out, "\n0x0002869f,MSR_T99999,"), "the last register is missing");
+	cr_assert_eq(res.status, 0, "%.2000s", res.err);
+	cr_expect_eq(strstr(res.out, "0x000286a0,MSR_T100000") == NULL, true);
+	cr_expect(strstr(res.out, "\n0x0002869f,MSR_T99999,"), "the last register is missing");
 	/* sanitizer builds are slower and bigger; these bounds catch a quadratic */
 	cr_expect_lt(res.secs, 60.0, "100,000 MSRs took %.1f s", res.secs);
 	cr_expect_lt(res.maxrss_kb, 4L << 20, "100,000 MSRs took %ld kB", res.maxrss_kb);
@@ -543,7 +455,7 @@ Test(limits, hundred_thousand_msrs, .timeout = 300)
 Test(limits, thousands_of_errors, .timeout = 120)
 {
 	struct strbuf sb = { 0 };
-	struct result res;
+	struct run res;
 	char *dir, *p;
 	int i, n = 0;
 
@@ -552,8 +464,8 @@ Test(limits, thousands_of_errors, .timeout = 120)
 		sb_puts(&sb, "msr MSR_A 0x10 { field F 1:0 { value V 9; } field F 1; }\n");
 	dir = big_dir(sb.s);
 	res = audit_csv(dir);
-	cr_assert_eq(res.r.status, 1);
-	for (p = res.r.err; (p = strstr(p, ": error: ")); p++)
+	cr_assert_eq(res.status, 1);
+	for (p = res.err; (p = strstr(p, ": error: ")); p++)
 		n++;
 	/* 4999 names twice, 5000 values too wide; the first MSR_A: a field twice, overlapping */
 	cr_expect_eq(n, 4999 + 5000 + 2, "%d errors", n);
@@ -565,9 +477,9 @@ Test(limits, thousands_of_errors, .timeout = 120)
 Test(limits, deep_include_chain)
 {
 	char *dir = make_tempdir();
-	struct opts o = { .dir = dir };
+	struct run_opts o = { .dir = dir };
 	const char *argv[] = { "audit", "f0.msr", NULL };
-	struct result res;
+	struct run res;
 	int i;
 
 	for (i = 0; i <= 65; i++) {
@@ -579,22 +491,22 @@ Test(limits, deep_include_chain)
 		free(path);
 		free(text);
 	}
-	res = run_opts(&o, argv);
-	cr_expect_eq(res.r.status, 1);
-	cr_expect_str_eq(res.r.err, "f64.msr:1:9: error: includes nested more than 64 deep\n"
+	res = run_msrgen_opts(&o, argv);
+	cr_expect_eq(res.status, 1);
+	cr_expect_str_eq(res.err, "f64.msr:1:9: error: includes nested more than 64 deep\n"
 				    "include \"f65.msr\";\n"
 				    "        ^~~~~~~~~\n");
 	/* 64 deep is fine */
 	argv[1] = "f1.msr";
-	res = run_opts(&o, argv);
-	cr_expect_eq(res.r.status, 0, "%s", res.r.err);
+	res = run_msrgen_opts(&o, argv);
+	cr_expect_eq(res.status, 0, "%s", res.err);
 	remove_tree(dir);
 }
 
 Test(limits, megabyte_line)
 {
 	struct strbuf sb = { 0 }, want = { 0 };
-	struct result res;
+	struct run res;
 	char *dir;
 	size_t i;
 
@@ -604,7 +516,7 @@ Test(limits, megabyte_line)
 	sb_puts(&sb, "\"; }\n");
 	dir = big_dir(sb.s);
 	res = audit_csv(dir);
-	cr_expect_eq(res.r.status, 0, "%.300s", res.r.err);
+	cr_expect_eq(res.status, 0, "%.300s", res.err);
 	remove_tree(dir);
 
 	/* an error at the end of a 1 MB line: the whole line and the caret under it */
@@ -616,8 +528,8 @@ Test(limits, megabyte_line)
 	res = audit_csv(dir);
 	sb_printf(&want, "input.msr:1:%d: error: stray '$' in input\n%s%.*s^\n", (1 << 20) + 1,
 		  sb.s, 1 << 20, sb.s);
-	cr_expect_eq(res.r.status, 1);
-	cr_expect(res.r.err && !strcmp(res.r.err, want.s), "stderr differs");
+	cr_expect_eq(res.status, 1);
+	cr_expect(res.err && !strcmp(res.err, want.s), "stderr differs");
 	sb_free(&sb);
 	sb_free(&want);
 	remove_tree(dir);
@@ -626,7 +538,7 @@ Test(limits, megabyte_line)
 Test(limits, huge_number)
 {
 	struct strbuf sb = { 0 }, want = { 0 };
-	struct result res;
+	struct run res;
 	char *dir;
 	int i;
 
@@ -641,8 +553,8 @@ Test(limits, huge_number)
 	for (i = 0; i < 10001; i++)
 		sb_putc(&want, '~');
 	sb_putc(&want, '\n');
-	cr_expect_eq(res.r.status, 1);
-	cr_expect(!strcmp(res.r.err, want.s), "stderr differs: %.200s", res.r.err);
+	cr_expect_eq(res.status, 1);
+	cr_expect(!strcmp(res.err, want.s), "stderr differs: %.200s", res.err);
 	sb_free(&sb);
 	sb_free(&want);
 	remove_tree(dir);
@@ -652,25 +564,25 @@ Test(limits, file_too_large)
 {
 	char *dir = make_tempdir(), *path = xasprintf("%s/big.msr", dir);
 	const char *argv[] = { "audit", "big.msr", NULL };
-	struct opts o = { .dir = dir };
-	struct result res;
+	struct run_opts o = { .dir = dir };
+	struct run res;
 	int fd = open(path, O_CREAT | O_WRONLY, 0644);
 
 	cr_assert_eq(ftruncate(fd, (64 << 20) + 1), 0);	/* sparse: no disk used */
 	close(fd);
-	res = run_opts(&o, argv);
-	cr_expect_eq(res.r.status, 1);
-	cr_expect_str_eq(res.r.err, "msrgen: error: cannot read 'big.msr': File too large\n");
+	res = run_msrgen_opts(&o, argv);
+	cr_expect_eq(res.status, 1);
+	cr_expect_str_eq(res.err, "msrgen: error: cannot read 'big.msr': File too large\n");
 	remove_tree(dir);
 }
 
 Test(limits, include_of_dev_zero)
 {
 	char *dir = big_dir("include \"/dev/zero\";\n");
-	struct result res = audit_csv(dir);
+	struct run res = audit_csv(dir);
 
-	cr_expect_eq(res.r.status, 1);
-	cr_expect_str_eq(res.r.err, "input.msr:1:9: error: cannot read '/dev/zero': File too large\n"
+	cr_expect_eq(res.status, 1);
+	cr_expect_str_eq(res.err, "input.msr:1:9: error: cannot read '/dev/zero': File too large\n"
 				    "include \"/dev/zero\";\n"
 				    "        ^~~~~~~~~~~\n");
 	remove_tree(dir);

@@ -6,8 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -24,15 +27,29 @@ static char *read_fd(int fd)
 	return sb.s;
 }
 
-struct run run_msrgen(const char *dir, const char *const *argv)
+extern char **environ;
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct run run_msrgen_opts(const struct run_opts *o, const char *const *argv)
 {
 	struct run r = { 0 };
 	char outp[] = "/tmp/msrgen-test-out.XXXXXX", errp[] = "/tmp/msrgen-test-err.XXXXXX";
 	int ofd = mkstemp(outp), efd = mkstemp(errp), status;
+	struct rusage ru;
+	double t0 = now();
 	pid_t pid;
 	size_t n = 0;
 	const char **args;
 
+	unlink(outp);
+	unlink(errp);
 	while (argv[n])
 		n++;
 	args = xcalloc(n + 2, sizeof(*args));
@@ -40,14 +57,27 @@ struct run run_msrgen(const char *dir, const char *const *argv)
 	memcpy(args + 1, argv, n * sizeof(*args));
 	pid = fork();
 	if (pid == 0) {
+		setpgid(0, 0);	/* a signal reaches msrgen and its m4 */
 		dup2(ofd, 1);
 		dup2(efd, 2);
-		if (dir && chdir(dir))
+		umask(o->umask ? o->umask : 022);
+		if (o->fsize) {
+			struct rlimit rl = { o->fsize, o->fsize };
+
+			setrlimit(RLIMIT_FSIZE, &rl);
+		}
+		if (o->dir && chdir(o->dir))
 			_exit(126);
-		execv(MSRGEN_BIN, (char *const *)args);
+		execve(MSRGEN_BIN, (char *const *)args, o->env ? o->env : environ);
 		_exit(127);
 	}
-	waitpid(pid, &status, 0);
+	if (o->kill_after_ms > 0) {
+		usleep((useconds_t)o->kill_after_ms * 1000);
+		kill(-pid, o->kill_sig ? o->kill_sig : SIGTERM);
+	}
+	wait4(pid, &status, 0, &ru);
+	r.secs = now() - t0;
+	r.maxrss_kb = ru.ru_maxrss;
 	r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	lseek(ofd, 0, SEEK_SET);
 	lseek(efd, 0, SEEK_SET);
@@ -55,10 +85,15 @@ struct run run_msrgen(const char *dir, const char *const *argv)
 	r.err = read_fd(efd);
 	close(ofd);
 	close(efd);
-	unlink(outp);
-	unlink(errp);
 	free(args);
 	return r;
+}
+
+struct run run_msrgen(const char *dir, const char *const *argv)
+{
+	const struct run_opts o = { .dir = dir };
+
+	return run_msrgen_opts(&o, argv);
 }
 
 void run_free(struct run *r)

@@ -4,6 +4,8 @@
 #define TESTUTIL_H
 
 #include <stddef.h>
+#include <sys/resource.h>
+#include <sys/types.h>
 
 #include "msrgen.h"
 
@@ -11,9 +13,23 @@ struct run {
 	int status;	/* exit status, or 128 + signal */
 	char *out;
 	char *err;
+	double secs;	/* wall time */
+	long maxrss_kb;	/* msrgen's peak resident size */
 };
 
-/* Runs MSRGEN_BIN with argv (NULL-terminated) in dir; captures both streams. */
+/* How run_msrgen_opts() runs msrgen; zero means the default */
+struct run_opts {
+	const char *dir;	/* working folder; NULL: this one */
+	char *const *env;	/* NULL: this process's */
+	mode_t umask;		/* 0: 022 */
+	rlim_t fsize;		/* 0: no limit on the size of a file */
+	int kill_after_ms;	/* >0: signal the run (msrgen and its m4) after this long */
+	int kill_sig;		/* 0: SIGTERM */
+};
+
+/* Runs MSRGEN_BIN with argv (NULL-terminated) under o; captures both streams. */
+struct run run_msrgen_opts(const struct run_opts *o, const char *const *argv);
+/* run_msrgen_opts() in dir with the defaults */
 struct run run_msrgen(const char *dir, const char *const *argv);
 void run_free(struct run *r);
 char *slurp(const char *path);	/* NULL if missing */
