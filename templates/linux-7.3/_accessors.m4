@@ -1,21 +1,22 @@
 m4_divert(-1)
-The accessors of one register (for m4_include only; produces no text): the
-definitions of asm/msr-gen.h (registers whose Xen PV handling is not
-passthrough, or whose writes may use WRMSRNS) and asm/msr-gen-regs.h (the
-others) share them.  Needs _lib.m4.
+What asm/msr-gen.h and asm/msr-gen-regs.h share (for m4_include only;
+produces no text; needs _lib.m4): the expression of a register's site on
+Xen PV, and the named accessors.
 
-Accessors. _mg_site_rd(id, addr, safe) is the asm statement of a read site.
-_mg_rd_site(id), _mg_wr_site(id): the site of a register with Xen PV handling.
-m4_define([[_mg_rd_site]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
-	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__MSRGEN_RD_XEN_K32]], [[__MSRGEN_RD_XEN_K64]])]],
-	[[__MSRGEN_RD_XEN_STUB]])($1)]])
-m4_define([[_mg_rd_kop]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, [k] "i" (_mg_xa([[$1]], [[read]])ULL)]])]])
-m4_define([[_mg_wr_site]], [[__MSRGEN_WR_XEN[[]]m4_ifelse(_mg_ns([[$1]]), [[1]], [[_NS]])[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[_IGN]], [[_STUB]])($1)]])
+_mg_rd_x(id, address[, p]): the read site of a register whose Xen PV read
+is not passthrough, one of the __msrgen_rd_*() macros of asm/msr-gen.h (with
+p: the _safe form storing the value at p).
+m4_define([[_mg_rd_x]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
+	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__msrgen_rd_k32]], [[__msrgen_rd_k64]])]],
+	[[__msrgen_rd_stub]])[[]]m4_ifelse([[$3]], [[]], [[]], [[_safe]])($1, $2[[]]m4_ifelse([[$3]], [[]], [[]], [[, $3]])[[]]m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, _mg_xa([[$1]], [[read]])ULL]]))]])
+_mg_wr_x(id, address, val[, safe]): the write site of a register whose Xen
+PV write is not passthrough (safe non-empty: the _safe form, an int).
+m4_define([[_mg_wr_x]], [[__msrgen_wr[[]]m4_ifelse(_mg_ns([[$1]]), [[1]], [[_ns]])[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[_ign]], [[_stub]])[[]]m4_ifelse([[$4]], [[]], [[]], [[_safe]])($1, $2, $3)]])
+_mg_wr_pt(id): the passthrough write shape of id (WRMSRNS or not).
 m4_define([[_mg_wr_pt]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__msrgen_wr_pt_ns]], [[__msrgen_wr_pt]])]])
 
 _mg_brief(function, brief...): the first brief that fits a kernel-doc line of 100 columns.
 m4_define([[_mg_brief]], [[m4_ifelse([[$#]], [[2]], [[$2]], [[m4_ifelse(m4_eval(m4_len([[ * $1() - $2]]) <= 100), [[1]], [[$2]], [[_mg_brief([[$1]], m4_shift(m4_shift($@)))]])]])]])
-m4_define([[_mg_wr_pt]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__msrgen_wr_pt_ns]], [[__msrgen_wr_pt]])]])
 
 m4_define([[_mg_doc_xen]], [[_mg_doc_xen2(_mg_xk([[$1]], [[$2]]), [[$1]], [[$2]])]])
 m4_define([[_mg_doc_xen2]], [[m4_ifelse([[$1]], [[passthrough]], [[the instruction traps to Xen]],
@@ -23,6 +24,14 @@ m4_define([[_mg_doc_xen2]], [[m4_ifelse([[$1]], [[passthrough]], [[the instructi
 	[[$1]], [[call]], [[_mg_xa([[$2]], [[$3]])(_mg_cargs([[_mg_xargs([[$2]], [[$3]])]])val)]],
 	[[$1]], [[perf]], [[Xen vPMU emulation, else the instruction]],
 	[[$1]], [[fixup]], [[the instruction, then _mg_xa([[$2]], [[$3]])()]])]])
+
+_mg_xen_or(id, dir, xen, other): the body line xen under CONFIG_XEN_PV if
+id's Xen PV handling of dir is not passthrough, else other alone.
+m4_define([[_mg_xen_or]], [[m4_ifelse(_mg_xen([[$1]], [[$2]]), [[1]], [[#ifdef CONFIG_XEN_PV
+	$3;
+#else
+	$4;
+#endif]], [[	$4;]])]])
 
 m4_define([[_mg_read]], [[
 /**
@@ -35,21 +44,8 @@ m4_define([[_mg_read]], [[
  */
 static __always_inline u64 msr_read_$1(void)
 {
-m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
-	u64 val;
-
-	asm_inline __volatile__(__MSRGEN_SITE_START
-				_mg_rd_site([[$1]])
-				__MSRGEN_RD_END
-				: "=a" (val), ASM_CALL_CONSTRAINT
-				: [msr] "i" ($3)_mg_rd_kop([[$1]])
-				: "rcx", "rdx");
-	return val;
-#else
-	return __msrgen_rd_pt($3);
-#endif
-]], [[	return __msrgen_rd_pt($3);
-]])}
+_mg_xen_or([[$1]], [[read]], [[return _mg_rd_x([[$1]], [[$3]])]], [[return __msrgen_rd_pt($3)]])
+}
 
 /**
  * msr_read_$1_safe() - _mg_brief([[msr_read_$1_safe]], [[Read $2, reporting a fault]], [[Read $2 or fail]], [[Read the MSR or fail]])
@@ -59,23 +55,8 @@ m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
  */
 static __always_inline int msr_read_$1_safe(u64 *p)
 {
-m4_ifelse(_mg_xen([[$1]], [[read]]), [[1]], [[#ifdef CONFIG_XEN_PV
-	u64 val;
-	int err;
-
-	asm_inline __volatile__(__MSRGEN_SITE_START
-				_mg_rd_site([[$1]])
-				__MSRGEN_RD_END_SAFE
-				: [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
-				: [msr] "i" ($3)_mg_rd_kop([[$1]])
-				: "rcx", "rdx");
-	*p = val;
-	return err;
-#else
-	return __msrgen_rd_pt_safe($3, p);
-#endif
-]], [[	return __msrgen_rd_pt_safe($3, p);
-]])}
+_mg_xen_or([[$1]], [[read]], [[return _mg_rd_x([[$1]], [[$3]], [[p]])]], [[return __msrgen_rd_pt_safe($3, p)]])
+}
 ]])
 
 m4_define([[_mg_write]], [[
@@ -90,18 +71,8 @@ m4_define([[_mg_write]], [[
  */
 static __always_inline void msr_write_$1(u64 val)
 {
-m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
-	asm_inline __volatile__(__MSRGEN_SITE_START
-				_mg_wr_site([[$1]])
-				__MSRGEN_WR_END
-				: ASM_CALL_CONSTRAINT
-				: "a" (val), [msr] "i" ($3)
-				: "rcx", "rdx", "memory");
-#else
-	_mg_wr_pt([[$1]])($3, val);
-#endif
-]], [[	_mg_wr_pt([[$1]])($3, val);
-]])}
+_mg_xen_or([[$1]], [[write]], [[_mg_wr_x([[$1]], [[$3]], [[val]])]], [[_mg_wr_pt([[$1]])($3, val)]])
+}
 
 /**
  * msr_write_$1_safe() - _mg_brief([[msr_write_$1_safe]], [[Write $2, reporting a fault]], [[Write $2 or fail]], [[Write the MSR or fail]])
@@ -111,26 +82,9 @@ m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
  */
 static __always_inline int msr_write_$1_safe(u64 val)
 {
-m4_ifelse(_mg_xen([[$1]], [[write]]), [[1]], [[#ifdef CONFIG_XEN_PV
-	int err;
-
-	asm_inline __volatile__(__MSRGEN_SITE_START
-				_mg_wr_site([[$1]])
-				__MSRGEN_WR_END_SAFE
-				: [err] "=r" (err), ASM_CALL_CONSTRAINT
-				: "a" (val), [msr] "i" ($3)
-				: "rcx", "rdx", "memory");
-	return err;
-#else
-	return _mg_wr_pt([[$1]])_safe($3, val);
-#endif
-]], [[	return _mg_wr_pt([[$1]])_safe($3, val);
-]])}
+_mg_xen_or([[$1]], [[write]], [[return _mg_wr_x([[$1]], [[$3]], [[val]], [[safe]])]], [[return _mg_wr_pt([[$1]])_safe($3, val)]])
+}
 ]])
-
-
-_mg_core(id): 1 if the dispatch of asm/msr-gen.h names the accessors of id.
-m4_define([[_mg_core]], [[m4_eval(_mg_xen([[$1]], [[read]]) || _mg_xen([[$1]], [[write]]) || _mg_ns([[$1]]))]])
 
 _mg_accessors(id, name, address, doc): the accessors id has.
 m4_define([[_mg_accessors]], [[m4_ifelse(_mg_has([[$1]], [[read]]), [[1]], [[_mg_read([[$1]], [[$2]], [[$3]], [[$4]])]])m4_dnl

@@ -4,10 +4,10 @@ m4_include([[_accessors.m4]])m4_dnl
 MSRGEN_BANNER_C
 /*
  * Named MSR accessors: msr_read_<msr>(), msr_write_<msr>() and their _safe
- * variants for every MSR that asm/msr-gen.h does not define already, and
- * the field helpers of the MSRs.  asm/msr.h includes only asm/msr-gen.h
- * (the sites, the dispatch of rdmsrq() and friends); include this header
- * where the named accessors or the field helpers are used.
+ * variants for every MSR of msrgen's tables, and the field helpers of the
+ * MSRs.  asm/msr.h includes only asm/msr-gen.h (the sites and the dispatch
+ * of rdmsrq() and friends); include this header where the named accessors
+ * or the field helpers are used.
  */
 #ifndef _ASM_X86_MSR_GEN_REGS_H
 #define _ASM_X86_MSR_GEN_REGS_H
@@ -51,9 +51,9 @@ m4_define([[MSRGEN_VALUE]], [[]])
 
 
 m4_divert(0)
-/* Accessors: those of asm/msr-gen.h are not repeated here. */
+/* Accessors (the sites of asm/msr-gen.h) */
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_core([[$1]]), [[1]], [[]], [[m4_divert(0)_mg_accessors([[$1]], [[$2]], [[$3]], [[$10]])m4_divert(-1)]])]])
+m4_define([[MSRGEN_MSR]], [[m4_divert(0)_mg_accessors([[$1]], [[$2]], [[$3]], [[$10]])m4_divert(-1)]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)

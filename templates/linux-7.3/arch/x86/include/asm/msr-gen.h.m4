@@ -212,26 +212,103 @@ static __always_inline int __msrgen_wr_pt_ns_safe(u32 msr, u64 val)
 	return err;
 }
 
+#ifdef CONFIG_XEN_PV
 /*
- * The accessors of the MSRs whose Xen PV handling is not passthrough or
- * whose writes may use WRMSRNS: the dispatch below names them.  Those of
- * every other MSR, and the field helpers, are in asm/msr-gen-regs.h.
+ * The sites of registers whose Xen PV handling is not passthrough, as
+ * expressions: site is one of the compositions above, nr the MSR number,
+ * the operands after it the constant of an ignored read.  The dispatch below and the
+ * accessors of asm/msr-gen-regs.h use them.
  */
-m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_core([[$1]]), [[1]], [[m4_divert(0)_mg_accessors([[$1]], [[$2]], [[$3]], [[$10]])m4_divert(-1)]])]])
-MSRGEN_MODEL
-m4_define([[MSRGEN_MSR]], [[]])
+#define __msrgen_rd_xen(site, nr, ...)					\
+({									\
+	u64 __val;							\
+									\
+	asm_inline __volatile__(__MSRGEN_SITE_START site		\
+				__MSRGEN_RD_END				\
+				: "=a" (__val), ASM_CALL_CONSTRAINT	\
+				: [msr] "i" (nr), ##__VA_ARGS__	\
+				: "rcx", "rdx");			\
+	__val;								\
+})
 
-Dispatch: cases for registers whose handling is not the plain passthrough shape.
-m4_define([[_mg_case_rd]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])_mg_once([[rd$5$3]]), [[111]], [[m4_divert(0)m4_dnl
-		case $3:	/* $2 */
-			return msr_read_$1[[]]$4;
-m4_divert(-1)]])]])
-m4_define([[_mg_case_wr]], [[m4_ifelse(_mg_has([[$1]], [[write]])m4_eval(_mg_xen([[$1]], [[write]]) || _mg_ns([[$1]]))_mg_once([[wr$5$3]]), [[111]], [[m4_divert(0)m4_dnl
-		case $3:	/* $2 */
+#define __msrgen_rd_xen_safe(site, nr, p, ...)				\
+({									\
+	u64 __val;							\
+	int __err;							\
+									\
+	asm_inline __volatile__(__MSRGEN_SITE_START site		\
+				__MSRGEN_RD_END_SAFE			\
+				: [err] "=r" (__err), "=a" (__val),	\
+				  ASM_CALL_CONSTRAINT			\
+				: [msr] "i" (nr), ##__VA_ARGS__	\
+				: "rcx", "rdx");			\
+	*(p) = __val;							\
+	__err;								\
+})
+
+#define __msrgen_wr_xen(site, nr, val)					\
+	asm_inline __volatile__(__MSRGEN_SITE_START site		\
+				__MSRGEN_WR_END				\
+				: ASM_CALL_CONSTRAINT			\
+				: "a" ((u64)(val)), [msr] "i" (nr)	\
+				: "rcx", "rdx", "memory")
+
+#define __msrgen_wr_xen_safe(site, nr, val)				\
+({									\
+	int __err;							\
+									\
+	asm_inline __volatile__(__MSRGEN_SITE_START site		\
+				__MSRGEN_WR_END_SAFE			\
+				: [err] "=r" (__err), ASM_CALL_CONSTRAINT \
+				: "a" ((u64)(val)), [msr] "i" (nr)	\
+				: "rcx", "rdx", "memory");		\
+	__err;								\
+})
+
+/* By Xen PV handling: a stub call, or (ignore) a constant or nothing. */
+#define __msrgen_rd_stub(id, nr)					\
+	__msrgen_rd_xen(__MSRGEN_RD_XEN_STUB(id), nr)
+#define __msrgen_rd_stub_safe(id, nr, p)				\
+	__msrgen_rd_xen_safe(__MSRGEN_RD_XEN_STUB(id), nr, p)
+#define __msrgen_rd_k32(id, nr, kv)					\
+	__msrgen_rd_xen(__MSRGEN_RD_XEN_K32(id), nr, [k] "i" (kv))
+#define __msrgen_rd_k32_safe(id, nr, p, kv)				\
+	__msrgen_rd_xen_safe(__MSRGEN_RD_XEN_K32(id), nr, p, [k] "i" (kv))
+#define __msrgen_rd_k64(id, nr, kv)					\
+	__msrgen_rd_xen(__MSRGEN_RD_XEN_K64(id), nr, [k] "i" (kv))
+#define __msrgen_rd_k64_safe(id, nr, p, kv)				\
+	__msrgen_rd_xen_safe(__MSRGEN_RD_XEN_K64(id), nr, p, [k] "i" (kv))
+#define __msrgen_wr_stub(id, nr, val)					\
+	__msrgen_wr_xen(__MSRGEN_WR_XEN_STUB(id), nr, val)
+#define __msrgen_wr_stub_safe(id, nr, val)				\
+	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_STUB(id), nr, val)
+#define __msrgen_wr_ign(id, nr, val)					\
+	__msrgen_wr_xen(__MSRGEN_WR_XEN_IGN(id), nr, val)
+#define __msrgen_wr_ign_safe(id, nr, val)				\
+	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_IGN(id), nr, val)
+#define __msrgen_wr_ns_stub(id, nr, val)				\
+	__msrgen_wr_xen(__MSRGEN_WR_XEN_NS_STUB(id), nr, val)
+#define __msrgen_wr_ns_stub_safe(id, nr, val)				\
+	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_NS_STUB(id), nr, val)
+#define __msrgen_wr_ns_ign(id, nr, val)				\
+	__msrgen_wr_xen(__MSRGEN_WR_XEN_NS_IGN(id), nr, val)
+#define __msrgen_wr_ns_ign_safe(id, nr, val)				\
+	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_NS_IGN(id), nr, val)
+#endif /* CONFIG_XEN_PV */
+
+m4_divert(-1)
+Dispatch: a case per register whose site is not the shared passthrough one.
+_mg_case(once-key, address, name, statement): one case, once per address
+and key (aliases share an address).
+m4_define([[_mg_case]], [[m4_ifelse(_mg_once([[$1$2]]), [[1]], [[m4_divert(0)m4_dnl
+		case $2:	/* $3 */
 			$4;
 m4_divert(-1)]])]])
-m4_divert(0)
+Filters: the Xen PV read or write is not passthrough; a WRMSRNS write.
+m4_define([[_mg_xrd]], [[_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])]])
+m4_define([[_mg_xwr]], [[_mg_has([[$1]], [[write]])_mg_xen([[$1]], [[write]])]])
+m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
+m4_divert(0)m4_dnl
 /*
  * Dispatch of rdmsrq(), wrmsrq(), rdmsrq_safe() and wrmsrq_safe(): a constant
  * MSR number selects its site; any other number takes the generic path (the
@@ -249,10 +326,12 @@ static __always_inline u64 msrgen_rdmsrq(u32 msr)
 {
 	if (__builtin_constant_p(msr)) {
 		switch (msr) {
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_case_rd([[$1]], [[$2]], [[$3]], [[()]], [[a]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[return _mg_rd_x([[$1]], [[$3]])]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
+#endif
 		default:
 			return __msrgen_rd_pt(msr);
 		}
@@ -264,10 +343,12 @@ static __always_inline int msrgen_rdmsrq_safe(u32 msr, u64 *p)
 {
 	if (__builtin_constant_p(msr)) {
 		switch (msr) {
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_case_rd([[$1]], [[$2]], [[$3]], [[_safe(p)]], [[b]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[return _mg_rd_x([[$1]], [[$3]], [[p]])]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
+#endif
 		default:
 			return __msrgen_rd_pt_safe(msr, p);
 		}
@@ -279,9 +360,22 @@ static __always_inline void msrgen_wrmsrq(u32 msr, u64 val)
 {
 	if (__builtin_constant_p(msr)) {
 		switch (msr) {
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_case_wr([[$1]], [[$2]], [[$3]], [[msr_write_$1(val);
-			return]], [[a]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]], [[val]]);
+			return]])]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+#else
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]])_mg_nswr([[$1]]), [[1111]], [[_mg_case([[wb]], [[$3]], [[$2]], [[__msrgen_wr_pt_ns($3, val);
+			return]])]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+#endif
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(m4_eval(_mg_xen([[$1]], [[write]]) == 0)_mg_nswr([[$1]]), [[111]], [[_mg_case([[wc]], [[$3]], [[$2]], [[__msrgen_wr_pt_ns($3, val);
+			return]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 		default:
@@ -296,9 +390,21 @@ static __always_inline int msrgen_wrmsrq_safe(u32 msr, u64 val)
 {
 	if (__builtin_constant_p(msr)) {
 		switch (msr) {
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_case_wr([[$1]], [[$2]], [[$3]], [[return msr_write_$1_safe(val)]], [[b]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wd]], [[$3]], [[$2]], [[return _mg_wr_x([[$1]], [[$3]], [[val]], [[safe]])]])]])]])
 MSRGEN_MODEL
+m4_divert(0)m4_dnl
+#else
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]])_mg_nswr([[$1]]), [[1111]], [[_mg_case([[we]], [[$3]], [[$2]], [[return __msrgen_wr_pt_ns_safe($3, val)]])]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+#endif
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(m4_eval(_mg_xen([[$1]], [[write]]) == 0)_mg_nswr([[$1]]), [[111]], [[_mg_case([[wf]], [[$3]], [[$2]], [[return __msrgen_wr_pt_ns_safe($3, val)]])]])]])
+MSRGEN_MODEL
+m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)m4_dnl
 		default:
 			return __msrgen_wr_pt_safe(msr, val);
