@@ -60,8 +60,8 @@ MSRGEN_BANNER_C
 		      __MSRGEN_RD_I, X86_FEATURE_MSR_IMM,		\
 		      __MSRGEN_RD_L, X86_FEATURE_XENPV)
 
-#define __MSRGEN_RD_XEN(dyn, xen)					\
-	ALTERNATIVE_3("call " dyn "\n\t",				\
+#define __MSRGEN_RD_XEN(xen)						\
+	ALTERNATIVE_3("call %c[dyn]\n\t",				\
 		      __MSRGEN_RD_L, X86_FEATURE_ALWAYS,		\
 		      __MSRGEN_RD_I, X86_FEATURE_MSR_IMM,		\
 		      xen, X86_FEATURE_XENPV)
@@ -72,36 +72,24 @@ MSRGEN_BANNER_C
 		      __MSRGEN_WR_I, X86_FEATURE_MSR_IMM,		\
 		      __MSRGEN_WR_LD, X86_FEATURE_XENPV)
 
-#define __MSRGEN_WR_XEN(dyn, xen)					\
-	ALTERNATIVE_2("call " dyn "\n\t",				\
+#define __MSRGEN_WR_XEN(xen)						\
+	ALTERNATIVE_2("call %c[dyn]\n\t",				\
 		      __MSRGEN_WR_L, X86_FEATURE_ALWAYS,		\
 		      xen, X86_FEATURE_XENPV)
 
-#define __MSRGEN_WR_XEN_NS(dyn, xen)					\
-	ALTERNATIVE(ALTERNATIVE_3("call " dyn "\n\t",			\
+#define __MSRGEN_WR_XEN_NS(xen)						\
+	ALTERNATIVE(ALTERNATIVE_3("call %c[dyn]\n\t",			\
 				  __MSRGEN_WR_LD, X86_FEATURE_ALWAYS,	\
 				  __MSRGEN_WR_N, X86_FEATURE_WRMSRNS,	\
 				  __MSRGEN_WR_I, X86_FEATURE_MSR_IMM),	\
 		    xen, X86_FEATURE_XENPV)
 
-/* Sites with Xen PV handling, by register id (the stubs are named after it) */
-#define __MSRGEN_RD_XEN_STUB(id)					\
-	__MSRGEN_RD_XEN("msrgen_dyn_stub_rd_" #id,			\
-			"call xen_msrgen_stub_rd_" #id "\n\t")
-#define __MSRGEN_RD_XEN_K32(id)						\
-	__MSRGEN_RD_XEN("msrgen_dyn_stub_rd_" #id, __MSRGEN_RD_K32)
-#define __MSRGEN_RD_XEN_K64(id)						\
-	__MSRGEN_RD_XEN("msrgen_dyn_stub_rd_" #id, __MSRGEN_RD_K64)
-#define __MSRGEN_WR_XEN_STUB(id)					\
-	__MSRGEN_WR_XEN("msrgen_dyn_stub_wr_" #id,			\
-			"call xen_msrgen_stub_wr_" #id "\n\t")
-#define __MSRGEN_WR_XEN_IGN(id)						\
-	__MSRGEN_WR_XEN("msrgen_dyn_stub_wr_" #id, "")
-#define __MSRGEN_WR_XEN_NS_STUB(id)					\
-	__MSRGEN_WR_XEN_NS("msrgen_dyn_stub_wr_" #id,			\
-			   "call xen_msrgen_stub_wr_" #id "\n\t")
-#define __MSRGEN_WR_XEN_NS_IGN(id)					\
-	__MSRGEN_WR_XEN_NS("msrgen_dyn_stub_wr_" #id, "")
+/*
+ * Sites with Xen PV handling: before patching they call the register's
+ * dynamic stub (operand dyn), on Xen PV its Xen stub (operand xen), a
+ * constant (operand k) or nothing.
+ */
+#define __MSRGEN_XEN_CALL	"call %c[xen]\n\t"
 
 /*
  * The end of a site and its exception table: one entry per offset that may
@@ -214,86 +202,147 @@ static __always_inline int __msrgen_wr_pt_ns_safe(u32 msr, u64 val)
 
 #ifdef CONFIG_XEN_PV
 /*
- * The sites of registers whose Xen PV handling is not passthrough, as
- * expressions: site is one of the compositions above, nr the MSR number,
- * the operands after it the constant of an ignored read.  The dispatch below and the
- * accessors of asm/msr-gen-regs.h use them.
+ * The sites of registers whose Xen PV handling is not passthrough: one
+ * function per shape, the stubs as operands, so that a header every object
+ * includes expands each shape once.  The dispatch below and the accessors
+ * of asm/msr-gen-regs.h use them through the __msrgen_rd_stub(id, nr)
+ * family, which names the stubs of register id.
  */
-#define __msrgen_rd_xen(site, nr, ...)					\
-({									\
-	u64 __val;							\
-									\
-	asm_inline __volatile__(__MSRGEN_SITE_START site		\
-				__MSRGEN_RD_END				\
-				: "=a" (__val), ASM_CALL_CONSTRAINT	\
-				: [msr] "i" (nr), ##__VA_ARGS__	\
-				: "rcx", "rdx");			\
-	__val;								\
-})
+static __always_inline u64 __msrgen_rd_xen(u32 msr, void (*dyn)(void), void (*xen)(void))
+{
+	u64 val;
 
-#define __msrgen_rd_xen_safe(site, nr, p, ...)				\
-({									\
-	u64 __val;							\
-	int __err;							\
-									\
-	asm_inline __volatile__(__MSRGEN_SITE_START site		\
-				__MSRGEN_RD_END_SAFE			\
-				: [err] "=r" (__err), "=a" (__val),	\
-				  ASM_CALL_CONSTRAINT			\
-				: [msr] "i" (nr), ##__VA_ARGS__	\
-				: "rcx", "rdx");			\
-	*(p) = __val;							\
-	__err;								\
-})
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_XEN_CALL)
+				__MSRGEN_RD_END
+				: "=a" (val), ASM_CALL_CONSTRAINT
+				: [msr] "i" (msr), [dyn] "i" (dyn), [xen] "i" (xen)
+				: "rcx", "rdx");
+	return val;
+}
 
-#define __msrgen_wr_xen(site, nr, val)					\
-	asm_inline __volatile__(__MSRGEN_SITE_START site		\
-				__MSRGEN_WR_END				\
-				: ASM_CALL_CONSTRAINT			\
-				: "a" ((u64)(val)), [msr] "i" (nr)	\
-				: "rcx", "rdx", "memory")
+static __always_inline int __msrgen_rd_xen_safe(u32 msr, u64 *p, void (*dyn)(void),
+						void (*xen)(void))
+{
+	u64 val;
+	int err;
 
-#define __msrgen_wr_xen_safe(site, nr, val)				\
-({									\
-	int __err;							\
-									\
-	asm_inline __volatile__(__MSRGEN_SITE_START site		\
-				__MSRGEN_WR_END_SAFE			\
-				: [err] "=r" (__err), ASM_CALL_CONSTRAINT \
-				: "a" ((u64)(val)), [msr] "i" (nr)	\
-				: "rcx", "rdx", "memory");		\
-	__err;								\
-})
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_XEN_CALL)
+				__MSRGEN_RD_END_SAFE
+				: [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
+				: [msr] "i" (msr), [dyn] "i" (dyn), [xen] "i" (xen)
+				: "rcx", "rdx");
+	*p = val;
+	return err;
+}
+m4_divert(-1)
+_mg_rd_k(bits): the read of an ignored register on Xen PV, a constant.
+m4_define([[_mg_rd_k]], [[
+static __always_inline u64 __msrgen_rd_xen_k$1(u32 msr, void (*dyn)(void), u64 k)
+{
+	u64 val;
 
-/* By Xen PV handling: a stub call, or (ignore) a constant or nothing. */
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_RD_K$1)
+				__MSRGEN_RD_END
+				: "=a" (val), ASM_CALL_CONSTRAINT
+				: [msr] "i" (msr), [dyn] "i" (dyn), [k] "i" (k)
+				: "rcx", "rdx");
+	return val;
+}
+
+static __always_inline int __msrgen_rd_xen_k$1_safe(u32 msr, u64 *p, void (*dyn)(void), u64 k)
+{
+	u64 val;
+	int err;
+
+	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_RD_K$1)
+				__MSRGEN_RD_END_SAFE
+				: [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
+				: [msr] "i" (msr), [dyn] "i" (dyn), [k] "i" (k)
+				: "rcx", "rdx");
+	*p = val;
+	return err;
+}
+]])
+_mg_indent(n): n columns of tabs and spaces, as kernel style aligns a
+continued parameter list with its open parenthesis.
+m4_define([[_mg_rep]], [[m4_ifelse(m4_eval([[$1]] > 0), [[1]], [[$2[[]]_mg_rep(m4_eval([[$1]] - 1), [[$2]])]])]])
+m4_define([[_mg_indent]], [[_mg_rep(m4_eval([[$1]] / 8), [[	]])[[]]_mg_rep(m4_eval([[$1]] % 8), [[ ]])]])
+_mg_proto(head, params, xen parameter): head(params[, xen parameter on a continuation line]).
+m4_define([[_mg_proto]], [[$1($2[[]]m4_ifelse([[$3]], [[]], [[)]], [[,
+_mg_indent(m4_len([[$1(]]))$3)]])]])
+_mg_wr_shape(name, composition, xen operand, xen parameter): a write shape.
+m4_define([[_mg_wr_shape]], [[
+_mg_proto([[static __always_inline void __msrgen_wr_$1]], [[u32 msr, u64 val, void (*dyn)(void)]], [[$4]])
+{
+	asm_inline __volatile__(__MSRGEN_SITE_START $2
+				__MSRGEN_WR_END
+				: ASM_CALL_CONSTRAINT
+				: "a" (val), [msr] "i" (msr), [dyn] "i" (dyn)$3
+				: "rcx", "rdx", "memory");
+}
+
+_mg_proto([[static __always_inline int __msrgen_wr_$1_safe]], [[u32 msr, u64 val, void (*dyn)(void)]], [[$4]])
+{
+	int err;
+
+	asm_inline __volatile__(__MSRGEN_SITE_START $2
+				__MSRGEN_WR_END_SAFE
+				: [err] "=r" (err), ASM_CALL_CONSTRAINT
+				: "a" (val), [msr] "i" (msr), [dyn] "i" (dyn)$3
+				: "rcx", "rdx", "memory");
+	return err;
+}
+]])
+m4_divert(0)m4_dnl
+_mg_rd_k([[32]])_mg_rd_k([[64]])m4_dnl
+_mg_wr_shape([[xen]], [[__MSRGEN_WR_XEN(__MSRGEN_XEN_CALL)]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
+_mg_wr_shape([[xen_ign]], [[__MSRGEN_WR_XEN("")]], [[]], [[]])m4_dnl
+_mg_wr_shape([[xen_ns]], [[__MSRGEN_WR_XEN_NS(__MSRGEN_XEN_CALL)]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
+_mg_wr_shape([[xen_ns_ign]], [[__MSRGEN_WR_XEN_NS("")]], [[]], [[]])m4_dnl
+
+/* By register id: its stubs (arch/x86/xen/msr-gen-stubs.S) as operands. */
 #define __msrgen_rd_stub(id, nr)					\
-	__msrgen_rd_xen(__MSRGEN_RD_XEN_STUB(id), nr)
+	__msrgen_rd_xen(nr, msrgen_dyn_stub_rd_##id, xen_msrgen_stub_rd_##id)
 #define __msrgen_rd_stub_safe(id, nr, p)				\
-	__msrgen_rd_xen_safe(__MSRGEN_RD_XEN_STUB(id), nr, p)
+	__msrgen_rd_xen_safe(nr, p, msrgen_dyn_stub_rd_##id, xen_msrgen_stub_rd_##id)
 #define __msrgen_rd_k32(id, nr, kv)					\
-	__msrgen_rd_xen(__MSRGEN_RD_XEN_K32(id), nr, [k] "i" (kv))
+	__msrgen_rd_xen_k32(nr, msrgen_dyn_stub_rd_##id, kv)
 #define __msrgen_rd_k32_safe(id, nr, p, kv)				\
-	__msrgen_rd_xen_safe(__MSRGEN_RD_XEN_K32(id), nr, p, [k] "i" (kv))
+	__msrgen_rd_xen_k32_safe(nr, p, msrgen_dyn_stub_rd_##id, kv)
 #define __msrgen_rd_k64(id, nr, kv)					\
-	__msrgen_rd_xen(__MSRGEN_RD_XEN_K64(id), nr, [k] "i" (kv))
+	__msrgen_rd_xen_k64(nr, msrgen_dyn_stub_rd_##id, kv)
 #define __msrgen_rd_k64_safe(id, nr, p, kv)				\
-	__msrgen_rd_xen_safe(__MSRGEN_RD_XEN_K64(id), nr, p, [k] "i" (kv))
+	__msrgen_rd_xen_k64_safe(nr, p, msrgen_dyn_stub_rd_##id, kv)
 #define __msrgen_wr_stub(id, nr, val)					\
-	__msrgen_wr_xen(__MSRGEN_WR_XEN_STUB(id), nr, val)
+	__msrgen_wr_xen(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
 #define __msrgen_wr_stub_safe(id, nr, val)				\
-	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_STUB(id), nr, val)
+	__msrgen_wr_xen_safe(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
 #define __msrgen_wr_ign(id, nr, val)					\
-	__msrgen_wr_xen(__MSRGEN_WR_XEN_IGN(id), nr, val)
+	__msrgen_wr_xen_ign(nr, val, msrgen_dyn_stub_wr_##id)
 #define __msrgen_wr_ign_safe(id, nr, val)				\
-	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_IGN(id), nr, val)
+	__msrgen_wr_xen_ign_safe(nr, val, msrgen_dyn_stub_wr_##id)
 #define __msrgen_wr_ns_stub(id, nr, val)				\
-	__msrgen_wr_xen(__MSRGEN_WR_XEN_NS_STUB(id), nr, val)
+	__msrgen_wr_xen_ns(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
 #define __msrgen_wr_ns_stub_safe(id, nr, val)				\
-	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_NS_STUB(id), nr, val)
-#define __msrgen_wr_ns_ign(id, nr, val)				\
-	__msrgen_wr_xen(__MSRGEN_WR_XEN_NS_IGN(id), nr, val)
+	__msrgen_wr_xen_ns_safe(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
+#define __msrgen_wr_ns_ign(id, nr, val)					\
+	__msrgen_wr_xen_ns_ign(nr, val, msrgen_dyn_stub_wr_##id)
 #define __msrgen_wr_ns_ign_safe(id, nr, val)				\
-	__msrgen_wr_xen_safe(__MSRGEN_WR_XEN_NS_IGN(id), nr, val)
+	__msrgen_wr_xen_ns_ign_safe(nr, val, msrgen_dyn_stub_wr_##id)
+
+/*
+ * The stubs: not C functions (they keep every register but the site's
+ * outputs), only named here for the sites' operands.
+ */
+m4_divert(-1)
+m4_define([[_mg_stub_decl]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)m4_dnl
+void msrgen_dyn_stub_[[]]_mg_rw([[$2]])_$1(void);
+m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[void xen_msrgen_stub_[[]]_mg_rw([[$2]])_$1(void);
+]])m4_divert(-1)]])]])
+m4_define([[MSRGEN_MSR]], [[_mg_stub_decl([[$1]], [[read]])_mg_stub_decl([[$1]], [[write]])]])
+MSRGEN_MODEL
+m4_define([[MSRGEN_MSR]], [[]])
+m4_divert(0)m4_dnl
 #endif /* CONFIG_XEN_PV */
 
 m4_divert(-1)
