@@ -630,30 +630,67 @@ static void install_add(struct install_ctx *c, const struct install_op *op, size
 	free(where);
 }
 
-static void install_insert(struct install_ctx *c, const struct install_op *op, size_t patch)
+/*
+ * The lines equal to anchor: how many, where the last one starts (*at) and,
+ * with lines, their line numbers on disk ("12, 40").
+ */
+static int install_anchor(const struct install_file *f, const char *anchor, size_t *at,
+			  struct strbuf *lines)
 {
-	struct install_file *f = install_file_get(c, op->file, false);
-	size_t alen = strlen(op->anchor), tlen = op->text.len, at = 0, s;
-	struct strbuf lines = { 0 };
+	size_t alen = strlen(anchor), s;
 	int found = 0;
-	char *path, *where, *shown;
 
-	if (!f)
-		return;
 	for (s = 0; s < f->cur.len;) {
 		const char *eol = memchr(f->cur.s + s, '\n', f->cur.len - s);
 		size_t n = eol ? (size_t)(eol - f->cur.s) - s : f->cur.len - s;
 
-		if (n == alen && !memcmp(f->cur.s + s, op->anchor, alen)) {
-			sb_printf(&lines, "%s%d", found ? ", " : "", install_line(f, s));
-			at = s;
+		if (n == alen && !memcmp(f->cur.s + s, anchor, alen)) {
+			if (lines)
+				sb_printf(lines, "%s%d", found ? ", " : "", install_line(f, s));
+			*at = s;
 			found++;
 		}
 		s += n + 1;
 	}
+	return found;
+}
+
+/*
+ * Where the text of insert op goes beside the anchor line starting at
+ * anchor (past the end when the anchor is a last line without newline);
+ * *done: the text is there already, at the place returned.
+ */
+static size_t install_insert_at(const struct install_file *f, const struct install_op *op,
+				size_t anchor, bool *done)
+{
+	size_t tlen = op->text.len, at;
+
+	if (op->kind == INSTALL_AFTER) {
+		at = anchor + strlen(op->anchor) + 1;
+		*done = at <= f->cur.len && f->cur.len - at >= tlen &&
+			!memcmp(f->cur.s + at, op->text.s, tlen);
+		return at;
+	}
+	*done = anchor >= tlen && !memcmp(f->cur.s + anchor - tlen, op->text.s, tlen) &&
+		(anchor == tlen || f->cur.s[anchor - tlen - 1] == '\n');
+	return *done ? anchor - tlen : anchor;
+}
+
+static void install_insert(struct install_ctx *c, const struct install_op *op, size_t patch)
+{
+	struct install_file *f = install_file_get(c, op->file, false);
+	struct strbuf lines = { 0 };
+	size_t at = 0;
+	bool done;
+	int found;
+	char *path, *where, *shown;
+
+	if (!f)
+		return;
+	found = install_anchor(f, op->anchor, &at, &lines);
 	path = install_tree_path(c, op->file);
 	where = install_where(c, op, patch);
-	shown = install_show(op->anchor, alen);
+	shown = install_show(op->anchor, strlen(op->anchor));
 	if (found != 1) {
 		if (found)
 			install_error(c, path, install_line(f, at),
@@ -661,21 +698,15 @@ static void install_insert(struct install_ctx *c, const struct install_op *op, s
 				      shown, found, lines.s, where);
 		else
 			install_error(c, path, 0, "cannot find the line %s (%s)", shown, where);
-	} else if (op->kind == INSTALL_AFTER) {
-		at += alen;
-		if (at == f->cur.len)
-			sb_putc(&f->cur, '\n');
-		at++;
-		if (f->cur.len - at >= tlen && !memcmp(f->cur.s + at, op->text.s, tlen))
-			c->already++;
-		else
-			install_splice(f, at, 0, op->text.s, tlen);
 	} else {
-		if (at >= tlen && !memcmp(f->cur.s + at - tlen, op->text.s, tlen) &&
-		    (at == tlen || f->cur.s[at - tlen - 1] == '\n'))
+		at = install_insert_at(f, op, at, &done);
+		if (done) {
 			c->already++;
-		else
-			install_splice(f, at, 0, op->text.s, tlen);
+		} else {
+			if (at > f->cur.len)
+				sb_putc(&f->cur, '\n');
+			install_splice(f, at, 0, op->text.s, op->text.len);
+		}
 	}
 	sb_free(&lines);
 	free(shown);
@@ -709,87 +740,116 @@ static int install_free_count(const size_t *a, size_t na, size_t la, const size_
 
 		for (j = 0; j < nb && !inside; j++)
 			inside = lb >= la && b[j] <= a[i] && a[i] + la <= b[j] + lb;
-		if (is_free)
-			is_free[i] = !inside;
+		is_free[i] = !inside;
 		n += !inside;
 	}
 	return n;
 }
 
 /*
- * Replace: done when every occurrence of the old text is part of a new one
- * and the new text is there count times on its own; to do when the old text
- * is there count times on its own and the new text nowhere on its own.  So
- * either text may contain the other.
+ * Where replace op's old and new texts are in f, and which of them stand on
+ * their own (not inside an occurrence of the other text: either text may
+ * contain the other).
+ */
+struct install_match {
+	size_t *olds, *news, no, nn;
+	bool *old_free, *new_free;
+	int nold, nnew;		/* how many stand on their own */
+};
+
+static void install_match(const struct install_file *f, const struct install_op *op,
+			  struct install_match *m)
+{
+	m->no = install_find_all(&f->cur, &op->old, &m->olds);
+	m->nn = install_find_all(&f->cur, &op->text, &m->news);
+	m->old_free = xcalloc(m->no + 1, sizeof(*m->old_free));
+	m->new_free = xcalloc(m->nn + 1, sizeof(*m->new_free));
+	m->nold = install_free_count(m->olds, m->no, op->old.len, m->news, m->nn, op->text.len,
+				     m->old_free);
+	m->nnew = install_free_count(m->news, m->nn, op->text.len, m->olds, m->no, op->old.len,
+				     m->new_free);
+}
+
+static void install_match_free(struct install_match *m)
+{
+	free(m->olds);
+	free(m->news);
+	free(m->old_free);
+	free(m->new_free);
+}
+
+/*
+ * Replace: to do when the old text is there count times on its own and the
+ * new text nowhere on its own.  (Done, the other way round, is for the undo
+ * pass, which has run.)
  */
 static void install_replace(struct install_ctx *c, const struct install_op *op, size_t patch)
 {
 	struct install_file *f = install_file_get(c, op->file, false);
-	size_t *olds = NULL, *news = NULL, no, nn, i;
-	bool *is_free;
-	int old_free, new_free;
+	struct install_match m;
+	size_t i;
 	char *path, *where, *shown;
 
 	if (!f)
 		return;
-	no = install_find_all(&f->cur, &op->old, &olds);
-	nn = install_find_all(&f->cur, &op->text, &news);
-	is_free = xcalloc(no + 1, sizeof(*is_free));
-	new_free = install_free_count(news, nn, op->text.len, olds, no, op->old.len, NULL);
-	old_free = install_free_count(olds, no, op->old.len, news, nn, op->text.len, is_free);
+	install_match(f, op, &m);
 	path = install_tree_path(c, op->file);
 	where = install_where(c, op, patch);
 	shown = install_show(op->old.s, op->old.len);
-	if (old_free == 0 && new_free == op->count) {
-		c->already++;
-	} else if (old_free == op->count && new_free == 0) {
-		for (i = no; i-- > 0;)
-			if (is_free[i])
-				install_splice(f, olds[i], op->old.len, op->text.s,
+	if (m.nold == op->count && m.nnew == 0) {
+		for (i = m.no; i-- > 0;)
+			if (m.old_free[i])
+				install_splice(f, m.olds[i], op->old.len, op->text.s,
 					       op->text.len);
-	} else if (old_free == 0 && new_free == 0) {
+	} else if (m.nold == 0 && m.nnew == 0) {
 		install_error(c, path, 0, "cannot find %s (%s)", shown, where);
 	} else {
 		struct strbuf lines = { 0 };
 		int first = 0, k = 0;
 
-		for (i = 0; i < no; i++) {
-			if (!is_free[i])
+		for (i = 0; i < m.no; i++) {
+			if (!m.old_free[i])
 				continue;
 			if (!k++)
-				first = install_line(f, olds[i]);
-			sb_printf(&lines, "%s%d", k > 1 ? ", " : "", install_line(f, olds[i]));
+				first = install_line(f, m.olds[i]);
+			sb_printf(&lines, "%s%d", k > 1 ? ", " : "", install_line(f, m.olds[i]));
 		}
-		if (new_free)
+		if (m.nnew)
 			install_error(c, path, first, "%s is there %d times%s%s%s and its replacement %d times, expected %d and 0 or 0 and %d (%s)",
-				      shown, old_free, k ? " (lines " : "", k ? lines.s : "",
-				      k ? ")" : "", new_free, op->count, op->count, where);
+				      shown, m.nold, k ? " (lines " : "", k ? lines.s : "",
+				      k ? ")" : "", m.nnew, op->count, op->count, where);
 		else
 			install_error(c, path, first, "%s is there %d times (lines %s), the edit needs %d (%s)",
-				      shown, old_free, lines.s, op->count, where);
+				      shown, m.nold, lines.s, op->count, where);
 		sb_free(&lines);
 	}
 	free(shown);
 	free(where);
 	free(path);
-	free(is_free);
-	free(olds);
-	free(news);
+	install_match_free(&m);
+}
+
+/* Where text first stands at the start of a line of f, or -1 */
+static long install_line_start(const struct install_file *f, const struct strbuf *text)
+{
+	const char *p;
+
+	for (p = f->cur.s; (p = memmem(p, f->cur.len - (size_t)(p - f->cur.s), text->s,
+					text->len)); p++)
+		if (p == f->cur.s || p[-1] == '\n')
+			return (long)(p - f->cur.s);
+	return -1;
 }
 
 static void install_append(struct install_ctx *c, const struct install_op *op)
 {
 	struct install_file *f = install_file_get(c, op->file, false);
-	const char *p;
 
 	if (!f)
 		return;
-	for (p = f->cur.s; (p = memmem(p, f->cur.len - (size_t)(p - f->cur.s), op->text.s,
-					op->text.len)); p++) {
-		if (p == f->cur.s || p[-1] == '\n') {
-			c->already++;
-			return;
-		}
+	if (install_line_start(f, &op->text) >= 0) {
+		c->already++;
+		return;
 	}
 	if (f->cur.len && f->cur.s[f->cur.len - 1] != '\n')
 		sb_putc(&f->cur, '\n');
@@ -797,26 +857,6 @@ static void install_append(struct install_ctx *c, const struct install_op *op)
 }
 
 /* ---- undoing edits ------------------------------------------------------ */
-
-/* Where the only line equal to anchor starts, or -1 (none, or more than one) */
-static long install_anchor_at(const struct strbuf *sb, const char *anchor)
-{
-	size_t alen = strlen(anchor), s;
-	long at = -1;
-
-	for (s = 0; s < sb->len;) {
-		const char *eol = memchr(sb->s + s, '\n', sb->len - s);
-		size_t n = eol ? (size_t)(eol - sb->s) - s : sb->len - s;
-
-		if (n == alen && !memcmp(sb->s + s, anchor, alen)) {
-			if (at >= 0)
-				return -1;
-			at = (long)s;
-		}
-		s += n + 1;
-	}
-	return at;
-}
 
 /*
  * Takes op's result out of the file if it is there (and counts it as found
@@ -828,6 +868,10 @@ static long install_anchor_at(const struct strbuf *sb, const char *anchor)
 static void install_undo(struct install_ctx *c, const struct install_op *op)
 {
 	struct install_file *f;
+	struct install_match m;
+	size_t at, i;
+	bool done;
+	long p;
 
 	if (op->kind == INSTALL_ADD)
 		return;
@@ -838,62 +882,33 @@ static void install_undo(struct install_ctx *c, const struct install_op *op)
 	case INSTALL_ADD:
 		break;
 	case INSTALL_AFTER:
-	case INSTALL_BEFORE: {
-		long a = install_anchor_at(&f->cur, op->anchor);
-		size_t at, tlen = op->text.len;
-
-		if (a < 0)
-			return;
-		at = (size_t)a;
-		if (op->kind == INSTALL_AFTER) {
-			at += strlen(op->anchor) + 1;
-			if (at > f->cur.len || f->cur.len - at < tlen ||
-			    memcmp(f->cur.s + at, op->text.s, tlen))
-				return;
-		} else {
-			if (at < tlen || memcmp(f->cur.s + at - tlen, op->text.s, tlen) ||
-			    (at > tlen && f->cur.s[at - tlen - 1] != '\n'))
-				return;
-			at -= tlen;
+	case INSTALL_BEFORE:
+		if (install_anchor(f, op->anchor, &at, NULL) != 1)
+			break;
+		at = install_insert_at(f, op, at, &done);
+		if (done) {
+			install_splice(f, at, op->text.len, "", 0);
+			c->already++;
 		}
-		install_splice(f, at, tlen, "", 0);
-		c->already++;
 		break;
-	}
-	case INSTALL_REPLACE: {
-		size_t *olds = NULL, *news = NULL, no, nn, i;
-		bool *is_free;
-
-		no = install_find_all(&f->cur, &op->old, &olds);
-		nn = install_find_all(&f->cur, &op->text, &news);
-		is_free = xcalloc(nn + 1, sizeof(*is_free));
-		if (install_free_count(olds, no, op->old.len, news, nn, op->text.len, NULL) == 0 &&
-		    install_free_count(news, nn, op->text.len, olds, no, op->old.len, is_free) ==
-		    op->count) {
-			for (i = nn; i-- > 0;)
-				if (is_free[i])
-					install_splice(f, news[i], op->text.len, op->old.s,
+	case INSTALL_REPLACE:
+		install_match(f, op, &m);
+		if (m.nold == 0 && m.nnew == op->count) {
+			for (i = m.nn; i-- > 0;)
+				if (m.new_free[i])
+					install_splice(f, m.news[i], op->text.len, op->old.s,
 						       op->old.len);
 			c->already++;
 		}
-		free(is_free);
-		free(olds);
-		free(news);
+		install_match_free(&m);
 		break;
-	}
-	case INSTALL_APPEND: {
-		const char *p;
-
-		for (p = f->cur.s; (p = memmem(p, f->cur.len - (size_t)(p - f->cur.s), op->text.s,
-						op->text.len)); p++) {
-			if (p == f->cur.s || p[-1] == '\n') {
-				install_splice(f, (size_t)(p - f->cur.s), op->text.len, "", 0);
-				c->already++;
-				return;
-			}
+	case INSTALL_APPEND:
+		p = install_line_start(f, &op->text);
+		if (p >= 0) {
+			install_splice(f, (size_t)p, op->text.len, "", 0);
+			c->already++;
 		}
 		break;
-	}
 	}
 }
 
