@@ -897,6 +897,31 @@ static int find_warning(const char *name)
 	return -1;
 }
 
+bool checks_option(const char *arg)
+{
+	if (!strcmp(arg, "error")) {
+		diag_set_werror(true);
+		return true;
+	}
+	return strncmp(arg, "no-", 3) ? checks_set_warning(arg, true)
+				      : checks_set_warning(arg + 3, false);
+}
+
+bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files)
+{
+	int i;
+
+	memset(ast, 0, sizeof(*ast));
+	memset(m, 0, sizeof(*m));
+	for (i = 0; i < nfiles; i++)
+		parse_file(ast, files[i]);
+	if (diag_errors())
+		return false;	/* a broken tree would only add noise */
+	model_build(m, ast);
+	checks_run(m);
+	return !diag_errors();
+}
+
 bool checks_set_warning(const char *name, bool on)
 {
 	int i = find_warning(name);

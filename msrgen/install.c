@@ -1343,19 +1343,6 @@ static bool install_remove_stale(const char *dir, const struct outputs *series, 
 	return ok;
 }
 
-static bool install_load(struct ast *ast, struct model *m, int nfiles, char **files)
-{
-	int i;
-
-	for (i = 0; i < nfiles; i++)
-		parse_file(ast, files[i]);
-	if (diag_errors())
-		return false;
-	model_build(m, ast);
-	checks_run(m);
-	return !diag_errors();
-}
-
 static int install_run(const struct install_opts *o, int nfiles, char **files)
 {
 	struct ast ast = { 0 };
@@ -1370,7 +1357,7 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 	if (!install_ident_parse(o->author ? o->author : o->signoff ? o->signoff : INSTALL_AUTHOR,
 				 &author))
 		die("bad author");	/* checked with the options */
-	if (!install_load(&ast, &m, nfiles, files) ||
+	if (!checks_load(&ast, &m, nfiles, files) ||
 	    !render_target(&m, o->templates, o->target, &gen))
 		goto out;
 	if (!install_plan_load(&plan, planpath))
@@ -1458,14 +1445,12 @@ int install_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct install_opts o = { .templates = MSRGEN_TEMPLATE_DIR, .output = "." };
+	struct install_opts o = { .templates = render_templates_dir(), .output = "." };
 	struct install_ident id = { 0 };
 	const char *cmd = argv[0];
 	int c;
 
 	o.patch = !strcmp(cmd, "patch");
-	if (getenv("MSRGEN_TEMPLATES") && getenv("MSRGEN_TEMPLATES")[0])
-		o.templates = getenv("MSRGEN_TEMPLATES");
 	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "t:k:o:W:qh", longopts, NULL)) != -1) {
@@ -1504,10 +1489,7 @@ int install_main(int argc, char **argv)
 				o.author = optarg;
 			break;
 		case 'W':
-			if (!strcmp(optarg, "error"))
-				diag_set_werror(true);
-			else if (!(strncmp(optarg, "no-", 3) ? checks_set_warning(optarg, true)
-							      : checks_set_warning(optarg + 3, false)))
+			if (!checks_option(optarg))
 				return install_usage_error("unknown warning '-W%s' (see 'msrgen checks')",
 							   optarg);
 			break;

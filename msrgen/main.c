@@ -63,21 +63,6 @@ struct opts {
 	bool quiet;
 };
 
-static bool load(struct ast *ast, struct model *m, int nfiles, char **files)
-{
-	int i;
-
-	memset(ast, 0, sizeof(*ast));
-	memset(m, 0, sizeof(*m));
-	for (i = 0; i < nfiles; i++)
-		parse_file(ast, files[i]);
-	if (diag_errors())
-		return false;	/* a broken tree would only add noise */
-	model_build(m, ast);
-	checks_run(m);
-	return !diag_errors();
-}
-
 static int cmd_generate(const struct opts *o, bool check, int nfiles, char **files)
 {
 	struct ast ast;
@@ -85,7 +70,7 @@ static int cmd_generate(const struct opts *o, bool check, int nfiles, char **fil
 	struct outputs out = { 0 };
 	int ret;
 
-	if (!load(&ast, &m, nfiles, files) || !render_target(&m, o->templates, o->target, &out)) {
+	if (!checks_load(&ast, &m, nfiles, files) || !render_target(&m, o->templates, o->target, &out)) {
 		ret = 1;
 	} else if (check) {
 		ret = outputs_check(&out, o->output);
@@ -114,7 +99,7 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 	struct strbuf sb = { 0 };
 	int ret = 0;
 
-	if (!load(&ast, &m, nfiles, files)) {
+	if (!checks_load(&ast, &m, nfiles, files)) {
 		model_free(&m);
 		ast_free(&ast);
 		return 1;
@@ -155,12 +140,10 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct opts o = { .templates = MSRGEN_TEMPLATE_DIR, .format = AUDIT_MD };
+	struct opts o = { .templates = render_templates_dir(), .format = AUDIT_MD };
 	const char *cmd;
 	int c;
 
-	if (getenv("MSRGEN_TEMPLATES") && getenv("MSRGEN_TEMPLATES")[0])
-		o.templates = getenv("MSRGEN_TEMPLATES");
 	if (argc < 2)
 		return usage_error("%s", "no command given (generate, check, audit, import or checks)");
 	cmd = argv[1];
@@ -208,10 +191,7 @@ int main(int argc, char **argv)
 			o.templates = optarg;
 			break;
 		case 'W':
-			if (!strcmp(optarg, "error"))
-				diag_set_werror(true);
-			else if (!(strncmp(optarg, "no-", 3) ? checks_set_warning(optarg, true)
-							      : checks_set_warning(optarg + 3, false)))
+			if (!checks_option(optarg))
 				return usage_error("unknown warning '-W%s' (see 'msrgen checks')", optarg);
 			break;
 		case 'q':

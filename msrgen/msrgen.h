@@ -353,6 +353,10 @@ void checks_run(struct model *m);
 void checks_list(FILE *f);
 /* Warnings are checks: the check's name is the -W switch. False if no such warning. */
 bool checks_set_warning(const char *name, bool on);
+/* The argument of -W: "error", NAME or no-NAME; false if NAME is no warning */
+bool checks_option(const char *arg);
+/* Parses files; unless that failed, builds the model and checks it.  !diag_errors() */
+bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files);
 bool checks_warning_enabled(const char *name);
 
 /* render.c */
@@ -365,6 +369,8 @@ struct outputs {
 	VEC(struct output) files;
 };
 void render_model_text(const struct model *m, struct strbuf *sb);
+/* Where targets live: $MSRGEN_TEMPLATES if set, else MSRGEN_TEMPLATE_DIR */
+const char *render_templates_dir(void);
 bool render_target(const struct model *m, const char *tmpl_root, const char *target,
 		   struct outputs *out);
 bool outputs_write(const struct outputs *out, const char *dir);

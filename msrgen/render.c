@@ -762,6 +762,13 @@ static const char skip_lib[] =
 	"m4_undefine([[_msrgen_include]])m4_ifelse([[$#]], [[0]], [[[[m4_include]]]], "
 	"[[$#$1]], [[1_lib.m4]], [[]], [[m4_include($@)]])]])m4_dnl\n";
 
+const char *render_templates_dir(void)
+{
+	const char *env = getenv("MSRGEN_TEMPLATES");
+
+	return env && env[0] ? env : MSRGEN_TEMPLATE_DIR;
+}
+
 bool render_target(const struct model *m, const char *tmpl_root, const char *target,
 		   struct outputs *out)
 {
