@@ -90,12 +90,38 @@ static void checkpatch(const char *k, const char *opts, const char *path, int *e
 	free(out);
 }
 
+/*
+ * checkpatch.pl --strict opts on every file below dir: each must have no
+ * error and no warning.  How many files there were.
+ */
+static int checkpatch_all(const char *k, const char *opts, const char *dir)
+{
+	char *list = xasprintf("%s.list", dir), *names;
+	int files = 0;
+
+	cr_assert_eq(run_sh("cd '%s' && find . -type f | LC_ALL=C sort > '%s'", dir, list), 0);
+	names = slurp(list);
+	for (char *line = strtok(names, "\n"); line; line = strtok(NULL, "\n")) {
+		char *path = xasprintf("%s/%s", dir, line + 2), *report;
+		int e, w;
+
+		checkpatch(k, opts, path, &e, &w, &report);
+		cr_expect(e == 0 && w == 0, "%s: %d errors, %d warnings:\n%s", line + 2, e, w, report);
+		files++;
+		free(report);
+		free(path);
+	}
+	free(names);
+	unlink(list);
+	free(list);
+	return files;
+}
+
 Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
 {
-	char *k = ktree(), *gen, *list, *names;
+	char *k = ktree(), *gen;
 	const char *args[] = { "generate", "-q", "--target", "linux-7.3", "-o", NULL, NULL };
 	struct run r;
-	int files = 0;
 
 	if (!k)
 		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
@@ -103,29 +129,14 @@ Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
 	args[5] = gen;
 	r = msrgen(args);
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	list = xasprintf("%s.list", gen);
-	cr_assert_eq(run_sh("cd '%s' && find . -type f | sort > '%s'", gen, list), 0);
-	names = slurp(list);
-	for (char *line = strtok(names, "\n"); line; line = strtok(NULL, "\n")) {
-		char *path = xasprintf("%s/%s", gen, line + 2), *report;
-		int e, w;
-
-		checkpatch(k, "-f", path, &e, &w, &report);
-		cr_expect(e == 0 && w == 0, "%s: %d errors, %d warnings:\n%s", line + 2, e, w, report);
-		files++;
-		free(report);
-		free(path);
-	}
-	cr_assert_eq(files, 8);
-	unlink(list);
+	cr_assert_eq(checkpatch_all(k, "-f", gen), 8);
 	remove_tree(gen);
 }
 
 Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 {
-	char *k = ktree(), *t, *s, *list, *names;
+	char *k = ktree(), *t, *s, *a;
 	struct run r;
-	int patches = 0;
 
 	if (!k)
 		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
@@ -147,29 +158,12 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 		r = msrgen(args);
 		cr_assert_eq(r.status, 0, "%s", r.err);
 	}
-	list = xasprintf("%s.list", s);
-	cr_assert_eq(run_sh("ls '%s' > '%s'", s, list), 0);
-	names = slurp(list);
-	for (char *line = strtok(names, "\n"); line; line = strtok(NULL, "\n")) {
-		char *path = xasprintf("%s/%s", s, line), *report;
-		int e, w;
-
-		checkpatch(k, "", path, &e, &w, &report);
-		cr_expect(e == 0 && w == 0, "%s: %d errors, %d warnings:\n%s", line, e, w, report);
-		patches++;
-		free(report);
-		free(path);
-	}
-	cr_assert_eq(patches, 4);
+	cr_assert_eq(checkpatch_all(k, "", s), 4);
 	/* the series applies to the real files and gives what install gave */
-	cr_assert_eq(run_sh("a=$(mktemp -d) && cd '%s/tree' && find . -type f | while read -r f; do "
-			"mkdir -p \"$a/$(dirname \"$f\")\" && cp \"%s/$f\" \"$a/$f\"; done && cd \"$a\" && "
-			"export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME=\"$a\" "
-			"GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "
-			"GIT_COMMITTER_EMAIL=t@t && git init -q && git add -A && "
-			"git commit -q -m base && git am -q '%s'/*.patch && rm -rf .git && "
-			"diff -r \"$a\" '%s' && rm -rf \"$a\"", INST, k, s, t), 0);
-	unlink(list);
+	a = copy_touched(k);
+	cr_assert_eq(git_am_series(a, s, 4), 0);
+	cr_assert_eq(run_sh("diff -r '%s' '%s'", a, t), 0);
+	remove_tree(a);
 	remove_tree(t);
 	remove_tree(s);
 }

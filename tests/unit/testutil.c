@@ -236,3 +236,14 @@ int run_sh(const char *fmt, ...)
 	sb_free(&sb);
 	return rc;
 }
+
+int git_am_series(const char *tree, const char *series, int patches)
+{
+	return run_sh("cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "
+		      "HOME='%s' GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "
+		      "GIT_COMMITTER_EMAIL=t@t && git init -q && git add -A && "
+		      "git commit -q -m base && "
+		      "git am -q $(ls '%s'/0*.patch | grep -v /0000-cover-letter.patch) && "
+		      "test $(git rev-list --count HEAD) = %d && rm -rf .git",
+		      tree, tree, series, patches + 1);
+}

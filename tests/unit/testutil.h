@@ -43,5 +43,11 @@ int model_from(struct ast *ast, struct model *m, const char *text);
 size_t list_msr_files(const char *dir, const char **out, size_t max);
 /* Runs a shell command made with printf; system()'s status, and the command on stderr if it failed. */
 int run_sh(const char *fmt, ...) PRINTF(1, 2);
+/*
+ * git am of series/0*.patch (not a cover letter) onto tree (a commit of it first, no user or
+ * system git configuration); 0 if all apply and make `patches` commits.
+ * tree keeps the result, without .git.
+ */
+int git_am_series(const char *tree, const char *series, int patches);
 
 #endif
