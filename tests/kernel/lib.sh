@@ -31,6 +31,12 @@ kt_die() { echo "$(kt_stamp) error: $*" >&2; exit 1; }
 kt_start() { printf -v "$1" '%s' "$(date +%s)"; }
 kt_elapsed() { echo $(( $(date +%s) - ${!1} )); }
 
+# The compiler, assembler, linker, objtool and modpost warning and error
+# lines of the build log $1, sorted, for diffing two builds.
+kt_warnings() {
+	grep -iE '(^|[: ])(warning|error)[: ]' "$1" | grep -v '^#' | LC_ALL=C sort -u || true
+}
+
 # Print a usage text: the comment block after the shebang of file $1.
 kt_usage() { sed -n '2,/^[^#]/{/^[^#]/d;s/^# \{0,1\}//;p}' "$1"; }
 
