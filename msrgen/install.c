@@ -166,18 +166,6 @@ static void install_error(struct install_ctx *c, const char *path, int line,
 		c->errors++;
 }
 
-/* A file as a C string (read_file() leaves an empty file unterminated) */
-static char *install_read(const char *path, size_t *len)
-{
-	char *raw = read_file_max(path, MAX_SOURCE, len), *text;
-
-	if (!raw)
-		return NULL;
-	text = xstrndup(raw, *len);
-	free(raw);
-	return text;
-}
-
 /* ---- the plan ---------------------------------------------------------- */
 
 static void install_plan_free(struct install_plan *p)
@@ -242,7 +230,7 @@ static bool install_op_done(const struct install_plan *p, const struct install_o
 static bool install_plan_load(struct install_plan *p, const char *path)
 {
 	size_t len;
-	char *text = install_read(path, &len);
+	char *text = read_file_max(path, MAX_SOURCE, &len);
 	char *s, *eol;
 	int line = 0;
 	bool ok = true;
@@ -495,7 +483,7 @@ static struct install_file *install_file_get(struct install_ctx *c, const char *
 		if (!strcmp(c->files.v[i].path, rel))
 			return &c->files.v[i];
 	path = install_tree_path(c, rel);
-	f.orig = install_read(path, &f.orig_len);
+	f.orig = read_file_max(path, MAX_SOURCE, &f.orig_len);
 	if (!f.orig && !(may_be_new && errno == ENOENT)) {
 		install_error(c, path, 0, "cannot read: %s", strerror(errno));
 		free(path);
@@ -542,7 +530,7 @@ static bool install_kernel_ok(struct install_ctx *c, const char *target)
 	int have[2] = { -1, -1 }, lines[2] = { 0, 0 };
 	char *path = install_tree_path(c, "Makefile");
 	size_t len;
-	char *text = install_read(path, &len);
+	char *text = read_file_max(path, MAX_SOURCE, &len);
 	const char *s;
 	int line = 1, k;
 	bool ok = true;
@@ -1083,7 +1071,7 @@ static bool install_run_git(const struct install_git *g, const char *const *args
 		if (errno != EINTR)
 			die("waitpid: %s", strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
-		char *text = install_read(log, &n);
+		char *text = read_file_max(log, MAX_SOURCE, &n);
 		size_t i;
 		struct strbuf cmd = { 0 };
 
