@@ -1,19 +1,7 @@
 m4_divert(-1)
-What asm/msr-gen.h and asm/msr-gen-regs.h share (for m4_include only;
-produces no text; needs _lib.m4): the expression of a register's site on
-Xen PV, and the named accessors.
-
-_mg_rd_x(id, address[, p]): the read site of a register whose Xen PV read
-is not passthrough, one of the __msrgen_rd_*() macros of asm/msr-gen.h (with
-p: the _safe form storing the value at p).
-m4_define([[_mg_rd_x]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
-	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__msrgen_rd_k32]], [[__msrgen_rd_k64]])]],
-	[[__msrgen_rd_stub]])[[]]m4_ifelse([[$3]], [[]], [[]], [[_safe]])($1, $2[[]]m4_ifelse([[$3]], [[]], [[]], [[, $3]])[[]]m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, _mg_xa([[$1]], [[read]])ULL]]))]])
-_mg_wr_x(id, address, val[, safe]): the write site of a register whose Xen
-PV write is not passthrough (safe non-empty: the _safe form, an int).
-m4_define([[_mg_wr_x]], [[__msrgen_wr[[]]m4_ifelse(_mg_ns([[$1]]), [[1]], [[_ns]])[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[_ign]], [[_stub]])[[]]m4_ifelse([[$4]], [[]], [[]], [[_safe]])($1, $2, $3)]])
-_mg_wr_pt(id): the passthrough write shape of id (WRMSRNS or not).
-m4_define([[_mg_wr_pt]], [[m4_ifelse(_mg_ns([[$1]]), [[1]], [[__msrgen_wr_pt_ns]], [[__msrgen_wr_pt]])]])
+The named accessors of asm/msr-gen-regs.h (for m4_include only; produces
+no text; needs _lib.m4): each one is rdmsrq(), wrmsrq() or their _safe
+form with the register's constant number, so it gets the register's site.
 
 _mg_brief(function, brief...): the first brief that fits a kernel-doc line of 100 columns.
 m4_define([[_mg_brief]], [[m4_ifelse([[$#]], [[2]], [[$2]], [[m4_ifelse(m4_eval(m4_len([[ * $1() - $2]]) <= 100), [[1]], [[$2]], [[_mg_brief([[$1]], m4_shift(m4_shift($@)))]])]])]])
@@ -24,14 +12,6 @@ m4_define([[_mg_doc_xen2]], [[m4_ifelse([[$1]], [[passthrough]], [[the instructi
 	[[$1]], [[call]], [[_mg_xa([[$2]], [[$3]])(_mg_cargs([[_mg_xargs([[$2]], [[$3]])]])val)]],
 	[[$1]], [[perf]], [[Xen vPMU emulation, else the instruction]],
 	[[$1]], [[fixup]], [[the instruction, then _mg_xa([[$2]], [[$3]])()]])]])
-
-_mg_xen_or(id, dir, xen, other): the body line xen under CONFIG_XEN_PV if
-id's Xen PV handling of dir is not passthrough, else other alone.
-m4_define([[_mg_xen_or]], [[m4_ifelse(_mg_xen([[$1]], [[$2]]), [[1]], [[#ifdef CONFIG_XEN_PV
-	$3;
-#else
-	$4;
-#endif]], [[	$4;]])]])
 
 m4_define([[_mg_read]], [[
 /**
@@ -44,7 +24,10 @@ m4_define([[_mg_read]], [[
  */
 static __always_inline u64 msr_read_$1(void)
 {
-_mg_xen_or([[$1]], [[read]], [[return _mg_rd_x([[$1]], [[$3]])]], [[return __msrgen_rd_pt($3)]])
+	u64 val;
+
+	rdmsrq($3, val);
+	return val;
 }
 
 /**
@@ -55,7 +38,7 @@ _mg_xen_or([[$1]], [[read]], [[return _mg_rd_x([[$1]], [[$3]])]], [[return __msr
  */
 static __always_inline int msr_read_$1_safe(u64 *p)
 {
-_mg_xen_or([[$1]], [[read]], [[return _mg_rd_x([[$1]], [[$3]], [[p]])]], [[return __msrgen_rd_pt_safe($3, p)]])
+	return rdmsrq_safe($3, p);
 }
 ]])
 
@@ -65,13 +48,12 @@ m4_define([[_mg_write]], [[
  * @val: the value
  *
  * $4.
- * Xen PV: _mg_doc_xen([[$1]], [[write]]).m4_ifelse(_mg_ns([[$1]]), [[1]], [[
- * Non-serializing (WRMSRNS) where available.]])
+ * Xen PV: _mg_doc_xen([[$1]], [[write]]).
  * A fault is reported once and otherwise ignored.
  */
 static __always_inline void msr_write_$1(u64 val)
 {
-_mg_xen_or([[$1]], [[write]], [[_mg_wr_x([[$1]], [[$3]], [[val]])]], [[_mg_wr_pt([[$1]])($3, val)]])
+	wrmsrq($3, val);
 }
 
 /**
@@ -82,7 +64,7 @@ _mg_xen_or([[$1]], [[write]], [[_mg_wr_x([[$1]], [[$3]], [[val]])]], [[_mg_wr_pt
  */
 static __always_inline int msr_write_$1_safe(u64 val)
 {
-_mg_xen_or([[$1]], [[write]], [[return _mg_wr_x([[$1]], [[$3]], [[val]], [[safe]])]], [[return _mg_wr_pt([[$1]])_safe($3, val)]])
+	return wrmsrq_safe($3, val);
 }
 ]])
 

@@ -2,39 +2,53 @@
 m4_include([[_lib.m4]])m4_dnl
 MSRGEN_BANNER_C
 /*
- * Xen PV side of the generated MSR accessors: the C bodies of the stubs in
- * msr-gen-stubs.S, the runtime dispatch of non-constant MSR numbers (used by
- * xen_do_read_msr() and xen_do_write_msr()), and the handlers named in the
- * MSR tables.
+ * Xen PV side of the MSR accessors of asm/msr-gen.h: the C bodies of the
+ * stubs in msr-gen-stubs.S, xen_pv_rdmsr() and xen_pv_wrmsr() for the MSR
+ * numbers known only at run time, and the handlers the MSR tables name.
+ *
+ * A body gets safe = true for a _safe access.  Otherwise a failing access
+ * is reported by its instruction, unless xen_msr_safe= says to treat every
+ * access as a _safe one.  The sites trace the accesses, so the
+ * instructions here are the untraced ones.
  */
 #include <linux/bug.h>
 #include <linux/cpufeature.h>
+#include <linux/export.h>
 #include <linux/smp.h>
 #include <linux/types.h>
 #include <asm/apicdef.h>
+#include <asm/extable.h>
 #include <asm/msr.h>
 #include <asm/xen/hypercall.h>
+#include <xen/xen.h>
 
 #include "xen-ops.h"
 #include "msr-gen.h"
 
-static u64 xen_msrgen_native_read(u32 msr, int *err)
+static int msr_native_read(u32 msr, u64 *val, bool safe)
 {
-	u64 val = 0;
-
-	if (err)
-		*err = native_read_msr_safe(msr, &val);
-	else
-		val = native_read_msr(msr);
-	return val;
+	if (safe)
+		return __msr_rd_native_safe(msr, val);
+	*val = __msr_rd_native(msr);
+	return 0;
 }
 
-static void xen_msrgen_native_write(u32 msr, u64 val, int *err)
+static int msr_native_write(u32 msr, u64 val, bool safe)
 {
-	if (err)
-		*err = native_write_msr_safe(msr, val);
-	else
-		native_write_msr(msr, val);
+	if (safe)
+		return __msr_wr_native_safe(msr, val);
+	__msr_wr_native(msr, val);
+	return 0;
+}
+
+static int xen_msr_native_read(u32 msr, u64 *val, bool safe)
+{
+	return msr_native_read(msr, val, safe || xen_msr_safe);
+}
+
+static int xen_msr_native_write(u32 msr, u64 val, bool safe)
+{
+	return msr_native_write(msr, val, safe || xen_msr_safe);
 }
 m4_divert(-1)
 Handlers this target knows, emitted when the tables name them.
@@ -51,8 +65,7 @@ m4_ifelse(_mg_get([[hcall_xen_msr_set_segment_base_write]], [[-]]), [[-]], [[]],
 int xen_msr_set_segment_base(unsigned long which, u64 val)
 {
 	if (HYPERVISOR_set_segment_base(which, val))
-		WARN(1, "msrgen: Xen refused segment base %lu = %#llx\n",
-		     which, val);
+		WARN(1, "Xen set_segment_base(%lu, %llx) failed\n", which, val);
 	return 0;
 }
 m4_divert(-1)]])
@@ -73,33 +86,33 @@ void xen_msr_apicbase_fixup(u64 *val)
 }
 m4_divert(-1)]])
 
-Stub bodies.
+Stub bodies: _mg_body_xen(kind, dir, arg, args, address).
 m4_define([[_mg_body_xen]], [[m4_ifelse(
 [[$1]], [[call]], [[	return $3(_mg_cargs([[$4]])val);]],
 [[$1$2]], [[perfread]], [[	if (pmu_msr_chk_emulated($5, val, true))
 		return 0;
-	return native_read_msr_safe($5, val);]],
+	return xen_msr_native_read($5, val, safe);]],
 [[$1$2]], [[perfwrite]], [[	if (pmu_msr_chk_emulated($5, &val, false))
 		return 0;
-	return native_write_msr_safe($5, val);]],
-[[$1]], [[fixup]], [[	int err = native_read_msr_safe($5, val);
+	return xen_msr_native_write($5, val, safe);]],
+[[$1]], [[fixup]], [[	int err = xen_msr_native_read($5, val, safe);
 
-	if (!err)
-		$3(val);
+	$3(val);
 	return err;]])]])
+m4_define([[_mg_param]], [[m4_ifelse([[$1]], [[read]], [[u64 *val]], [[u64 val]])]])
 m4_define([[_mg_bodies]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[/* $3: _mg_xk([[$1]], [[$2]]) m4_ifelse([[$2]], [[read]], [[read]], [[write]]) on Xen PV */
-int xen_msrgen_[[]]_mg_rw([[$2]])_$1(m4_ifelse([[$2]], [[read]], [[u64 *val]], [[u64 val]]))
+m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[/* $3: _mg_xk([[$1]], [[$2]]) $2 */
+int xen_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe)
 {
 _mg_body_xen(_mg_xk([[$1]], [[$2]]), [[$2]], _mg_xa([[$1]], [[$2]]), [[_mg_xargs([[$1]], [[$2]])]], [[$4]])
 }
 
 ]])m4_dnl
-/* $3 m4_ifelse([[$2]], [[read]], [[read]], [[write]]) before patching */
-int msrgen_dyn_[[]]_mg_rw([[$2]])_$1(m4_ifelse([[$2]], [[read]], [[u64 *val]], [[u64 val]]))
+/* $3 $2 before the alternatives are applied */
+int early_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe)
 {
 m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[	if (boot_cpu_has(X86_FEATURE_XENPV))
-		return xen_msrgen_[[]]_mg_rw([[$2]])_$1(val);
+		return xen_[[]]_mg_rw([[$2]])msr_$1(val, safe);
 ]], [[$2]], [[read]], [[	if (boot_cpu_has(X86_FEATURE_XENPV)) {
 		*val = _mg_xa([[$1]], [[read]])ULL;
 		return 0;
@@ -107,92 +120,126 @@ m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[	if (boot_cpu_has(X86_FEATURE_XENPV
 ]], [[	if (boot_cpu_has(X86_FEATURE_XENPV))
 		return 0;
 ]])m4_dnl
-	return m4_ifelse([[$2]], [[read]], [[native_read_msr_safe($4, val)]], [[native_write_msr_safe($4, val)]]);
+	return msr_native_[[]]m4_ifelse([[$2]], [[read]], [[read]], [[write]])($4, val, safe);
 }
 m4_divert(-1)]])]])
 m4_define([[MSRGEN_MSR]], [[_mg_bodies([[$1]], [[read]], [[$2]], [[$3]])_mg_bodies([[$1]], [[write]], [[$2]], [[$3]])]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_MSR]], [[]])
 
-Runtime dispatch: cases for registers whose Xen PV handling is ignore, call
+Runtime dispatch: cases for the MSRs whose Xen PV handling is ignore, call
 or fixup (perf is the default path: the vPMU check first).
 m4_define([[_mg_rcase]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_once([[rcase$3]]), [[11]], [[m4_ifelse(
 _mg_xk([[$1]], [[read]]), [[ignore]], [[m4_divert(0)m4_dnl
 	case $3:	/* $2 */
-		return _mg_xa([[$1]], [[read]])ULL;
+		r.val = _mg_xa([[$1]], [[read]])ULL;
+		return r;
 m4_divert(-1)]],
-_mg_xk([[$1]], [[read]]), [[fixup]], [[m4_divert(0)m4_dnl
+_mg_xk([[$1]], [[read]]), [[fixup]], [[_mg_rcall([[$1]], [[$2]], [[$3]])]],
+_mg_xk([[$1]], [[read]]), [[call]], [[_mg_rcall([[$1]], [[$2]], [[$3]])]])]])]])
+m4_define([[_mg_rcall]], [[m4_divert(0)m4_dnl
 	case $3:	/* $2 */
-		val = xen_msrgen_native_read(msr, err);
-		_mg_xa([[$1]], [[read]])(&val);
-		return val;
-m4_divert(-1)]],
-_mg_xk([[$1]], [[read]]), [[call]], [[m4_divert(0)m4_dnl
-	case $3:	/* $2 */
-		ret = _mg_xa([[$1]], [[read]])(_mg_cargs([[_mg_xargs([[$1]], [[read]])]])&val);
-		if (ret && err)
-			*err = ret;
-		return ret ? 0 : val;
-m4_divert(-1)]])]])]])
+		r.err = xen_rdmsr_$1(&r.val, safe);
+		return r;
+m4_divert(-1)]])
 m4_define([[_mg_wcase]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_once([[wcase$3]]), [[11]], [[m4_ifelse(
 _mg_xk([[$1]], [[write]]), [[ignore]], [[m4_divert(0)m4_dnl
 	case $3:	/* $2: ignored */
-		return;
+		return 0;
 m4_divert(-1)]],
 _mg_xk([[$1]], [[write]]), [[call]], [[m4_divert(0)m4_dnl
 	case $3:	/* $2 */
-		ret = _mg_xa([[$1]], [[write]])(_mg_cargs([[_mg_xargs([[$1]], [[write]])]])val);
-		if (ret && err)
-			*err = ret;
-		return;
+		return xen_wrmsr_$1(val, safe);
 m4_divert(-1)]])]])]])
 m4_divert(0)
 /**
- * xen_msrgen_read_msr() - Read an MSR on Xen PV, number known at run time
+ * xen_pv_rdmsr() - Read an MSR on Xen PV, number known at run time
  * @msr: the MSR number
- * @err: NULL for rdmsrq() semantics, else where 0 or -EIO is stored
+ * @safe: true for rdmsrq_safe() semantics
  *
- * Return: the value.
+ * Return: the value and 0, or -EIO if the read failed.
  */
-u64 xen_msrgen_read_msr(u32 msr, int *err)
+struct msr_result xen_pv_rdmsr(u32 msr, bool safe)
 {
-	u64 val = 0;
-	int ret;
+	struct msr_result r = { 0, 0 };
 
 	switch (msr) {
 m4_divert(-1)
 m4_define([[MSRGEN_MSR]], [[_mg_rcase([[$1]], [[$2]], [[$3]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
-	default:
-		break;
 	}
-	(void)ret;
-	if (pmu_msr_chk_emulated(msr, &val, true))
-		return val;
-	return xen_msrgen_native_read(msr, err);
+	if (!pmu_msr_chk_emulated(msr, &r.val, true))
+		r.err = xen_msr_native_read(msr, &r.val, safe);
+	return r;
 }
+EXPORT_SYMBOL(xen_pv_rdmsr);
 
 /**
- * xen_msrgen_write_msr() - Write an MSR on Xen PV, number known at run time
+ * xen_pv_wrmsr() - Write an MSR on Xen PV, number known at run time
  * @msr: the MSR number
  * @val: the value
- * @err: NULL for wrmsrq() semantics, else where 0 or -EIO is stored
+ * @safe: true for wrmsrq_safe() semantics
+ *
+ * Return: 0, or -EIO if the write failed.
  */
-void xen_msrgen_write_msr(u32 msr, u64 val, int *err)
+int xen_pv_wrmsr(u32 msr, u64 val, bool safe)
 {
-	int ret;
-
 	switch (msr) {
 m4_divert(-1)
 m4_define([[MSRGEN_MSR]], [[_mg_wcase([[$1]], [[$2]], [[$3]])]])
 MSRGEN_MODEL
+m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)m4_dnl
-	default:
-		break;
 	}
-	(void)ret;
 	if (pmu_msr_chk_emulated(msr, &val, false))
-		return;
-	xen_msrgen_native_write(msr, val, err);
+		return 0;
+	return xen_msr_native_write(msr, val, safe);
+}
+EXPORT_SYMBOL(xen_pv_wrmsr);
+
+/**
+ * early_rdmsr() - Read an MSR before the alternatives are applied
+ * @msr: the MSR number
+ * @safe: true for rdmsrq_safe() semantics
+ *
+ * Return: the value and 0, or -EIO if the read failed.
+ */
+struct msr_result early_rdmsr(u32 msr, bool safe)
+{
+	struct msr_result r = { 0, 0 };
+
+	if (boot_cpu_has(X86_FEATURE_XENPV))
+		return xen_pv_rdmsr(msr, safe);
+	r.err = msr_native_read(msr, &r.val, safe);
+	return r;
+}
+EXPORT_SYMBOL(early_rdmsr);
+
+/**
+ * early_wrmsr() - Write an MSR before the alternatives are applied
+ * @msr: the MSR number
+ * @val: the value
+ * @safe: true for wrmsrq_safe() semantics
+ *
+ * Return: 0, or -EIO if the write failed.
+ */
+int early_wrmsr(u32 msr, u64 val, bool safe)
+{
+	if (boot_cpu_has(X86_FEATURE_XENPV))
+		return xen_pv_wrmsr(msr, val, safe);
+	return msr_native_write(msr, val, safe);
+}
+EXPORT_SYMBOL(early_wrmsr);
+
+/**
+ * ex_msr_quiet() - Whether the fault of an MSR site goes unreported
+ * @e: the site's exception table entry
+ *
+ * Return: true on Xen PV with xen_msr_safe for the entries of rdmsrq() and
+ * wrmsrq() (EX_FLAG_MSR_PV), as xen_read_msr() and xen_write_msr() had it.
+ */
+bool ex_msr_quiet(const struct exception_table_entry *e)
+{
+	return (e->data & EX_FLAG_MSR_PV) && xen_pv_domain() && xen_msr_safe;
 }

@@ -6,10 +6,6 @@ MSRGEN_BANNER_C
 
 #include <linux/types.h>
 
-/* Runtime dispatch for a non-constant MSR number on Xen PV. */
-u64 xen_msrgen_read_msr(u32 msr, int *err);
-void xen_msrgen_write_msr(u32 msr, u64 val, int *err);
-
 /* Handlers named by the MSR tables. */
 m4_divert(-1)
 _mg_args_t(args): the parameters for call's constant arguments: unsigned long arg1, ...
@@ -26,12 +22,13 @@ m4_divert(-1)]])]])]])]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_HANDLE]], [[]])
 m4_divert(0)
-/* Bodies called by the stubs in msr-gen-stubs.S: 0 or an error. */
+/* Bodies of the stubs in msr-gen-stubs.S: 0 or an error. */
 m4_divert(-1)
+m4_define([[_mg_param]], [[m4_ifelse([[$1]], [[read]], [[u64 *val]], [[u64 val]])]])
 m4_define([[_mg_proto]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)m4_dnl
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[int xen_msrgen_[[]]_mg_rw([[$2]])_$1(m4_ifelse([[$2]], [[read]], [[u64 *val]], [[u64 val]]));
+m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[int xen_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe);
 ]])m4_dnl
-int msrgen_dyn_[[]]_mg_rw([[$2]])_$1(m4_ifelse([[$2]], [[read]], [[u64 *val]], [[u64 val]]));
+int early_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe);
 m4_divert(-1)]])]])
 m4_define([[MSRGEN_MSR]], [[_mg_proto([[$1]], [[read]])_mg_proto([[$1]], [[write]])]])
 MSRGEN_MODEL

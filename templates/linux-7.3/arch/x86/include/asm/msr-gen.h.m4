@@ -1,264 +1,283 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 m4_include([[_lib.m4]])m4_dnl
-m4_include([[_accessors.m4]])m4_dnl
 MSRGEN_BANNER_C
 /*
- * Inline MSR accessors: every access with a constant MSR number is one
- * patchable site (see docs/emit-linux.md of msrgen):
- *
- *   read:  value out in %rax, clobbers %rcx, %rdx;
- *   write: value in %rax (preserved), clobbers %rcx, %rdx.
- *
- * The alternatives choose the legacy RDMSR/WRMSR, WRMSRNS, the immediate
- * forms, or the Xen PV action (constant, nothing, or a call of a stub).
+ * The MSR accessors: rdmsrq(), wrmsrq(), rdmsr(), wrmsr(), their _safe
+ * forms and wrmsrns().  A constant MSR number gives one inline site whose
+ * bytes the alternatives choose (the legacy instruction, WRMSRNS, the
+ * immediate forms, or on Xen PV what the MSR tables say); any other number
+ * gives the plain instruction, or on Xen PV a call of xen_pv_rdmsr() or
+ * xen_pv_wrmsr().  Byte layouts: docs/emit-linux.md of msrgen.
  */
 #ifndef _ASM_X86_MSR_GEN_H
 #define _ASM_X86_MSR_GEN_H
 
 #ifndef __ASSEMBLER__
 
+#include <linux/build_bug.h>
+#include <linux/errno.h>
 #include <linux/types.h>
-#include <linux/bits.h>
 #include <asm/alternative.h>
 #include <asm/asm.h>
 #include <asm/cpufeatures.h>
+#include <asm/msr-gen-extable.h>
 
-/* Site variants (byte layouts in docs/emit-linux.md). */
-#define __MSRGEN_RD_L					\
+/* The tracepoints of asm/msr.h, at every site. */
+static __always_inline void __msr_trace_rd(u32 msr, u64 val, int err)
+{
+	if (tracepoint_enabled(read_msr))
+		do_trace_read_msr(msr, val, err);
+}
+
+static __always_inline void __msr_trace_wr(u32 msr, u64 val, int err)
+{
+	if (tracepoint_enabled(write_msr))
+		do_trace_write_msr(msr, val, err);
+}
+
+/*
+ * Any MSR number: the instruction.  A failing rdmsrq() or wrmsrq() of a
+ * Xen PV guest with xen_msr_safe goes unreported (EX_FLAG_MSR_PV), as
+ * it did when it went through paravirt ops.
+ */
+static __always_inline u64 __msr_rd_native(u32 msr)
+{
+	EAX_EDX_DECLARE_ARGS(val, low, high);
+
+	asm volatile("1: rdmsr\n"
+		     "2:\n"
+		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+		     : EAX_EDX_RET(val, low, high) : "c" (msr));
+	return EAX_EDX_VAL(val, low, high);
+}
+
+static __always_inline int __msr_rd_native_safe(u32 msr, u64 *p)
+{
+	EAX_EDX_DECLARE_ARGS(val, low, high);
+	int err;
+
+	asm volatile("1: rdmsr ; xor %[err], %[err]\n"
+		     "2:\n"
+		     _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %[err])
+		     : [err] "=r" (err), EAX_EDX_RET(val, low, high)
+		     : "c" (msr));
+	*p = EAX_EDX_VAL(val, low, high);
+	return err;
+}
+
+static __always_inline void __msr_wr_native(u32 msr, u64 val)
+{
+	asm volatile("1: wrmsr\n"
+		     "2:\n"
+		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))
+		     : "memory");
+}
+
+static __always_inline int __msr_wr_native_safe(u32 msr, u64 val)
+{
+	int err;
+
+	asm volatile("1: wrmsr ; xor %[err], %[err]\n"
+		     "2:\n"
+		     _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %[err])
+		     : [err] "=a" (err)
+		     : "c" (msr), "0" ((u32)val), "d" ((u32)(val >> 32))
+		     : "memory");
+	return err;
+}
+
+/* WRMSR is 2 bytes, WRMSRNS 3: a redundant DS prefix avoids a NOP. */
+static __always_inline void __msr_wrns_native(u32 msr, u64 val)
+{
+	asm volatile("1: " ALTERNATIVE("ds wrmsr", ".byte 0x0f, 0x01, 0xc6",
+				       X86_FEATURE_WRMSRNS)
+		     "2:\n"
+		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))
+		     : "memory");
+}
+
+#ifdef CONFIG_X86_64
+/*
+ * Sites of a constant MSR number.  Reads leave the value in %rax; _safe
+ * reads the error in %edx, _safe writes in %eax.  The immediate forms
+ * (RDMSR and WRMSRNS with an imm32, VEX map 7, opcode F6) name %rax:
+ *
+ *   RDMSR $imm32, %rax:	c4 e7 7b f6 c0 imm32
+ *   WRMSRNS %rax, $imm32:	c4 e7 7a f6 c0 imm32
+ */
+#define __MSR_RD_L					\
 	"mov $%c[msr], %%ecx\n\t"			\
 	"rdmsr\n\t"					\
 	"shl $32, %%rdx\n\t"				\
 	"or %%rdx, %%rax\n\t"
-
-/* RDMSR $imm32, %rax: VEX.128.F2.M7.W0 F6 /0 id */
-#define __MSRGEN_RD_I					\
+#define __MSR_RD_I					\
 	".byte 0xc4, 0xe7, 0x7b, 0xf6, 0xc0\n\t"	\
 	".long %c[msr]\n\t"
+#define __MSR_RD_OK		"xor %%edx, %%edx\n\t"
 
-#define __MSRGEN_RD_K32		"mov %[k], %%eax\n\t"
-#define __MSRGEN_RD_K64		"movabs %[k], %%rax\n\t"
-
-#define __MSRGEN_WR_PREP				\
-	"mov $%c[msr], %%ecx\n\t"			\
-	"mov %%rax, %%rdx\n\t"				\
-	"shr $32, %%rdx\n\t"
-
-#define __MSRGEN_WR_L		__MSRGEN_WR_PREP "wrmsr\n\t"
-/* ds-prefixed WRMSR: as long as WRMSRNS, so no trailing NOP. */
-#define __MSRGEN_WR_LD		__MSRGEN_WR_PREP "ds wrmsr\n\t"
-/* WRMSRNS: 0f 01 c6 */
-#define __MSRGEN_WR_N		__MSRGEN_WR_PREP ".byte 0x0f, 0x01, 0xc6\n\t"
-
-/* WRMSRNS %rax, $imm32: VEX.128.F3.M7.W0 F6 /0 id */
-#define __MSRGEN_WR_I					\
+/* Writes: the value in %rax, its high half in %edx. */
+#define __MSR_WR_L		"mov $%c[msr], %%ecx\n\t" "wrmsr\n\t"
+#define __MSR_WR_LD		"mov $%c[msr], %%ecx\n\t" "ds wrmsr\n\t"
+#define __MSR_WR_N		"mov $%c[msr], %%ecx\n\t" ".byte 0x0f, 0x01, 0xc6\n\t"
+#define __MSR_WR_I					\
 	".byte 0xc4, 0xe7, 0x7a, 0xf6, 0xc0\n\t"	\
 	".long %c[msr]\n\t"
-
-/* Composition of the sites, original first; the last eligible entry wins. */
-#define __MSRGEN_RD_PT							\
-	ALTERNATIVE_2(__MSRGEN_RD_L,					\
-		      __MSRGEN_RD_I, X86_FEATURE_MSR_IMM,		\
-		      __MSRGEN_RD_L, X86_FEATURE_XENPV)
-
-#define __MSRGEN_RD_XEN(xen)						\
-	ALTERNATIVE_3("call %c[dyn]\n\t",				\
-		      __MSRGEN_RD_L, X86_FEATURE_ALWAYS,		\
-		      __MSRGEN_RD_I, X86_FEATURE_MSR_IMM,		\
-		      xen, X86_FEATURE_XENPV)
-
-#define __MSRGEN_WR_PT_NS						\
-	ALTERNATIVE_3(__MSRGEN_WR_LD,					\
-		      __MSRGEN_WR_N, X86_FEATURE_WRMSRNS,		\
-		      __MSRGEN_WR_I, X86_FEATURE_MSR_IMM,		\
-		      __MSRGEN_WR_LD, X86_FEATURE_XENPV)
-
-#define __MSRGEN_WR_XEN(xen)						\
-	ALTERNATIVE_2("call %c[dyn]\n\t",				\
-		      __MSRGEN_WR_L, X86_FEATURE_ALWAYS,		\
-		      xen, X86_FEATURE_XENPV)
-
-#define __MSRGEN_WR_XEN_NS(xen)						\
-	ALTERNATIVE(ALTERNATIVE_3("call %c[dyn]\n\t",			\
-				  __MSRGEN_WR_LD, X86_FEATURE_ALWAYS,	\
-				  __MSRGEN_WR_N, X86_FEATURE_WRMSRNS,	\
-				  __MSRGEN_WR_I, X86_FEATURE_MSR_IMM),	\
-		    xen, X86_FEATURE_XENPV)
+#define __MSR_WR_OK		"xor %%eax, %%eax\n\t"
 
 /*
- * Sites with Xen PV handling: before patching they call the register's
- * dynamic stub (operand dyn), on Xen PV its Xen stub (operand xen), a
- * constant (operand k) or nothing.
+ * The exception table of a site: the instruction is at offset 0 (the
+ * immediate forms) or 5 (after "mov $msr, %ecx"); either way execution
+ * goes on after the site.
  */
-#define __MSRGEN_XEN_CALL	"call %c[xen]\n\t"
+#define __MSR_SITE_EXTABLE(type)					\
+	_ASM_EXTABLE_TYPE(880b, 881b, type)				\
+	_ASM_EXTABLE_TYPE(880b + 5, 881b, type)
+#define __MSR_SITE_EXTABLE_REG(type, reg)				\
+	_ASM_EXTABLE_TYPE_REG(880b, 881b, type, reg)			\
+	_ASM_EXTABLE_TYPE_REG(880b + 5, 881b, type, reg)
 
-/*
- * The end of a site and its exception table: one entry per offset that may
- * fault (0: immediate form or stub call; 5: legacy RDMSR; 12: legacy
- * WRMSR/WRMSRNS), all going on at the end of the site (_safe: after the
- * clearing of the error).
- */
-#define __MSRGEN_SITE_START	"880:\n\t"
+#define __MSR_RD_SITE(ok)						\
+	ALTERNATIVE_2(__MSR_RD_L ok,					\
+		      __MSR_RD_I ok, X86_FEATURE_MSR_IMM,		\
+		      __MSR_RD_L ok, X86_FEATURE_XENPV)
 
-#define __MSRGEN_RD_END							\
-	"881:\n\t"							\
-	_ASM_EXTABLE_TYPE(880b, 881b, EX_TYPE_RDMSR)			\
-	_ASM_EXTABLE_TYPE(880b + 5, 881b, EX_TYPE_RDMSR)
+#define __MSR_WRNS_SITE(ok)						\
+	ALTERNATIVE_3(__MSR_WR_LD ok,					\
+		      __MSR_WR_N ok, X86_FEATURE_WRMSRNS,		\
+		      __MSR_WR_I ok, X86_FEATURE_MSR_IMM,		\
+		      __MSR_WR_LD ok, X86_FEATURE_XENPV)
 
-#define __MSRGEN_RD_END_SAFE						\
-	"881:\n\t"							\
-	"xor %[err], %[err]\n"						\
-	"882:\n\t"							\
-	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_RDMSR_SAFE, %[err])	\
-	_ASM_EXTABLE_TYPE_REG(880b + 5, 882b, EX_TYPE_RDMSR_SAFE, %[err])
-
-#define __MSRGEN_WR_END_LEGACY						\
-	"881:\n\t"							\
-	_ASM_EXTABLE_TYPE(880b + 12, 881b, EX_TYPE_WRMSR)
-
-#define __MSRGEN_WR_END_LEGACY_SAFE					\
-	"881:\n\t"							\
-	"xor %[err], %[err]\n"						\
-	"882:\n\t"							\
-	_ASM_EXTABLE_TYPE_REG(880b + 12, 882b, EX_TYPE_WRMSR_SAFE, %[err])
-
-#define __MSRGEN_WR_END							\
-	"881:\n\t"							\
-	_ASM_EXTABLE_TYPE(880b + 12, 881b, EX_TYPE_WRMSR)		\
-	_ASM_EXTABLE_TYPE(880b, 881b, EX_TYPE_WRMSR)
-
-#define __MSRGEN_WR_END_SAFE						\
-	"881:\n\t"							\
-	"xor %[err], %[err]\n"						\
-	"882:\n\t"							\
-	_ASM_EXTABLE_TYPE_REG(880b + 12, 882b, EX_TYPE_WRMSR_SAFE, %[err]) \
-	_ASM_EXTABLE_TYPE_REG(880b, 882b, EX_TYPE_WRMSR_SAFE, %[err])
-
-/* The shared shapes of passthrough registers (number as an immediate). */
-static __always_inline u64 __msrgen_rd_pt(u32 msr)
+static __always_inline u64 __msr_rd_pt(u32 msr)
 {
 	u64 val;
 
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_PT
-				__MSRGEN_RD_END
-				: "=a" (val)
-				: [msr] "i" (msr)
-				: "rcx", "rdx");
+	asm_inline volatile("880:\n\t" __MSR_RD_SITE("") "881:\n\t"
+			    __MSR_SITE_EXTABLE(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+			    : "=a" (val) : [msr] "i" (msr) : "rcx", "rdx");
 	return val;
 }
 
-static __always_inline int __msrgen_rd_pt_safe(u32 msr, u64 *p)
+static __always_inline int __msr_rd_pt_safe(u32 msr, u64 *p)
 {
 	u64 val;
 	int err;
 
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_PT
-				__MSRGEN_RD_END_SAFE
-				: [err] "=r" (err), "=a" (val)
-				: [msr] "i" (msr)
-				: "rcx", "rdx");
+	asm_inline volatile("880:\n\t" __MSR_RD_SITE(__MSR_RD_OK) "881:\n\t"
+			    __MSR_SITE_EXTABLE_REG(EX_TYPE_RDMSR_SAFE, %%edx)
+			    : "=a" (val), "=d" (err) : [msr] "i" (msr) : "rcx");
 	*p = val;
 	return err;
 }
 
-static __always_inline void __msrgen_wr_pt(u32 msr, u64 val)
+static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 {
-	asm volatile(__MSRGEN_SITE_START __MSRGEN_WR_L
-		     __MSRGEN_WR_END_LEGACY
-		     : : "a" (val), [msr] "i" (msr)
-		     : "rcx", "rdx", "memory");
+	asm_inline volatile("880:\n\t" __MSR_WRNS_SITE("") "881:\n\t"
+			    __MSR_SITE_EXTABLE(EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+			    : : "a" (val), "d" ((u32)(val >> 32)), [msr] "i" (msr)
+			    : "rcx", "memory");
 }
-
-static __always_inline int __msrgen_wr_pt_safe(u32 msr, u64 val)
-{
-	int err;
-
-	asm volatile(__MSRGEN_SITE_START __MSRGEN_WR_L
-		     __MSRGEN_WR_END_LEGACY_SAFE
-		     : [err] "=r" (err)
-		     : "a" (val), [msr] "i" (msr)
-		     : "rcx", "rdx", "memory");
-	return err;
-}
-
-static __always_inline void __msrgen_wr_pt_ns(u32 msr, u64 val)
-{
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
-				__MSRGEN_WR_END
-				: : "a" (val), [msr] "i" (msr)
-				: "rcx", "rdx", "memory");
-}
-
-static __always_inline int __msrgen_wr_pt_ns_safe(u32 msr, u64 val)
-{
-	int err;
-
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_WR_PT_NS
-				__MSRGEN_WR_END_SAFE
-				: [err] "=r" (err)
-				: "a" (val), [msr] "i" (msr)
-				: "rcx", "rdx", "memory");
-	return err;
-}
+#else
+#define __msr_rd_pt		__msr_rd_native
+#define __msr_rd_pt_safe	__msr_rd_native_safe
+#define __msr_wrns_pt		__msr_wrns_native
+#endif /* CONFIG_X86_64 */
 
 #ifdef CONFIG_XEN_PV
 /*
- * The sites of registers whose Xen PV handling is not passthrough: one
- * function per shape, the stubs as operands, so that a header every object
- * includes expands each shape once.  The dispatch below and the accessors
- * of asm/msr-gen-regs.h use them through the __msrgen_rd_stub(id, nr)
- * family, which names the stubs of register id.
+ * MSRs that Xen PV handles other than by trapping the instruction.  Until
+ * the alternatives are applied a site calls its register's early stub,
+ * which looks at X86_FEATURE_XENPV; then it executes the instruction, or on
+ * Xen PV a constant, nothing, or the call of the register's Xen stub.  The
+ * stubs (arch/x86/xen/msr-gen-stubs.S) keep every register but %rax, %rcx
+ * and %rdx; %cl tells them whether the access is a _safe one, and they
+ * return the error as the _safe instruction sites do.  One function per
+ * shape, the stubs as operands, so each shape is expanded once.
  */
-static __always_inline u64 __msrgen_rd_xen(u32 msr, void (*dyn)(void), void (*xen)(void))
+#define __MSR_UNSAFE		"xor %%ecx, %%ecx\n\t"
+#define __MSR_SAFE		"mov $1, %%cl\n\t"
+#define __MSR_CALL_EARLY	"call %c[early]\n\t"
+#define __MSR_CALL_XEN		"call %c[xen]\n\t"
+
+#define __MSR_RD_XEN_SITE(ok, flag, xen)				\
+	ALTERNATIVE_3(flag __MSR_CALL_EARLY,				\
+		      __MSR_RD_L ok, X86_FEATURE_ALWAYS,		\
+		      __MSR_RD_I ok, X86_FEATURE_MSR_IMM,		\
+		      xen, X86_FEATURE_XENPV)
+
+#define __MSR_WR_XEN_SITE(ok, flag, xen)				\
+	ALTERNATIVE_2(flag __MSR_CALL_EARLY,				\
+		      __MSR_WR_L ok, X86_FEATURE_ALWAYS,		\
+		      xen, X86_FEATURE_XENPV)
+
+#define __MSR_WRNS_XEN_SITE(ok, flag, xen)				\
+	ALTERNATIVE(ALTERNATIVE_3(flag __MSR_CALL_EARLY,		\
+				  __MSR_WR_LD ok, X86_FEATURE_ALWAYS,	\
+				  __MSR_WR_N ok, X86_FEATURE_WRMSRNS,	\
+				  __MSR_WR_I ok, X86_FEATURE_MSR_IMM),	\
+		    xen, X86_FEATURE_XENPV)
+
+static __always_inline u64 __msr_rd_xen(u32 msr, void (*early)(void), void (*xen)(void))
 {
 	u64 val;
 
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_XEN_CALL)
-				__MSRGEN_RD_END
-				: "=a" (val), ASM_CALL_CONSTRAINT
-				: [msr] "i" (msr), [dyn] "i" (dyn), [xen] "i" (xen)
-				: "rcx", "rdx");
+	asm_inline volatile("880:\n\t"
+			    __MSR_RD_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
+			    "881:\n\t"
+			    __MSR_SITE_EXTABLE(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+			    : "=a" (val), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [early] "i" (early), [xen] "i" (xen)
+			    : "rcx", "rdx");
 	return val;
 }
 
-static __always_inline int __msrgen_rd_xen_safe(u32 msr, u64 *p, void (*dyn)(void),
-						void (*xen)(void))
+static __always_inline int __msr_rd_xen_safe(u32 msr, u64 *p, void (*early)(void),
+					     void (*xen)(void))
 {
 	u64 val;
 	int err;
 
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_XEN_CALL)
-				__MSRGEN_RD_END_SAFE
-				: [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
-				: [msr] "i" (msr), [dyn] "i" (dyn), [xen] "i" (xen)
-				: "rcx", "rdx");
+	asm_inline volatile("880:\n\t"
+			    __MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
+			    "881:\n\t"
+			    __MSR_SITE_EXTABLE_REG(EX_TYPE_RDMSR_SAFE, %%edx)
+			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [early] "i" (early), [xen] "i" (xen)
+			    : "rcx");
 	*p = val;
 	return err;
 }
 m4_divert(-1)
-_mg_rd_k(bits): the read of an ignored register on Xen PV, a constant.
+_mg_rd_k(bits, load): the read of an MSR that Xen PV reads as a constant (load: the instruction that loads it).
 m4_define([[_mg_rd_k]], [[
-static __always_inline u64 __msrgen_rd_xen_k$1(u32 msr, void (*dyn)(void), u64 k)
+static __always_inline u64 __msr_rd_xen_k$1(u32 msr, void (*early)(void), u64 k)
 {
 	u64 val;
 
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_RD_K$1)
-				__MSRGEN_RD_END
-				: "=a" (val), ASM_CALL_CONSTRAINT
-				: [msr] "i" (msr), [dyn] "i" (dyn), [k] "i" (k)
-				: "rcx", "rdx");
+	asm_inline volatile("880:\n\t"
+			    __MSR_RD_XEN_SITE("", __MSR_UNSAFE, "$2\n\t")
+			    "881:\n\t"
+			    __MSR_SITE_EXTABLE(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+			    : "=a" (val), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [early] "i" (early), [k] "i" (k)
+			    : "rcx", "rdx");
 	return val;
 }
 
-static __always_inline int __msrgen_rd_xen_k$1_safe(u32 msr, u64 *p, void (*dyn)(void), u64 k)
+static __always_inline int __msr_rd_xen_k$1_safe(u32 msr, u64 *p, void (*early)(void), u64 k)
 {
 	u64 val;
 	int err;
 
-	asm_inline __volatile__(__MSRGEN_SITE_START __MSRGEN_RD_XEN(__MSRGEN_RD_K$1)
-				__MSRGEN_RD_END_SAFE
-				: [err] "=r" (err), "=a" (val), ASM_CALL_CONSTRAINT
-				: [msr] "i" (msr), [dyn] "i" (dyn), [k] "i" (k)
-				: "rcx", "rdx");
+	asm_inline volatile("880:\n\t"
+			    __MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE,
+					      "$2\n\t" __MSR_RD_OK)
+			    "881:\n\t"
+			    __MSR_SITE_EXTABLE_REG(EX_TYPE_RDMSR_SAFE, %%edx)
+			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [early] "i" (early), [k] "i" (k)
+			    : "rcx");
 	*p = val;
 	return err;
 }
@@ -267,86 +286,190 @@ _mg_indent(n): n columns of tabs and spaces, as kernel style aligns a
 continued parameter list with its open parenthesis.
 m4_define([[_mg_rep]], [[m4_ifelse(m4_eval([[$1]] > 0), [[1]], [[$2[[]]_mg_rep(m4_eval([[$1]] - 1), [[$2]])]])]])
 m4_define([[_mg_indent]], [[_mg_rep(m4_eval([[$1]] / 8), [[	]])[[]]_mg_rep(m4_eval([[$1]] % 8), [[ ]])]])
-_mg_proto(head, params, xen parameter): head(params[, xen parameter on a continuation line]).
+_mg_proto(head, params, more): head(params[, more on a continuation line]).
 m4_define([[_mg_proto]], [[$1($2[[]]m4_ifelse([[$3]], [[]], [[)]], [[,
 _mg_indent(m4_len([[$1(]]))$3)]])]])
-_mg_wr_shape(name, composition, xen operand, xen parameter): a write shape.
+_mg_wr_shape(name, site macro, xen variant, xen operand, xen parameter):
+a write shape and its _safe form.
 m4_define([[_mg_wr_shape]], [[
-_mg_proto([[static __always_inline void __msrgen_wr_$1]], [[u32 msr, u64 val, void (*dyn)(void)]], [[$4]])
+_mg_proto([[static __always_inline void __msr_$1]], [[u32 msr, u64 val, void (*early)(void)]], [[$5]])
 {
-	asm_inline __volatile__(__MSRGEN_SITE_START $2
-				__MSRGEN_WR_END
-				: ASM_CALL_CONSTRAINT
-				: "a" (val), [msr] "i" (msr), [dyn] "i" (dyn)$3
-				: "rcx", "rdx", "memory");
+	u32 high = val >> 32;
+
+	asm_inline volatile("880:\n\t"
+			    $2("", __MSR_UNSAFE, m4_ifelse([[$3]], [[]], [[""]], [[__MSR_UNSAFE $3]]))
+			    "881:\n\t"
+			    __MSR_SITE_EXTABLE(EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [early] "i" (early)$4
+			    : "rcx", "memory");
 }
 
-_mg_proto([[static __always_inline int __msrgen_wr_$1_safe]], [[u32 msr, u64 val, void (*dyn)(void)]], [[$4]])
+_mg_proto([[static __always_inline int __msr_$1_safe]], [[u32 msr, u64 val, void (*early)(void)]], [[$5]])
 {
-	int err;
+	u32 high = val >> 32;
 
-	asm_inline __volatile__(__MSRGEN_SITE_START $2
-				__MSRGEN_WR_END_SAFE
-				: [err] "=r" (err), ASM_CALL_CONSTRAINT
-				: "a" (val), [msr] "i" (msr), [dyn] "i" (dyn)$3
-				: "rcx", "rdx", "memory");
-	return err;
+	asm_inline volatile("880:\n\t"
+			    $2(__MSR_WR_OK, __MSR_SAFE, m4_ifelse([[$3]], [[]], [[__MSR_WR_OK]], [[__MSR_SAFE $3]]))
+			    "881:\n\t"
+			    __MSR_SITE_EXTABLE_REG(EX_TYPE_WRMSR_SAFE, %%eax)
+			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [early] "i" (early)$4
+			    : "rcx", "memory");
+	return (int)val;
 }
 ]])
 m4_divert(0)m4_dnl
-_mg_rd_k([[32]])_mg_rd_k([[64]])m4_dnl
-_mg_wr_shape([[xen]], [[__MSRGEN_WR_XEN(__MSRGEN_XEN_CALL)]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
-_mg_wr_shape([[xen_ign]], [[__MSRGEN_WR_XEN("")]], [[]], [[]])m4_dnl
-_mg_wr_shape([[xen_ns]], [[__MSRGEN_WR_XEN_NS(__MSRGEN_XEN_CALL)]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
-_mg_wr_shape([[xen_ns_ign]], [[__MSRGEN_WR_XEN_NS("")]], [[]], [[]])m4_dnl
+_mg_rd_k([[32]], [[mov %[k], %%eax]])_mg_rd_k([[64]], [[movabs %[k], %%rax]])m4_dnl
+_mg_wr_shape([[wr_xen]], [[__MSR_WR_XEN_SITE]], [[__MSR_CALL_XEN]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
+_mg_wr_shape([[wr_xen_ign]], [[__MSR_WR_XEN_SITE]], [[]], [[]], [[]])m4_dnl
+_mg_wr_shape([[wrns_xen]], [[__MSR_WRNS_XEN_SITE]], [[__MSR_CALL_XEN]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
+_mg_wr_shape([[wrns_xen_ign]], [[__MSR_WRNS_XEN_SITE]], [[]], [[]], [[]])m4_dnl
 
-/* By register id: its stubs (arch/x86/xen/msr-gen-stubs.S) as operands. */
-#define __msrgen_rd_stub(id, nr)					\
-	__msrgen_rd_xen(nr, msrgen_dyn_stub_rd_##id, xen_msrgen_stub_rd_##id)
-#define __msrgen_rd_stub_safe(id, nr, p)				\
-	__msrgen_rd_xen_safe(nr, p, msrgen_dyn_stub_rd_##id, xen_msrgen_stub_rd_##id)
-#define __msrgen_rd_k32(id, nr, kv)					\
-	__msrgen_rd_xen_k32(nr, msrgen_dyn_stub_rd_##id, kv)
-#define __msrgen_rd_k32_safe(id, nr, p, kv)				\
-	__msrgen_rd_xen_k32_safe(nr, p, msrgen_dyn_stub_rd_##id, kv)
-#define __msrgen_rd_k64(id, nr, kv)					\
-	__msrgen_rd_xen_k64(nr, msrgen_dyn_stub_rd_##id, kv)
-#define __msrgen_rd_k64_safe(id, nr, p, kv)				\
-	__msrgen_rd_xen_k64_safe(nr, p, msrgen_dyn_stub_rd_##id, kv)
-#define __msrgen_wr_stub(id, nr, val)					\
-	__msrgen_wr_xen(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
-#define __msrgen_wr_stub_safe(id, nr, val)				\
-	__msrgen_wr_xen_safe(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
-#define __msrgen_wr_ign(id, nr, val)					\
-	__msrgen_wr_xen_ign(nr, val, msrgen_dyn_stub_wr_##id)
-#define __msrgen_wr_ign_safe(id, nr, val)				\
-	__msrgen_wr_xen_ign_safe(nr, val, msrgen_dyn_stub_wr_##id)
-#define __msrgen_wr_ns_stub(id, nr, val)				\
-	__msrgen_wr_xen_ns(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
-#define __msrgen_wr_ns_stub_safe(id, nr, val)				\
-	__msrgen_wr_xen_ns_safe(nr, val, msrgen_dyn_stub_wr_##id, xen_msrgen_stub_wr_##id)
-#define __msrgen_wr_ns_ign(id, nr, val)					\
-	__msrgen_wr_xen_ns_ign(nr, val, msrgen_dyn_stub_wr_##id)
-#define __msrgen_wr_ns_ign_safe(id, nr, val)				\
-	__msrgen_wr_xen_ns_ign_safe(nr, val, msrgen_dyn_stub_wr_##id)
+/* By register id: its stubs as operands. */
+#define __msr_rd_stub(id, nr)						\
+	__msr_rd_xen(nr, asm_early_rdmsr_##id, asm_xen_rdmsr_##id)
+#define __msr_rd_stub_safe(id, nr, p)					\
+	__msr_rd_xen_safe(nr, p, asm_early_rdmsr_##id, asm_xen_rdmsr_##id)
+#define __msr_rd_k32(id, nr, kv)					\
+	__msr_rd_xen_k32(nr, asm_early_rdmsr_##id, kv)
+#define __msr_rd_k32_safe(id, nr, p, kv)				\
+	__msr_rd_xen_k32_safe(nr, p, asm_early_rdmsr_##id, kv)
+#define __msr_rd_k64(id, nr, kv)					\
+	__msr_rd_xen_k64(nr, asm_early_rdmsr_##id, kv)
+#define __msr_rd_k64_safe(id, nr, p, kv)				\
+	__msr_rd_xen_k64_safe(nr, p, asm_early_rdmsr_##id, kv)
+#define __msr_wr_stub(id, nr, val, ns)					\
+	__msr_wr##ns##_xen(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
+#define __msr_wr_stub_safe(id, nr, val, ns)				\
+	__msr_wr##ns##_xen_safe(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
+#define __msr_wr_ign(id, nr, val, ns)					\
+	__msr_wr##ns##_xen_ign(nr, val, asm_early_wrmsr_##id)
+#define __msr_wr_ign_safe(id, nr, val, ns)				\
+	__msr_wr##ns##_xen_ign_safe(nr, val, asm_early_wrmsr_##id)
 
 /*
- * The stubs: not C functions (they keep every register but the site's
- * outputs), only named here for the sites' operands.
+ * The stubs: not C functions (they keep every register but those of the
+ * site), only named here for the sites' operands.
  */
 m4_divert(-1)
 m4_define([[_mg_stub_decl]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)m4_dnl
-void msrgen_dyn_stub_[[]]_mg_rw([[$2]])_$1(void);
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[void xen_msrgen_stub_[[]]_mg_rw([[$2]])_$1(void);
+void asm_early_[[]]_mg_rw([[$2]])msr_$1(void);
+m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[void asm_xen_[[]]_mg_rw([[$2]])msr_$1(void);
 ]])m4_divert(-1)]])]])
 m4_define([[MSRGEN_MSR]], [[_mg_stub_decl([[$1]], [[read]])_mg_stub_decl([[$1]], [[write]])]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)m4_dnl
+
+/*
+ * Any MSR number on a kernel that may run as a Xen PV guest: the
+ * instruction, or a call of xen_pv_rdmsr() or xen_pv_wrmsr() (before the
+ * alternatives are applied: early_rdmsr(), early_wrmsr()).  The number is
+ * in %ecx for the instruction and in %edi for the call.
+ */
+struct msr_result {
+	u64 val;
+	long err;
+};
+
+struct msr_result early_rdmsr(u32 msr, bool safe);
+struct msr_result xen_pv_rdmsr(u32 msr, bool safe);
+int early_wrmsr(u32 msr, u64 val, bool safe);
+int xen_pv_wrmsr(u32 msr, u64 val, bool safe);
+
+#define __MSR_CALL_CLOBBERS	"rdi", "rsi", "r8", "r9", "r10", "r11", "memory"
+#define __MSR_RD_VAR_NATIVE	"rdmsr\n\t" "shl $32, %%rdx\n\t" "or %%rdx, %%rax\n\t"
+#define __MSR_RD_VAR_CALL(fn, safe)					\
+	"mov %%ecx, %%edi\n\t" "mov $" #safe ", %%esi\n\t" "call " #fn "\n\t"
+#define __MSR_WR_VAR_CALL(fn, safe)					\
+	"mov %%ecx, %%edi\n\t" "mov %%rax, %%rsi\n\t"			\
+	"mov $" #safe ", %%edx\n\t" "call " #fn "\n\t"
+
+#define __MSR_RD_VAR_SITE(ok, safe)					\
+	ALTERNATIVE_2(__MSR_RD_VAR_CALL(early_rdmsr, safe),		\
+		      __MSR_RD_VAR_NATIVE ok, X86_FEATURE_ALWAYS,	\
+		      __MSR_RD_VAR_CALL(xen_pv_rdmsr, safe), X86_FEATURE_XENPV)
+#define __MSR_WR_VAR_SITE(native, safe)					\
+	ALTERNATIVE_2(__MSR_WR_VAR_CALL(early_wrmsr, safe),		\
+		      native, X86_FEATURE_ALWAYS,			\
+		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, safe), X86_FEATURE_XENPV)
+
+static __always_inline u64 __msr_rd_var(u32 msr)
+{
+	u64 val;
+
+	asm_inline volatile("1:\n\t" __MSR_RD_VAR_SITE("", 0) "2:\n\t"
+			    _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR)
+			    : "=a" (val), "+c" (msr), ASM_CALL_CONSTRAINT
+			    : : "rdx", __MSR_CALL_CLOBBERS);
+	return val;
+}
+
+static __always_inline int __msr_rd_var_safe(u32 msr, u64 *p)
+{
+	u64 val;
+	long err;
+
+	asm_inline volatile("1:\n\t" __MSR_RD_VAR_SITE(__MSR_RD_OK, 1) "2:\n\t"
+			    _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %%rdx)
+			    : "=a" (val), "=d" (err), "+c" (msr), ASM_CALL_CONSTRAINT
+			    : : __MSR_CALL_CLOBBERS);
+	*p = val;
+	return err;
+}
+
+m4_divert(-1)
+_mg_wr_var(name, native instruction): a write of any MSR number.
+m4_define([[_mg_wr_var]], [[
+static __always_inline void __msr_$1_var(u32 msr, u64 val)
+{
+	u32 high = val >> 32;
+
+	asm_inline volatile("1:\n\t" __MSR_WR_VAR_SITE("$2\n\t", 0) "2:\n\t"
+			    _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
+			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
+			    : : __MSR_CALL_CLOBBERS);
+}
+
+static __always_inline int __msr_$1_var_safe(u32 msr, u64 val)
+{
+	u32 high = val >> 32;
+
+	asm_inline volatile("1:\n\t" __MSR_WR_VAR_SITE("$2\n\t" __MSR_WR_OK, 1) "2:\n\t"
+			    _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %%eax)
+			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
+			    : : __MSR_CALL_CLOBBERS);
+	return (int)val;
+}
+]])
+m4_divert(0)m4_dnl
+_mg_wr_var([[wr]], [[wrmsr]])m4_dnl
+
+static __always_inline void __msr_wrns_var(u32 msr, u64 val)
+{
+	u32 high = val >> 32;
+
+	asm_inline volatile("1:\n\t"
+			    ALTERNATIVE_3(__MSR_WR_VAR_CALL(early_wrmsr, 0),
+					  "ds wrmsr\n\t", X86_FEATURE_ALWAYS,
+					  ".byte 0x0f, 0x01, 0xc6\n\t", X86_FEATURE_WRMSRNS,
+					  __MSR_WR_VAR_CALL(xen_pv_wrmsr, 0), X86_FEATURE_XENPV)
+			    "2:\n\t"
+			    _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
+			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
+			    : : __MSR_CALL_CLOBBERS);
+}
+#else
+#define __msr_rd_var		__msr_rd_native
+#define __msr_rd_var_safe	__msr_rd_native_safe
+#define __msr_wr_var		__msr_wr_native
+#define __msr_wr_var_safe	__msr_wr_native_safe
+#define __msr_wrns_var		__msr_wrns_native
 #endif /* CONFIG_XEN_PV */
 
 m4_divert(-1)
-Dispatch: a case per register whose site is not the shared passthrough one.
+Dispatch: a case per register whose site is not the shared one.
 _mg_case(once-key, address, name, statement): one case, once per address
 and key (aliases share an address).
 m4_define([[_mg_case]], [[m4_ifelse(_mg_once([[$1$2]]), [[1]], [[m4_divert(0)m4_dnl
@@ -357,116 +480,191 @@ Filters: the Xen PV read or write is not passthrough; a WRMSRNS write.
 m4_define([[_mg_xrd]], [[_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])]])
 m4_define([[_mg_xwr]], [[_mg_has([[$1]], [[write]])_mg_xen([[$1]], [[write]])]])
 m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
+_mg_rd_x(id, address[, p]): the read site of a register whose Xen PV read
+is not passthrough (with p: the _safe form storing the value at p).
+m4_define([[_mg_rd_x]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
+	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__msr_rd_k32]], [[__msr_rd_k64]])]],
+	[[__msr_rd_stub]])[[]]m4_ifelse([[$3]], [[]], [[]], [[_safe]])($1, $2[[]]m4_ifelse([[$3]], [[]], [[]], [[, $3]])[[]]m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, _mg_xa([[$1]], [[read]])ULL]]))]])
+_mg_wr_x(id, address, safe, ns): the write site of a register whose Xen PV
+write is not passthrough (safe: _safe or empty; ns: ns or empty).
+m4_define([[_mg_wr_x]], [[__msr_wr_[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[ign]], [[stub]])$3($1, $2, val, $4)]])
 m4_divert(0)m4_dnl
-/*
- * Dispatch of rdmsrq(), wrmsrq(), rdmsrq_safe() and wrmsrq_safe(): a constant
- * MSR number selects its site; any other number takes the generic path (the
- * definitions in effect before this header: paravirt or native).
- */
-static __always_inline u64 __msrgen_generic_rdmsrq(u32 msr)
+
+static __always_inline u64 __msr_rdq(u32 msr)
 {
 	u64 val;
 
-	rdmsrq(msr, val);
+	if (!__builtin_constant_p(msr)) {
+		val = __msr_rd_var(msr);
+	} else {
+		switch (msr) {
+#ifdef CONFIG_XEN_PV
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[val = _mg_rd_x([[$1]], [[$3]]);
+			break]])]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+#endif
+		default:
+			val = __msr_rd_pt(msr);
+			break;
+		}
+	}
+	__msr_trace_rd(msr, val, 0);
 	return val;
 }
 
-static __always_inline u64 msrgen_rdmsrq(u32 msr)
+static __always_inline int __msr_rdq_safe(u32 msr, u64 *p)
 {
-	if (__builtin_constant_p(msr)) {
+	int err;
+
+	if (!__builtin_constant_p(msr)) {
+		err = __msr_rd_var_safe(msr, p);
+	} else {
 		switch (msr) {
 #ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[return _mg_rd_x([[$1]], [[$3]])]])]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[err = _mg_rd_x([[$1]], [[$3]], [[p]]);
+			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 #endif
 		default:
-			return __msrgen_rd_pt(msr);
+			err = __msr_rd_pt_safe(msr, p);
+			break;
 		}
 	}
-	return __msrgen_generic_rdmsrq(msr);
+	__msr_trace_rd(msr, *p, err);
+	return err;
 }
 
-static __always_inline int msrgen_rdmsrq_safe(u32 msr, u64 *p)
+static __always_inline void __msr_wrq(u32 msr, u64 val)
 {
-	if (__builtin_constant_p(msr)) {
+	if (!__builtin_constant_p(msr)) {
+		__msr_wr_var(msr, val);
+	} else {
 		switch (msr) {
 #ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[return _mg_rd_x([[$1]], [[$3]], [[p]])]])]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]]);
+			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 #endif
 		default:
-			return __msrgen_rd_pt_safe(msr, p);
+			__msr_wr_native(msr, val);
+			break;
 		}
 	}
-	return (rdmsrq_safe)(msr, p);
+	__msr_trace_wr(msr, val, 0);
 }
 
-static __always_inline void msrgen_wrmsrq(u32 msr, u64 val)
+static __always_inline int __msr_wrq_safe(u32 msr, u64 val)
 {
-	if (__builtin_constant_p(msr)) {
+	int err;
+
+	if (!__builtin_constant_p(msr)) {
+		err = __msr_wr_var_safe(msr, val);
+	} else {
 		switch (msr) {
 #ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]], [[val]]);
-			return]])]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wb]], [[$3]], [[$2]], [[err = _mg_wr_x([[$1]], [[$3]], [[_safe]]);
+			break]])]])]])
+MSRGEN_MODEL
+m4_divert(0)m4_dnl
+#endif
+		default:
+			err = __msr_wr_native_safe(msr, val);
+			break;
+		}
+	}
+	__msr_trace_wr(msr, val, err);
+	return err;
+}
+
+/*
+ * wrmsrns(): the MSR tables say which MSRs allow a non-serializing write
+ * (nonserializing); a constant number of any other MSR does not build.
+ */
+static __always_inline void __msr_wrns(u32 msr, u64 val)
+{
+	if (!__builtin_constant_p(msr)) {
+		__msr_wrns_var(msr, val);
+	} else {
+		switch (msr) {
+m4_divert(-1)
+m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[na]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]], [[]], [[ns]]);
+			break]])]])]])
+m4_divert(0)m4_dnl
+#ifdef CONFIG_XEN_PV
+m4_divert(-1)
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 #else
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]])_mg_nswr([[$1]]), [[1111]], [[_mg_case([[wb]], [[$3]], [[$2]], [[__msrgen_wr_pt_ns($3, val);
-			return]])]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[nb]], [[$3]], [[$2]], [[__msr_wrns_pt(msr, val);
+			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 #endif
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(m4_eval(_mg_xen([[$1]], [[write]]) == 0)_mg_nswr([[$1]]), [[111]], [[_mg_case([[wc]], [[$3]], [[$2]], [[__msrgen_wr_pt_ns($3, val);
-			return]])]])]])
-MSRGEN_MODEL
-m4_divert(0)m4_dnl
-		default:
-			__msrgen_wr_pt(msr, val);
-			return;
-		}
-	}
-	(wrmsrq)(msr, val);
-}
-
-static __always_inline int msrgen_wrmsrq_safe(u32 msr, u64 val)
-{
-	if (__builtin_constant_p(msr)) {
-		switch (msr) {
-#ifdef CONFIG_XEN_PV
-m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wd]], [[$3]], [[$2]], [[return _mg_wr_x([[$1]], [[$3]], [[val]], [[safe]])]])]])]])
-MSRGEN_MODEL
-m4_divert(0)m4_dnl
-#else
-m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]])_mg_nswr([[$1]]), [[1111]], [[_mg_case([[we]], [[$3]], [[$2]], [[return __msrgen_wr_pt_ns_safe($3, val)]])]])]])
-MSRGEN_MODEL
-m4_divert(0)m4_dnl
-#endif
-m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(m4_eval(_mg_xen([[$1]], [[write]]) == 0)_mg_nswr([[$1]]), [[111]], [[_mg_case([[wf]], [[$3]], [[$2]], [[return __msrgen_wr_pt_ns_safe($3, val)]])]])]])
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[110]], [[_mg_case([[nc]], [[$3]], [[$2]], [[__msr_wrns_pt(msr, val);
+			break]])]])]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)m4_dnl
 		default:
-			return __msrgen_wr_pt_safe(msr, val);
+			BUILD_BUG_ON_MSG(1, "wrmsrns() of an MSR the tables do not mark nonserializing");
 		}
 	}
-	return (wrmsrq_safe)(msr, val);
 }
 
-#undef rdmsrq
-#define rdmsrq(msr, val)	((val) = msrgen_rdmsrq(msr))
-#define rdmsrq_safe(msr, p)	msrgen_rdmsrq_safe((msr), (p))
-#define wrmsrq(msr, val)	msrgen_wrmsrq((msr), (val))
-#define wrmsrq_safe(msr, val)	msrgen_wrmsrq_safe((msr), (val))
+#define rdmsrq(msr, val)	((val) = __msr_rdq((msr)))
+
+#define rdmsr(msr, low, high)					\
+do {								\
+	u64 __val = __msr_rdq((msr));				\
+	(void)((low) = (u32)__val);				\
+	(void)((high) = (u32)(__val >> 32));			\
+} while (0)
+
+static __always_inline void wrmsrq(u32 msr, u64 val)
+{
+	__msr_wrq(msr, val);
+}
+
+static __always_inline void wrmsr(u32 msr, u32 low, u32 high)
+{
+	__msr_wrq(msr, (u64)high << 32 | low);
+}
+
+static __always_inline int rdmsrq_safe(u32 msr, u64 *p)
+{
+	return __msr_rdq_safe(msr, p);
+}
+
+#define rdmsr_safe(msr, low, high)				\
+({								\
+	u64 __val;						\
+	int __err = __msr_rdq_safe((msr), &__val);		\
+	(*low) = (u32)__val;					\
+	(*high) = (u32)(__val >> 32);				\
+	__err;							\
+})
+
+static __always_inline int wrmsrq_safe(u32 msr, u64 val)
+{
+	return __msr_wrq_safe(msr, val);
+}
+
+/* Non-serializing WRMSR where the CPU has it, else a serializing one. */
+static __always_inline void wrmsrns(u32 msr, u64 val)
+{
+	__msr_wrns(msr, val);
+	__msr_trace_wr(msr, val, 0);
+}
 
 #endif /* !__ASSEMBLER__ */
 #endif /* _ASM_X86_MSR_GEN_H */
