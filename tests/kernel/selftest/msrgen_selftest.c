@@ -50,6 +50,13 @@
 #endif
 
 #define TAG "msrgen-selftest: "
+
+/* An MSR every CPU of the platform has, for the generic read. */
+#ifdef CONFIG_X86_64
+#define GENERIC_MSR MSR_EFER
+#else
+#define GENERIC_MSR MSR_IA32_SYSENTER_CS
+#endif
 #define MSR_ABSENT 0x12345678u	/* no CPU or hypervisor implements it */
 
 static unsigned int st_planned, st_passed, st_failed;
@@ -356,13 +363,13 @@ static void test_generic(void)
 	u64 raw, gen, val = 0x1111, old, back, rest;
 	int rerr, err, serr;
 
-	st_var_msr = MSR_EFER;
+	st_var_msr = GENERIC_MSR;
 	preempt_disable();
-	rerr = raw_rdmsr_safe(MSR_EFER, &raw);
+	rerr = raw_rdmsr_safe(GENERIC_MSR, &raw);
 	rdmsrq(st_var_msr, gen);
 	preempt_enable();
-	why("MSR_EFER raw %d/%#llx, generic rdmsrq %#llx", rerr, raw, gen);
-	report("generic read MSR_EFER", !rerr && gen == raw);
+	why("%#x raw %d/%#llx, generic rdmsrq %#llx", GENERIC_MSR, rerr, raw, gen);
+	report("generic read", !rerr && gen == raw);
 
 	st_var_msr = MSR_ABSENT;
 	rerr = raw_rdmsr_safe(MSR_ABSENT, &raw);
@@ -386,6 +393,7 @@ static void test_generic(void)
 		report("generic gp read", err == -EIO && val == 0);
 	}
 
+#ifdef CONFIG_X86_64
 	local_irq_save(flags);
 	st_var_msr = MSR_FS_BASE;
 	rdmsrq(st_var_msr, old);
@@ -398,6 +406,7 @@ static void test_generic(void)
 	    old, back, serr, rest);
 	report("generic write MSR_FS_BASE",
 	       back == 0x7f5a5a5a3000ULL && !serr && rest == old);
+#endif
 
 	if (xen_pv_domain()) {
 		u64 before, after;
@@ -415,17 +424,85 @@ static void test_generic(void)
 	}
 }
 
+/*
+ * The 32-bit halves API (rdmsr(), wrmsr() and their _safe forms): the same
+ * values and errors as the raw instruction, constant and variable numbers.
+ */
+static void test_halves(void)
+{
+	u32 lo = 0, hi = 0, vlo = 0, vhi = 0;
+	u64 raw;
+	int rerr, err, verr;
+
+	preempt_disable();
+	rerr = raw_rdmsr_safe(MSR_IA32_APICBASE, &raw);
+	err = rdmsr_safe(MSR_IA32_APICBASE, &lo, &hi);
+	st_var_msr = MSR_IA32_APICBASE;
+	verr = rdmsr_safe(st_var_msr, &vlo, &vhi);
+	preempt_enable();
+	why("APICBASE raw %d/%#llx, rdmsr_safe %d/%#x:%#x, variable %d/%#x:%#x",
+	    rerr, raw, err, hi, lo, verr, vhi, vlo);
+	report("halves rdmsr_safe", err == rerr && verr == rerr &&
+	       ((u64)hi << 32 | lo) == ((u64)vhi << 32 | vlo) &&
+	       (xen_pv_domain() || ((u64)hi << 32 | lo) == raw));
+
+	err = wrmsr_safe(PKRS_MSR, 0, 0xffffffff);
+	st_var_msr = PKRS_MSR;
+	verr = wrmsr_safe(st_var_msr, 0, 0xffffffff);
+	why("wrmsr_safe(%#x, 0, 0xffffffff) %d, variable %d", PKRS_MSR, err, verr);
+	report("halves wrmsr_safe gp", err == -EIO && verr == -EIO);
+
+	preempt_disable();
+	rerr = raw_rdmsr_safe(MSR_TSC_AUX, &raw);
+	if (!rerr) {
+		wrmsr(MSR_TSC_AUX, (u32)raw ^ 0x5a00, raw >> 32);
+		rdmsr(MSR_TSC_AUX, lo, hi);
+		wrmsr(MSR_TSC_AUX, (u32)raw, raw >> 32);
+	}
+	preempt_enable();
+	why("TSC_AUX raw %d/%#llx, after wrmsr %#x:%#x", rerr, raw, hi, lo);
+	report("halves wrmsr MSR_TSC_AUX", rerr ||
+	       ((u64)hi << 32 | lo) == (raw ^ 0x5a00));
+}
+
+#ifdef CONFIG_X86_64
+/* wrmsrns(): the same effect as wrmsrq(), constant and variable numbers. */
+static void test_wrmsrns(void)
+{
+	unsigned long flags;
+	u64 old, back, vback, rest;
+
+	local_irq_save(flags);
+	rdmsrq(MSR_FS_BASE, old);
+	wrmsrns(MSR_FS_BASE, 0x7f0a0b0c0000ULL);
+	raw_rdmsr_safe(MSR_FS_BASE, &back);
+	st_var_msr = MSR_FS_BASE;
+	wrmsrns(st_var_msr, 0x7f0a0b0d0000ULL);
+	raw_rdmsr_safe(MSR_FS_BASE, &vback);
+	wrmsrq(MSR_FS_BASE, old);
+	raw_rdmsr_safe(MSR_FS_BASE, &rest);
+	local_irq_restore(flags);
+	why("MSR_FS_BASE old %#llx: wrmsrns %#llx, variable %#llx, restored %#llx",
+	    old, back, vback, rest);
+	report("wrmsrns MSR_FS_BASE", back == 0x7f0a0b0c0000ULL &&
+	       vback == 0x7f0a0b0d0000ULL && rest == old);
+}
+#endif
+
 static int __init msrgen_selftest(void)
 {
 	bool xen = xen_pv_domain();
 	bool cpu1 = cpu_online(1);
 
+	bool x86_64 = IS_ENABLED(CONFIG_X86_64);
+
 	/*
-	 * Plan: pt-read 5, pt-write 2, seg 3, apicbase 1 (+1 with CPU 1),
-	 * pmu 2, absent 2, gp 1, generic 5; Xen PV: ignore 4, gp +1,
-	 * generic +2.
+	 * Plan: pt-read 4 (+1 64-bit), pt-write 1 (+1), seg 0 (+3),
+	 * apicbase 1 (+1 with CPU 1), pmu 2, absent 2, gp 1, generic 4 (+1),
+	 * halves 3, wrmsrns 0 (+1); Xen PV: ignore 4, gp +1, generic +2.
 	 */
-	st_planned = 5 + 2 + 3 + 1 + cpu1 + 2 + 2 + 1 + 5 + (xen ? 4 + 1 + 2 : 0);
+	st_planned = 4 + 1 + 0 + 1 + cpu1 + 2 + 2 + 1 + 4 + 3 +
+		     (x86_64 ? 1 + 1 + 3 + 1 + 1 : 0) + (xen ? 4 + 1 + 2 : 0);
 	pr_info(TAG "plan %u (%s, %u CPUs)\n", st_planned,
 		xen ? "xenpv" : "native", num_online_cpus());
 
@@ -433,14 +510,14 @@ static int __init msrgen_selftest(void)
 	PT_READ(MSR_IA32_MISC_ENABLE);
 	PT_READ(MSR_TSC_AUX);
 	PT_READ(MSR_IA32_MCG_CAP);
-	PT_READ(MSR_FS_BASE);
-
 	test_pt_write_tsc_aux();
+#ifdef CONFIG_X86_64
+	PT_READ(MSR_FS_BASE);
 	test_pt_write_efer();
-
 	SEG_RW(MSR_FS_BASE, 0x7f1234567000ULL);
 	SEG_RW(MSR_KERNEL_GS_BASE, 0x7f7654321000ULL);
 	test_seg_gs_base();
+#endif
 
 	if (xen) {
 		XEN_IGNORE(MSR_STAR);
@@ -459,6 +536,10 @@ static int __init msrgen_selftest(void)
 	test_absent();
 	test_gp(xen);
 	test_generic();
+	test_halves();
+#ifdef CONFIG_X86_64
+	test_wrmsrns();
+#endif
 
 	pr_info(TAG "%u passed, %u failed\n", st_passed,
 		st_failed + (st_passed + st_failed < st_planned ?
