@@ -115,7 +115,7 @@ Test(install, fixture_becomes_expected)
 {
 	char *t = fixture(), *want = expected_tree(), *got;
 	struct run r = install(t);
-	char *msg = xasprintf("msrgen: %s: 16 files written for linux-7.3\n", t);
+	char *msg = xasprintf("msrgen: %s: 20 files written for linux-7.3\n", t);
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_str_eq(r.err, msg);
@@ -158,7 +158,7 @@ Test(install, partly_installed_tree_is_completed)
 	sh("cd '%s' && git apply '%s'/0001-*.patch", t, s);
 	r = install(t);
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	msg = xasprintf("msrgen: %s: 9 files written for linux-7.3\n", t);
+	msg = xasprintf("msrgen: %s: 14 files written for linux-7.3\n", t);
 	cr_assert_str_eq(r.err, msg);
 	cr_assert_str_eq(tree_snapshot(t), want);
 	run_free(&r);
@@ -200,22 +200,20 @@ Test(install, every_missing_edit_point_is_reported)
 	struct run r;
 
 	/* a duplicate of a replaced line, and an anchor gone */
-	sh("sed -i 's/^\treturn xen_do_read_msr(msr, xen_msr_safe ? &err : NULL);$/&\\n&/' "
+	sh("sed -i 's/^static __read_mostly bool xen_msr_safe = .*$/&\\n&/' "
 	   "'%s/arch/x86/xen/enlighten_pv.c'", t);
-	sh("sed -i '/^#include \"xen-ops.h\"$/d' '%s/arch/x86/xen/enlighten_pv.c'", t);
+	sh("sed -i '/^bool pmu_msr_chk_emulated(/d' '%s/arch/x86/xen/xen-ops.h'", t);
 	snap = tree_snapshot(t);
 	r = install(t);
-	want = xasprintf("%s/arch/x86/xen/enlighten_pv.c: error: cannot find the line "
-			 "'#include \"xen-ops.h\"' (insert-after at linux-7.3/install.plan:%d, "
-			 "patch 4/4)\n"
-			 "%s/arch/x86/xen/enlighten_pv.c:1171: error: '\\treturn "
-			 "xen_do_read_msr(msr, xen_msr_safe ? &err : NULL);' is there 2 times "
-			 "(lines 1171, 1172), the edit needs 1 (replace at "
-			 "linux-7.3/install.plan:%d, patch 4/4)\n"
+	want = xasprintf("%s/arch/x86/xen/enlighten_pv.c:157: error: 'static __read_mostly bool "
+			 "xen_msr_safe' is there 2 times (lines 157, 158), the edit needs 1 "
+			 "(replace at linux-7.3/install.plan:%d, patch 3/4)\n"
+			 "%s/arch/x86/xen/xen-ops.h: error: cannot find the line "
+			 "'bool pmu_msr_chk_emulated(u32 msr, u64 *val, bool is_read);' "
+			 "(insert-after at linux-7.3/install.plan:%d, patch 3/4)\n"
 			 "msrgen: error: %s: nothing changed (2 errors)\n", t,
-			 plan_line("insert-after arch/x86/xen/enlighten_pv.c\n"), t,
-			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- \treturn xen_do_read_msr"),
-			 t);
+			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- static __read_mostly"), t,
+			 plan_line("insert-after arch/x86/xen/xen-ops.h\n"), t);
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.err, want);
 	cr_assert_str_eq(tree_snapshot(t), snap);
@@ -326,10 +324,10 @@ Test(patch, series_is_reproducible)
 	rb = patch(t, b, NULL);
 	cr_assert_eq(rb.status, 0, "%s", rb.err);
 	cr_assert_str_eq(series_names(a),
-			 "0001-x86-extable-Add-EX_TYPE_MSR_REWIND-for-faults-found-.patch\n"
+			 "0001-x86-extable-Report-the-MSR-of-a-faulting-immediate-f.patch\n"
 			 "0002-x86-msr-Add-generated-inline-MSR-accessors.patch\n"
 			 "0003-x86-xen-Add-generated-MSR-stubs-and-a-runtime-MSR-di.patch\n"
-			 "0004-x86-msr-Use-the-generated-accessors-for-constant-MSR.patch\n.\n");
+			 "0004-x86-msr-Use-the-generated-accessors-remove-the-pv_op.patch\n.\n");
 	cr_assert_str_eq(tree_snapshot(a), tree_snapshot(b));
 	remove_tree(t);
 	remove_tree(a);
@@ -419,27 +417,27 @@ Test(patch, cover_letter)
 	cr_assert_str_eq(r.err, want);
 	cr_assert_str_eq(series_names(s),
 			 "0000-cover-letter.patch\n"
-			 "0001-x86-extable-Add-EX_TYPE_MSR_REWIND-for-faults-found-.patch\n"
+			 "0001-x86-extable-Report-the-MSR-of-a-faulting-immediate-f.patch\n"
 			 "0002-x86-msr-Add-generated-inline-MSR-accessors.patch\n"
 			 "0003-x86-xen-Add-generated-MSR-stubs-and-a-runtime-MSR-di.patch\n"
-			 "0004-x86-msr-Use-the-generated-accessors-for-constant-MSR.patch\n.\n");
+			 "0004-x86-msr-Use-the-generated-accessors-remove-the-pv_op.patch\n.\n");
 	cover = slurp(path);
 	cr_assert(cover);
 	cr_assert(strstr(cover, "\nFrom: msrgen <msrgen@localhost>\n"
 				"Date: Thu, 1 Jan 2026 00:00:00 +0000\n"
-				"Subject: [PATCH 0/4] x86/msr: Inline MSR accessors and per-MSR Xen PV\n"
-				" handling, generated\n\n"
-				"Today an MSR access with a constant number goes rdmsrq()/wrmsrq() ->\n"),
+				"Subject: [PATCH 0/4] x86/msr: Inline MSR accessors, per-MSR Xen PV handling,\n"
+				" no pv_ops MSR hooks\n\n"
+				"Today an MSR access goes rdmsrq()/wrmsrq() -> paravirt ops -> a call\n"),
 		  "%s", cover);
 	free(want);
-	want = xasprintf("self-test of every handling class.\n\n"
+	want = xasprintf("kernel.\n\n"
 			 "The generated files are the output of msrgen %s for linux-7.3,\n"
 			 "inputs digest %s.\n\n"
 			 "msrgen (4):\n"
-			 "  x86/extable: Add EX_TYPE_MSR_REWIND for faults found by MSR stubs\n"
+			 "  x86/extable: Report the MSR of a faulting immediate-form access\n"
 			 "  x86/msr: Add generated inline MSR accessors\n"
 			 "  x86/xen: Add generated MSR stubs and a runtime MSR dispatcher\n"
-			 "  x86/msr: Use the generated accessors for constant MSR numbers\n\n"
+			 "  x86/msr: Use the generated accessors, remove the pv_ops MSR hooks\n\n"
 			 " MAINTAINERS ", MSRGEN_VERSION, digest);
 	cr_assert(strstr(cover, want), "%s", cover);
 	remove_tree(t);
@@ -489,10 +487,10 @@ Test(patch, earlier_series_is_removed)
 			 "msrgen: %s: 4 patches for linux-7.3\n", s, s);
 	cr_assert_str_eq(r.err, want);
 	cr_assert_str_eq(series_names(s),
-			 "0001-x86-extable-Add-EX_TYPE_MSR_REWIND-for-faults-found-.patch\n"
+			 "0001-x86-extable-Report-the-MSR-of-a-faulting-immediate-f.patch\n"
 			 "0002-x86-msr-Add-generated-inline-MSR-accessors.patch\n"
 			 "0003-x86-xen-Add-generated-MSR-stubs-and-a-runtime-MSR-di.patch\n"
-			 "0004-x86-msr-Use-the-generated-accessors-for-constant-MSR.patch\n"
+			 "0004-x86-msr-Use-the-generated-accessors-remove-the-pv_op.patch\n"
 			 "0008-notes.patch\nnotes.txt\n.\n");
 	remove_tree(t);
 	remove_tree(s);

@@ -166,16 +166,16 @@ static bool ex_handler_uaccess(const struct exception_table_entry *fixup,
 static bool ex_handler_msr(const struct exception_table_entry *fixup,
 			   struct pt_regs *regs, bool wrmsr, bool safe, int reg)
 {
-	if (__ONCE_LITE_IF(!safe && !msrgen_msr_quiet() && wrmsr)) {
+	if (__ONCE_LITE_IF(!safe && wrmsr && !ex_msr_quiet(fixup))) {
 		pr_warn("unchecked MSR access error: WRMSR to 0x%x (tried to write 0x%08x%08x) at rIP: 0x%lx (%pS)\n",
-			msrgen_insn_msr(regs), (unsigned int)(msrgen_insn_wrval(regs) >> 32),
-			(unsigned int)msrgen_insn_wrval(regs),  regs->ip, (void *)regs->ip);
+			ex_msr_insn_msr(regs), (unsigned int)(ex_msr_insn_wrval(regs) >> 32),
+			(unsigned int)ex_msr_insn_wrval(regs),  regs->ip, (void *)regs->ip);
 		show_stack_regs(regs);
 	}
 
-	if (__ONCE_LITE_IF(!safe && !msrgen_msr_quiet() && !wrmsr)) {
+	if (__ONCE_LITE_IF(!safe && !wrmsr && !ex_msr_quiet(fixup))) {
 		pr_warn("unchecked MSR access error: RDMSR from 0x%x at rIP: 0x%lx (%pS)\n",
-			msrgen_insn_msr(regs), regs->ip, (void *)regs->ip);
+			ex_msr_insn_msr(regs), regs->ip, (void *)regs->ip);
 		show_stack_regs(regs);
 	}
 
@@ -339,8 +339,6 @@ int fixup_exception(struct pt_regs *regs, int trapnr, unsigned long error_code,
 		return ex_handler_fprestore(e, regs);
 	case EX_TYPE_BPF:
 		return ex_handler_bpf(e, regs);
-	case EX_TYPE_MSR_REWIND:
-		return ex_handler_msr_rewind(regs, trapnr, error_code, fault_addr);
 	case EX_TYPE_WRMSR:
 		return ex_handler_msr(e, regs, true, false, reg);
 	case EX_TYPE_RDMSR:

@@ -88,7 +88,6 @@
 #endif
 
 #include "xen-ops.h"
-#include "msr-gen.h"
 
 #include "../kernel/cpu/cpu.h" /* get_cpu_cap() */
 
@@ -1076,37 +1075,6 @@ static void xen_write_cr4(unsigned long cr4)
 	native_write_cr4(cr4);
 }
 
-static int xen_read_msr_safe(u32 msr, u64 *val)
-{
-	int err = 0;
-
-	*val = xen_msrgen_read_msr(msr, &err);
-	return err;
-}
-
-static int xen_write_msr_safe(u32 msr, u64 val)
-{
-	int err = 0;
-
-	xen_msrgen_write_msr(msr, val, &err);
-
-	return err;
-}
-
-static u64 xen_read_msr(u32 msr)
-{
-	int err = 0;
-
-	return xen_msrgen_read_msr(msr, xen_msr_safe ? &err : NULL);
-}
-
-static void xen_write_msr(u32 msr, u64 val)
-{
-	int err;
-
-	xen_msrgen_write_msr(msr, val, xen_msr_safe ? &err : NULL);
-}
-
 /* This is called once we have the cpu_possible_mask */
 void __init xen_setup_vcpu_info_placement(void)
 {
@@ -1288,10 +1256,6 @@ asmlinkage __visible void __init xen_start_kernel(struct start_info *si)
 	pv_ops.cpu.read_cr0 = xen_read_cr0;
 	pv_ops.cpu.write_cr0 = xen_write_cr0;
 	pv_ops.cpu.write_cr4 = xen_write_cr4;
-	pv_ops.cpu.read_msr = xen_read_msr;
-	pv_ops.cpu.write_msr = xen_write_msr;
-	pv_ops.cpu.read_msr_safe = xen_read_msr_safe;
-	pv_ops.cpu.write_msr_safe = xen_write_msr_safe;
 	pv_ops.cpu.read_pmc = xen_read_pmc;
 	pv_ops.cpu.load_tr_desc = paravirt_nop;
 	pv_ops.cpu.set_ldt = xen_set_ldt;
