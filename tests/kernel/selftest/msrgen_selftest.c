@@ -155,6 +155,7 @@ static void test_pt_write_tsc_aux(void)
 	report("pt-write MSR_TSC_AUX", ok);
 }
 
+#ifdef CONFIG_X86_64
 static void test_pt_write_efer(void)
 {
 	u64 efer, after;
@@ -214,6 +215,8 @@ static void test_seg_gs_base(void)
 	    old, back, back_raw, serr);
 	report("seg MSR_GS_BASE", old && back == old && back_raw == old && !serr);
 }
+
+#endif /* CONFIG_X86_64 */
 
 /* Xen PV: the write is dropped, even a bogus one, and reports success. */
 #define XEN_IGNORE(m) do {						\
@@ -357,11 +360,32 @@ static void test_gp(bool xen)
 	report("gp read", rerr == -EIO && err == -EIO && val == 0);
 }
 
-static void test_generic(void)
+#ifdef CONFIG_X86_64
+static void test_generic_fs_base(void)
 {
 	unsigned long flags;
-	u64 raw, gen, val = 0x1111, old, back, rest;
-	int rerr, err, serr;
+	u64 old, back, rest;
+	int serr;
+
+	local_irq_save(flags);
+	st_var_msr = MSR_FS_BASE;
+	rdmsrq(st_var_msr, old);
+	wrmsrq(st_var_msr, 0x7f5a5a5a3000ULL);
+	raw_rdmsr_safe(MSR_FS_BASE, &back);
+	serr = wrmsrq_safe(st_var_msr, old);
+	raw_rdmsr_safe(MSR_FS_BASE, &rest);
+	local_irq_restore(flags);
+	why("MSR_FS_BASE old %#llx, wrote 0x7f5a5a5a3000: %#llx; restore %d/%#llx",
+	    old, back, serr, rest);
+	report("generic write MSR_FS_BASE",
+	       back == 0x7f5a5a5a3000ULL && !serr && rest == old);
+}
+#endif
+
+static void test_generic(void)
+{
+	u64 raw, gen, val = 0x1111;
+	int rerr, err;
 
 	st_var_msr = GENERIC_MSR;
 	preempt_disable();
@@ -394,18 +418,7 @@ static void test_generic(void)
 	}
 
 #ifdef CONFIG_X86_64
-	local_irq_save(flags);
-	st_var_msr = MSR_FS_BASE;
-	rdmsrq(st_var_msr, old);
-	wrmsrq(st_var_msr, 0x7f5a5a5a3000ULL);
-	raw_rdmsr_safe(MSR_FS_BASE, &back);
-	serr = wrmsrq_safe(st_var_msr, old);
-	raw_rdmsr_safe(MSR_FS_BASE, &rest);
-	local_irq_restore(flags);
-	why("MSR_FS_BASE old %#llx, wrote 0x7f5a5a5a3000: %#llx; restore %d/%#llx",
-	    old, back, serr, rest);
-	report("generic write MSR_FS_BASE",
-	       back == 0x7f5a5a5a3000ULL && !serr && rest == old);
+	test_generic_fs_base();
 #endif
 
 	if (xen_pv_domain()) {
