@@ -251,6 +251,34 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 	free(names.v);
 }
 
+/* "; did you mean 'X'?" for a name near to one of the declared MSRs (and aliases) */
+static const char *near_msr(const struct model *m, const char *name, bool aliases)
+{
+	struct closest c;
+	size_t i, j;
+
+	closest_init(&c, name);
+	for (i = 0; i < m->decls.n; i++) {
+		closest_try(&c, m->decls.v[i]->name);
+		for (j = 0; aliases && j < m->decls.v[i]->aliases.n; j++)
+			closest_try(&c, m->decls.v[i]->aliases.v[j]->name.name);
+	}
+	return c.best;
+}
+
+static const char *near_platform(const struct model *m, const char *name)
+{
+	struct closest c;
+	size_t i;
+
+	closest_init(&c, name);
+	for (i = 0; i < m->platforms.n; i++)
+		closest_try(&c, m->platforms.v[i].name);
+	return c.best;
+}
+
+#define MEAN(s) (s) ? "; did you mean '" : "", (s) ? (s) : "", (s) ? "'?" : ""
+
 static void check_unknown_msr(struct model *m, const struct check *c)
 {
 	size_t i;
@@ -258,7 +286,8 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 
 	for_each_msr(m, i, a) {
 		if (!a->has_addr && !model_find_decl(m, a->name.name))
-			report(c, &a->name.pos, "no MSR named '%s' is declared", a->name.name);
+			report(c, &a->name.pos, "no MSR named '%s' is declared%s%s%s", a->name.name,
+			       MEAN(near_msr(m, a->name.name, false)));
 	}
 }
 
@@ -531,12 +560,14 @@ static void check_unknown_platform(struct model *m, const struct check *c)
 
 	for_each_handling(m, i, j, a, h)
 		if (model_platform_index(m, h->platform.name) < 0)
-			report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
+			report(c, &h->platform.pos, "unknown platform '%s'%s%s%s", h->platform.name,
+			       MEAN(near_platform(m, h->platform.name)));
 	for (i = 0; i < m->ast->hypervisors.n; i++) {
 		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
 
 		if (model_platform_index(m, h->platform.name) < 0)
-			report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
+			report(c, &h->platform.pos, "unknown platform '%s'%s%s%s", h->platform.name,
+			       MEAN(near_platform(m, h->platform.name)));
 	}
 }
 
@@ -584,6 +615,134 @@ static void check_duplicate_handling(struct model *m, const struct check *c)
 			}
 		}
 	}
+}
+
+/* The base platform is bare metal: the instruction itself is its only handling. */
+static void check_base_handling(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+	int pi;
+
+	for_each_handling(m, i, j, a, h) {
+		pi = model_platform_index(m, h->platform.name);
+		if (pi < 0 || m->platforms.v[pi].feature[0] || h->kind == H_PASSTHROUGH)
+			continue;
+		report(c, &h->kind_pos,
+		       "'%s' is the base platform (bare metal): its handling can only be passthrough, not %s",
+		       h->platform.name, hkind_name(h->kind));
+		note_at(&m->platforms.v[pi].ast->name.pos, "'%s' has no feature: it is declared here",
+			h->platform.name);
+	}
+}
+
+/* Every call and fixup handling, by handler name, then in the order read */
+struct use {
+	const struct ast_handling *h;
+	size_t seq;
+};
+
+static int cmp_use(const void *a, const void *b)
+{
+	const struct use *x = a, *y = b;
+	int r = strcmp(x->h->func.name, y->h->func.name);
+
+	return r ? r : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+static struct use *handler_uses(struct model *m, size_t *n)
+{
+	VEC(struct use) v = { 0 };
+	size_t i, j;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+
+	for_each_handling(m, i, j, a, h) {
+		if (h->kind == H_CALL || h->kind == H_FIXUP) {
+			struct use u = { h, v.n };
+
+			vec_push(&v, u);
+		}
+	}
+	sort_array(v.v, v.n, sizeof(*v.v), cmp_use);
+	*n = v.n;
+	return v.v;
+}
+
+struct dup_use {
+	const struct ast_handling *again, *first;
+};
+
+static int cmp_dup_use(const void *a, const void *b)
+{
+	return srcpos_cmp(&((const struct dup_use *)a)->again->func.pos,
+			  &((const struct dup_use *)b)->again->func.pos);
+}
+
+/* One C function: one signature. */
+static void check_handler_arity(struct model *m, const struct check *c)
+{
+	size_t n, i, first = 0;
+	struct use *u = handler_uses(m, &n);
+	VEC(struct dup_use) bad = { 0 };
+
+	for (i = 1; i < n; i++) {
+		const struct ast_handling *f, *h = u[i].h;
+
+		if (strcmp(h->func.name, u[first].h->func.name)) {
+			first = i;
+			continue;
+		}
+		f = u[first].h;
+		if (f->kind != h->kind || f->args.n != h->args.n) {
+			struct dup_use d = { h, f };
+
+			vec_push(&bad, d);
+		}
+	}
+	sort_array(bad.v, bad.n, sizeof(*bad.v), cmp_dup_use);
+	for (i = 0; i < bad.n; i++) {
+		const struct ast_handling *h = bad.v[i].again, *f = bad.v[i].first;
+
+		if (f->kind != h->kind)
+			report(c, &h->func.pos, "%s is a %s handler here but a %s handler elsewhere",
+			       h->func.name, hkind_name(h->kind), hkind_name(f->kind));
+		else
+			report(c, &h->func.pos, "%s is called with %zu argument%s here but %zu elsewhere",
+			       h->func.name, h->args.n, h->args.n == 1 ? "" : "s", f->args.n);
+		note_at(&f->pos, "the other use is here");
+	}
+	free(bad.v);
+	free(u);
+}
+
+/* A handler named once, a typo away from one named elsewhere */
+static void check_handler_name(struct model *m, const struct check *c)
+{
+	size_t n, i, j;
+	struct use *u = handler_uses(m, &n);
+
+	for (i = 0; i < n; i++) {
+		struct closest near;
+		const char *name = u[i].h->func.name;
+
+		if ((i > 0 && !strcmp(u[i - 1].h->func.name, name)) ||
+		    (i + 1 < n && !strcmp(u[i + 1].h->func.name, name)))
+			continue;	/* used more than once: meant */
+		closest_init(&near, name);
+		for (j = 0; j < n; j++)
+			if (u[j].h->kind == u[i].h->kind)
+				closest_try(&near, u[j].h->func.name);
+		if (!near.best)
+			continue;
+		for (j = 0; strcmp(u[j].h->func.name, near.best); j++)
+			;
+		report(c, &u[i].h->func.pos, "%s is named only here; did you mean %s?", name,
+		       near.best);
+		note_at(&u[j].h->func.pos, "%s is here", near.best);
+	}
+	free(u);
 }
 
 static void check_handling_kind(struct model *m, const struct check *c)
@@ -734,8 +893,8 @@ static void check_hypervisor_unknown_msr(struct model *m, const struct check *c)
 			const struct ast_hventry *e = &h->entries.v[j];
 
 			if (e->by_name && !found[j])
-				report(c, &e->name.pos, "no MSR named '%s' is declared; the entry is left out",
-				       e->name.name);
+				report(c, &e->name.pos, "no MSR named '%s' is declared; the entry is left out%s%s%s",
+				       e->name.name, MEAN(near_msr(m, e->name.name, true)));
 		}
 		free(found);
 	}
@@ -823,11 +982,12 @@ static void check_unused_platform(struct model *m, const struct check *c)
 }
 
 /* checks_run() runs this one first, itself */
-#define REGISTER_LIMIT 4
+#define REGISTER_LIMIT 5
 
 static const struct check checks[] = {
 	{ "include-cycle", false, NULL, "a file includes itself, directly or not (reported while reading)" },
 	{ "include-missing", false, NULL, "an included file cannot be read (reported while reading)" },
+	{ "include-file", false, NULL, "an include of a file that is not .msr, or not a regular file (reported while reading)" },
 	{ "platform-limit", false, NULL, "more than 64 platforms (reported while reading)" },
 	{ "hypervisor-limit", false, NULL, "more than 64 hypervisor tables (reported while reading)" },
 	{ "register-limit", false, NULL, "more than 262144 registers in all; nothing else is checked then" },
@@ -848,6 +1008,8 @@ static const struct check checks[] = {
 	{ "handling-direction", false, check_handling_direction, "a handling for a direction the MSR's access forbids" },
 	{ "duplicate-handling", false, check_duplicate_handling, "two handlings for one platform and direction" },
 	{ "handling-kind", false, check_handling_kind, "a fixup on writes, or a value on an ignored write" },
+	{ "base-handling", false, check_base_handling, "a handling other than passthrough for the base platform" },
+	{ "handler-arity", false, check_handler_arity, "one handler called with different numbers of arguments, or as call and fixup" },
 	{ "doc-text", false, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },
 	{ "hypervisor-range", false, check_hypervisor_range, "a hypervisor range beyond 32 bits or empty" },
 	{ "hypervisor-overlap", false, check_hypervisor_overlap, "two hypervisor entries for one address and direction" },
@@ -856,6 +1018,7 @@ static const struct check checks[] = {
 	{ "field-access", true, check_field_access, "a field allowing what its MSR's access forbids" },
 	{ "nonserializing-readonly", true, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
 	{ "unused-platform", true, check_unused_platform, "a platform that no handling or hypervisor table uses" },
+	{ "handler-name", true, check_handler_name, "a handler named once, a typo away from one named elsewhere" },
 };
 
 void checks_run(struct model *m)

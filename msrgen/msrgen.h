@@ -58,6 +58,19 @@ char *read_file_max(const char *path, size_t max, size_t *len);
 void sha256_hex(const void *data, size_t len, char out[65]);
 /* qsort() that accepts an empty array (qsort wants a valid base even then) */
 void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* The UTF-8 character at p (before lim): its length in bytes and *cp, or 0 if the
+ * bytes there are not UTF-8. */
+int utf8_char(const char *p, const char *lim, uint32_t *cp);
+/* Levenshtein distance, for "did you mean" */
+size_t edit_distance(const char *a, const char *b);
+/* The name nearest to word among those tried, if near enough to be a typo of it:
+ * closest_init(), closest_try() for each candidate, then best (NULL: none). */
+struct closest {
+	const char *word, *best;
+	size_t dist;
+};
+void closest_init(struct closest *c, const char *word);
+void closest_try(struct closest *c, const char *name);
 
 /* srcpos.c: source files, positions and diagnostics */
 /* Source files larger than this are refused. */
@@ -82,7 +95,8 @@ struct srcpos {
 
 struct srcfile *srcfile_load(const char *path, struct srcfile *includer);
 struct srcfile *srcfile_from_text(const char *name, const char *text);
-/* Text in memory as a source file; NULL with errno set if it holds a NUL or is too big. */
+/* Text in memory as a source file (a BOM dropped, CR-only line ends read as LF);
+ * NULL with errno set if it is too big. NUL bytes are the lexer's to report. */
 struct srcfile *srcfile_from_mem(const char *path, const char *text, size_t len,
 				 struct srcfile *includer);
 void srcfile_free(struct srcfile *f);
@@ -254,6 +268,8 @@ struct lexer {
 	const char *cur, *lim, *tok;
 	int line;
 	const char *line_start;
+	bool binary;		/* the file holds a NUL byte: not text at all */
+	int quiet_line;		/* a bad byte was reported on this line: no more */
 };
 void lex_init(struct lexer *lx, struct srcfile *file);
 /* lex_next() is declared in parser.h, which owns the token types. */
