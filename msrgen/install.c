@@ -1498,5 +1498,14 @@ int install_main(int argc, char **argv)
 		return install_usage_error("%s: --kernel-tree DIR is missing", cmd);
 	if (optind >= argc)
 		return install_usage_error("%s: no .msr files given", cmd);
+	{
+		struct strbuf why = { 0 };
+
+		if (!target_known(o.templates, o.target, &why)) {
+			c = install_usage_error("%s", why.s);
+			sb_free(&why);
+			return c;
+		}
+	}
 	return install_run(&o, argc - optind, argv + optind);
 }

@@ -71,6 +71,8 @@ struct closest {
 };
 void closest_init(struct closest *c, const char *word);
 void closest_try(struct closest *c, const char *name);
+/* Whether target is a folder under root; if not, why, with the targets there */
+bool target_known(const char *root, const char *target, struct strbuf *why);
 
 /* srcpos.c: source files, positions and diagnostics */
 /* Source files larger than this are refused. */
