@@ -1494,7 +1494,7 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 	if (!install_ident_parse(o->author ? o->author : o->signoff ? o->signoff : INSTALL_AUTHOR,
 				 &author))
 		die("bad author");	/* checked with the options */
-	if (!checks_load(&ast, &m, nfiles, files) ||
+	if (!checks_load(&ast, &m, nfiles, files) || !checks_target(&m, o->templates, o->target) ||
 	    !render_target(&m, o->templates, o->target, &gen))
 		goto out;
 	if (!install_plan_load(&plan, planpath))

@@ -376,6 +376,8 @@ bool checks_option(const char *arg);
 /* Parses files; unless that failed, builds the model and checks it.  !diag_errors() */
 bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files);
 bool checks_warning_enabled(const char *name);
+/* The checks of the names target makes (its names.conf); !diag_errors() as it was */
+bool checks_target(struct model *m, const char *templates, const char *target);
 
 /* render.c */
 struct output {
