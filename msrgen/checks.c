@@ -513,14 +513,55 @@ static void check_duplicate_field(struct model *m, const struct check *c)
 	}
 }
 
+
+/* "field ENABLE { doc "..."; }" without bits: a field of that name must be there */
+static void check_field_annotation(struct model *m, const struct check *c)
+{
+	size_t i, j, k, l;
+	const struct decl *d;
+	const struct ast_msr *p;
+
+	for_each_decl_part(m, i, j, d, p) {
+		for (k = 0; k < p->fields.n; k++) {
+			const struct ast_field *a = &p->fields.v[k], *f = NULL;
+			struct closest near;
+
+			if (a->has_bits)
+				continue;
+			closest_init(&near, a->name.name);
+			for (l = 0; l < d->fields.n; l++) {
+				if (!strcmp(d->fields.v[l]->name.name, a->name.name) && !f)
+					f = d->fields.v[l];
+				closest_try(&near, d->fields.v[l]->name.name);
+			}
+			if (!f) {
+				report(c, &a->name.pos,
+				       "%s has no field %s to annotate%s%s%s (a new field needs its bits: field %s HI:LO)",
+				       d->name, a->name.name, MEAN(near.best), a->name.name);
+				continue;
+			}
+			if (a->doc && f->doc_pos.line && f->doc != a->doc) {
+				report(c, &a->doc_pos, "field %s of %s has a doc string already",
+				       a->name.name, d->name);
+				note_at(&f->doc_pos, "the first one is here");
+			}
+			if (a->access != ACC_NONE && f->access != a->access) {
+				report(c, &a->name.pos, "field %s of %s is %s already", a->name.name,
+				       d->name, access_name(f->access));
+			}
+		}
+	}
+}
 static void check_field_value(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
-	const struct ast_msr *a;
 
-	for_each_msr(m, i, a) {
-		for (j = 0; j < a->fields.n; j++) {
-			const struct ast_field *f = &a->fields.v[j];
+	/* the fields with their annotations' values merged in */
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->fields.n; j++) {
+			const struct ast_field *f = d->fields.v[j];
 			struct keyed *keys;
 			size_t *first;
 			unsigned width;
@@ -1390,6 +1431,7 @@ static const struct check checks[] = {
 	{ "field-overlap", false, check_field_overlap, "two fields, or a field and reserved bits, sharing a bit" },
 	{ "duplicate-field", false, check_duplicate_field, "two fields of one MSR with one name" },
 	{ "field-value", false, check_field_value, "an enumerated value too wide for its field, or named twice" },
+	{ "field-annotation", false, check_field_annotation, "a field without bits that annotates no field, or gives its doc or access twice" },
 	{ "unknown-platform", false, check_unknown_platform, "a handling or hypervisor for an undeclared platform" },
 	{ "handling-direction", false, check_handling_direction, "a handling for a direction the MSR's access forbids" },
 	{ "duplicate-handling", false, check_duplicate_handling, "two handlings for one platform and direction" },

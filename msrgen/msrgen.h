@@ -150,6 +150,7 @@ struct ast_field {
 	struct ident name;
 	struct number hi, lo;
 	struct srcpos bits_pos;
+	bool has_bits;		/* false: annotates the field of this name declared elsewhere */
 	enum access access;	/* ACC_NONE: as the MSR */
 	char *doc;
 	struct srcpos doc_pos;
@@ -306,7 +307,8 @@ struct decl {
 	bool ns;
 	VEC(const struct ast_alias *) aliases;
 	VEC(const struct ast_element *) elements;
-	VEC(const struct ast_field *) fields;
+	VEC(const struct ast_field *) fields;	/* with their annotations merged in */
+	VEC(struct ast_field *) merged;		/* the model's own copies among them */
 	VEC(const struct ast_bits *) reserved;
 	VEC(size_t) regs;	/* its registers: indexes into model.regs, by address */
 	/* per platform (model order) and direction (0 read, 1 write) */

@@ -394,6 +394,19 @@ field_head:
 			f.hi = ps->bits_hi;
 			f.lo = ps->bits_lo;
 			f.bits_pos = @3;
+			f.has_bits = true;
+			vec_push(&ps->msr->fields, f);
+			ps->field = &ps->msr->fields.v[ps->msr->fields.n - 1];
+		}
+	  field_access
+	| FIELD IDENT
+		{
+			struct ast_field f = { 0 };
+
+			/* an annotation: doc, values, access for a field declared elsewhere */
+			f.name = mkid($2, @2);
+			$2 = NULL;
+			f.bits_pos = @2;
 			vec_push(&ps->msr->fields, f);
 			ps->field = &ps->msr->fields.v[ps->msr->fields.n - 1];
 		}
