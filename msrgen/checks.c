@@ -4,6 +4,8 @@
  * for warnings, the folder of its test cases under tests/bad/, and the row below.
  * Each check reports every problem it finds, in source order.
  */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,6 +253,34 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 	free(names.v);
 }
 
+/* "; did you mean 'X'?" for a name near to one of the declared MSRs (and aliases) */
+static const char *near_msr(const struct model *m, const char *name, bool aliases)
+{
+	struct closest c;
+	size_t i, j;
+
+	closest_init(&c, name);
+	for (i = 0; i < m->decls.n; i++) {
+		closest_try(&c, m->decls.v[i]->name);
+		for (j = 0; aliases && j < m->decls.v[i]->aliases.n; j++)
+			closest_try(&c, m->decls.v[i]->aliases.v[j]->name.name);
+	}
+	return c.best;
+}
+
+static const char *near_platform(const struct model *m, const char *name)
+{
+	struct closest c;
+	size_t i;
+
+	closest_init(&c, name);
+	for (i = 0; i < m->platforms.n; i++)
+		closest_try(&c, m->platforms.v[i].name);
+	return c.best;
+}
+
+#define MEAN(s) (s) ? "; did you mean '" : "", (s) ? (s) : "", (s) ? "'?" : ""
+
 static void check_unknown_msr(struct model *m, const struct check *c)
 {
 	size_t i;
@@ -258,7 +288,8 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 
 	for_each_msr(m, i, a) {
 		if (!a->has_addr && !model_find_decl(m, a->name.name))
-			report(c, &a->name.pos, "no MSR named '%s' is declared", a->name.name);
+			report(c, &a->name.pos, "no MSR named '%s' is declared%s%s%s", a->name.name,
+			       MEAN(near_msr(m, a->name.name, false)));
 	}
 }
 
@@ -482,14 +513,55 @@ static void check_duplicate_field(struct model *m, const struct check *c)
 	}
 }
 
+
+/* "field ENABLE { doc "..."; }" without bits: a field of that name must be there */
+static void check_field_annotation(struct model *m, const struct check *c)
+{
+	size_t i, j, k, l;
+	const struct decl *d;
+	const struct ast_msr *p;
+
+	for_each_decl_part(m, i, j, d, p) {
+		for (k = 0; k < p->fields.n; k++) {
+			const struct ast_field *a = &p->fields.v[k], *f = NULL;
+			struct closest near;
+
+			if (a->has_bits)
+				continue;
+			closest_init(&near, a->name.name);
+			for (l = 0; l < d->fields.n; l++) {
+				if (!strcmp(d->fields.v[l]->name.name, a->name.name) && !f)
+					f = d->fields.v[l];
+				closest_try(&near, d->fields.v[l]->name.name);
+			}
+			if (!f) {
+				report(c, &a->name.pos,
+				       "%s has no field %s to annotate%s%s%s (a new field needs its bits: field %s HI:LO)",
+				       d->name, a->name.name, MEAN(near.best), a->name.name);
+				continue;
+			}
+			if (a->doc && f->doc_pos.line && f->doc != a->doc) {
+				report(c, &a->doc_pos, "field %s of %s has a doc string already",
+				       a->name.name, d->name);
+				note_at(&f->doc_pos, "the first one is here");
+			}
+			if (a->access != ACC_NONE && f->access != a->access) {
+				report(c, &a->name.pos, "field %s of %s is %s already", a->name.name,
+				       d->name, access_name(f->access));
+			}
+		}
+	}
+}
 static void check_field_value(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
-	const struct ast_msr *a;
 
-	for_each_msr(m, i, a) {
-		for (j = 0; j < a->fields.n; j++) {
-			const struct ast_field *f = &a->fields.v[j];
+	/* the fields with their annotations' values merged in */
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->fields.n; j++) {
+			const struct ast_field *f = d->fields.v[j];
 			struct keyed *keys;
 			size_t *first;
 			unsigned width;
@@ -531,12 +603,14 @@ static void check_unknown_platform(struct model *m, const struct check *c)
 
 	for_each_handling(m, i, j, a, h)
 		if (model_platform_index(m, h->platform.name) < 0)
-			report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
+			report(c, &h->platform.pos, "unknown platform '%s'%s%s%s", h->platform.name,
+			       MEAN(near_platform(m, h->platform.name)));
 	for (i = 0; i < m->ast->hypervisors.n; i++) {
 		const struct ast_hypervisor *h = m->ast->hypervisors.v[i];
 
 		if (model_platform_index(m, h->platform.name) < 0)
-			report(c, &h->platform.pos, "unknown platform '%s'", h->platform.name);
+			report(c, &h->platform.pos, "unknown platform '%s'%s%s%s", h->platform.name,
+			       MEAN(near_platform(m, h->platform.name)));
 	}
 }
 
@@ -584,6 +658,134 @@ static void check_duplicate_handling(struct model *m, const struct check *c)
 			}
 		}
 	}
+}
+
+/* The base platform is bare metal: the instruction itself is its only handling. */
+static void check_base_handling(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+	int pi;
+
+	for_each_handling(m, i, j, a, h) {
+		pi = model_platform_index(m, h->platform.name);
+		if (pi < 0 || m->platforms.v[pi].feature[0] || h->kind == H_PASSTHROUGH)
+			continue;
+		report(c, &h->kind_pos,
+		       "'%s' is the base platform (bare metal): its handling can only be passthrough, not %s",
+		       h->platform.name, hkind_name(h->kind));
+		note_at(&m->platforms.v[pi].ast->name.pos, "'%s' has no feature: it is declared here",
+			h->platform.name);
+	}
+}
+
+/* Every call and fixup handling, by handler name, then in the order read */
+struct use {
+	const struct ast_handling *h;
+	size_t seq;
+};
+
+static int cmp_use(const void *a, const void *b)
+{
+	const struct use *x = a, *y = b;
+	int r = strcmp(x->h->func.name, y->h->func.name);
+
+	return r ? r : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+static struct use *handler_uses(struct model *m, size_t *n)
+{
+	VEC(struct use) v = { 0 };
+	size_t i, j;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+
+	for_each_handling(m, i, j, a, h) {
+		if (h->kind == H_CALL || h->kind == H_FIXUP) {
+			struct use u = { h, v.n };
+
+			vec_push(&v, u);
+		}
+	}
+	sort_array(v.v, v.n, sizeof(*v.v), cmp_use);
+	*n = v.n;
+	return v.v;
+}
+
+struct dup_use {
+	const struct ast_handling *again, *first;
+};
+
+static int cmp_dup_use(const void *a, const void *b)
+{
+	return srcpos_cmp(&((const struct dup_use *)a)->again->func.pos,
+			  &((const struct dup_use *)b)->again->func.pos);
+}
+
+/* One C function: one signature. */
+static void check_handler_arity(struct model *m, const struct check *c)
+{
+	size_t n, i, first = 0;
+	struct use *u = handler_uses(m, &n);
+	VEC(struct dup_use) bad = { 0 };
+
+	for (i = 1; i < n; i++) {
+		const struct ast_handling *f, *h = u[i].h;
+
+		if (strcmp(h->func.name, u[first].h->func.name)) {
+			first = i;
+			continue;
+		}
+		f = u[first].h;
+		if (f->kind != h->kind || f->args.n != h->args.n) {
+			struct dup_use d = { h, f };
+
+			vec_push(&bad, d);
+		}
+	}
+	sort_array(bad.v, bad.n, sizeof(*bad.v), cmp_dup_use);
+	for (i = 0; i < bad.n; i++) {
+		const struct ast_handling *h = bad.v[i].again, *f = bad.v[i].first;
+
+		if (f->kind != h->kind)
+			report(c, &h->func.pos, "%s is a %s handler here but a %s handler elsewhere",
+			       h->func.name, hkind_name(h->kind), hkind_name(f->kind));
+		else
+			report(c, &h->func.pos, "%s is called with %zu argument%s here but %zu elsewhere",
+			       h->func.name, h->args.n, h->args.n == 1 ? "" : "s", f->args.n);
+		note_at(&f->pos, "the other use is here");
+	}
+	free(bad.v);
+	free(u);
+}
+
+/* A handler named once, a typo away from one named elsewhere */
+static void check_handler_name(struct model *m, const struct check *c)
+{
+	size_t n, i, j;
+	struct use *u = handler_uses(m, &n);
+
+	for (i = 0; i < n; i++) {
+		struct closest near;
+		const char *name = u[i].h->func.name;
+
+		if ((i > 0 && !strcmp(u[i - 1].h->func.name, name)) ||
+		    (i + 1 < n && !strcmp(u[i + 1].h->func.name, name)))
+			continue;	/* used more than once: meant */
+		closest_init(&near, name);
+		for (j = 0; j < n; j++)
+			if (u[j].h->kind == u[i].h->kind)
+				closest_try(&near, u[j].h->func.name);
+		if (!near.best)
+			continue;
+		for (j = 0; strcmp(u[j].h->func.name, near.best); j++)
+			;
+		report(c, &u[i].h->func.pos, "%s is named only here; did you mean %s?", name,
+		       near.best);
+		note_at(&u[j].h->func.pos, "%s is here", near.best);
+	}
+	free(u);
 }
 
 static void check_handling_kind(struct model *m, const struct check *c)
@@ -734,8 +936,8 @@ static void check_hypervisor_unknown_msr(struct model *m, const struct check *c)
 			const struct ast_hventry *e = &h->entries.v[j];
 
 			if (e->by_name && !found[j])
-				report(c, &e->name.pos, "no MSR named '%s' is declared; the entry is left out",
-				       e->name.name);
+				report(c, &e->name.pos, "no MSR named '%s' is declared; the entry is left out%s%s%s",
+				       e->name.name, MEAN(near_msr(m, e->name.name, true)));
 		}
 		free(found);
 	}
@@ -770,6 +972,42 @@ static void check_unknown_vendor(struct model *m, const struct check *c)
 				check_vendor_list(c, &a->attrs.v[j].vendors);
 		for (j = 0; j < a->aliases.n; j++)
 			check_vendor_list(c, &a->aliases.v[j].vendors);
+	}
+}
+
+/* An alias for a vendor its MSR is not for: "vendor intel" and an AMD name */
+static void check_alias_vendor(struct model *m, const struct check *c)
+{
+	size_t i, j, k, l;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		if (!d->vendors)
+			continue;
+		for (j = 0; j < d->aliases.n; j++) {
+			const struct ast_alias *a = d->aliases.v[j];
+
+			for (k = 0; k < a->vendors.list.n; k++) {
+				const struct ident *v = &a->vendors.list.v[k];
+				bool ok = false;
+				size_t kv;
+
+				/* an unknown vendor is unknown-vendor's */
+				for (kv = 0; kv < sizeof(known_vendors) / sizeof(known_vendors[0]); kv++)
+					ok |= !strcmp(known_vendors[kv], v->name);
+				ok = !ok;
+
+				for (l = 0; l < d->vendors->list.n; l++)
+					ok |= !strcmp(d->vendors->list.v[l].name, v->name);
+				if (ok)
+					continue;
+				report(c, &v->pos, "alias %s is for %s, but %s is not", a->name.name,
+				       v->name, d->name);
+				note_at(&d->attr[ATTR_VENDOR]->pos, "the vendors of %s are given here",
+					d->name);
+			}
+		}
 	}
 }
 
@@ -822,12 +1060,361 @@ static void check_unused_platform(struct model *m, const struct check *c)
 	}
 }
 
+
+/* ---- the names a target emits (names.conf) ------------------------------ */
+
+/*
+ * A target's names.conf says, as data, which C names it makes of the table:
+ *
+ *   register PATTERN...   per register: {id} {ID} (the model's id), {macro}
+ *   field PATTERN...      per field: {did} {DID} of its MSR, {field} {FIELD}
+ *   value PATTERN...      per enumerated value: those and {value} {VALUE}
+ *   handler PATTERN...    per call or fixup handler: {name}
+ *   same-prefix WORD...   MSR names equal but for one of these after MSR_
+ *   reserved WORD...      words no name nor handler argument may be
+ *
+ * so the check below knows no language and no kernel.
+ */
+struct target_names {
+	struct srcfile *file;
+	VEC(char *) pattern[4];	/* register, field, value, handler */
+	VEC(char *) prefixes;
+	VEC(char *) reserved;
+};
+
+static const char *const name_kinds[] = { "register", "field", "value", "handler" };
+
+static void target_names_free(struct target_names *t)
+{
+	size_t i, k;
+
+	for (k = 0; k < 4; k++) {
+		for (i = 0; i < t->pattern[k].n; i++)
+			free(t->pattern[k].v[i]);
+		free(t->pattern[k].v);
+	}
+	for (i = 0; i < t->prefixes.n; i++)
+		free(t->prefixes.v[i]);
+	free(t->prefixes.v);
+	for (i = 0; i < t->reserved.n; i++)
+		free(t->reserved.v[i]);
+	free(t->reserved.v);
+	srcfile_free(t->file);
+}
+
+/* False (and an error) if names.conf is there but wrong; no file: nothing to check */
+static bool target_names_load(struct target_names *t, const char *path)
+{
+	const char *p;
+	int line = 1;
+	bool ok = true;
+
+	memset(t, 0, sizeof(*t));
+	t->file = srcfile_load(path, NULL);
+	if (!t->file)
+		return errno == ENOENT;
+	for (p = t->file->text; *p; line++) {
+		const char *eol = strchr(p, '\n'), *w, *start = p;
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		char *text = xstrndup(p, n), *save = NULL, *word;
+		int kind = -1;
+		size_t k;
+
+		p += n + (eol != NULL);
+		word = strtok_r(text, " \t\r", &save);
+		if (!word || word[0] == '#') {
+			free(text);
+			continue;
+		}
+		for (k = 0; k < 4; k++)
+			if (!strcmp(word, name_kinds[k]))
+				kind = (int)k;
+		if (kind < 0 && strcmp(word, "same-prefix") && strcmp(word, "reserved")) {
+			struct srcpos at = { t->file, line, 1, line, (int)strlen(word) };
+
+			w = strstr(start, word);
+			at.col = (int)(w - start) + 1;
+			at.end_col = at.col + (int)strlen(word) - 1;
+			error_at(&at, NULL, "unknown line '%s' (register, field, value, handler, same-prefix or reserved)",
+				 word);
+			ok = false;
+			free(text);
+			continue;
+		}
+		while ((w = strtok_r(NULL, " \t\r", &save))) {
+			if (kind >= 0)
+				vec_push(&t->pattern[kind], xstrdup(w));
+			else if (!strcmp(word, "reserved"))
+				vec_push(&t->reserved, xstrdup(w));
+			else
+				vec_push(&t->prefixes, xstrdup(w));
+		}
+		free(text);
+	}
+	return ok;
+}
+
+/* One C name and what makes it */
+struct cname {
+	char *name;
+	const struct srcpos *pos;	/* of the name that makes it */
+	const char *what;		/* "field NX of MSR_EFER" */
+	size_t item;			/* the table item: one item's names may meet */
+	int kind;			/* 0 register, 1 field, 2 value, 3 handler */
+	size_t seq;
+};
+
+struct cnames {
+	VEC(struct cname) v;
+	VEC(char *) whats;
+};
+
+static int cmp_cname(const void *a, const void *b)
+{
+	const struct cname *x = a, *y = b;
+	int r = strcmp(x->name, y->name);
+
+	return r ? r : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/*
+ * PATTERN with its {key}s replaced: {key} by the value as it is, {KEY} by the
+ * value in capitals, {key:lower} in lower case.
+ */
+static char *expand(const char *pattern, const char *const *keys, const char *const *vals)
+{
+	struct strbuf sb = { 0 };
+	const char *p, *s;
+	size_t i, n;
+
+	sb_puts(&sb, "");
+	for (p = pattern; *p; p++) {
+		const char *end = *p == '{' ? strchr(p, '}') : NULL;
+		int found = -1, mode = 0;	/* 0 as it is, 1 capitals, 2 lower case */
+
+		for (i = 0; end && keys[i] && found < 0; i++) {
+			n = strlen(keys[i]);
+			if ((size_t)(end - p - 1) == n + 6 && !strncmp(p + 1, keys[i], n) &&
+			    !strncmp(p + 1 + n, ":lower", 6)) {
+				found = (int)i;
+				mode = 2;
+				continue;
+			}
+			if ((size_t)(end - p - 1) != n)
+				continue;
+			if (!strncmp(p + 1, keys[i], n)) {
+				found = (int)i;
+				continue;
+			}
+			for (s = keys[i]; *s && toupper((unsigned char)*s) == p[1 + (s - keys[i])]; s++)
+				;
+			if (!*s) {
+				found = (int)i;
+				mode = 1;
+			}
+		}
+		if (found < 0) {
+			sb_putc(&sb, *p);
+			continue;
+		}
+		for (s = vals[found]; *s; s++)
+			sb_putc(&sb, mode == 1 ? (char)toupper((unsigned char)*s) :
+				     mode == 2 ? (char)tolower((unsigned char)*s) : *s);
+		p = end;
+	}
+	return sb.s;
+}
+
+static void add_names(struct cnames *c, const struct target_names *t, int kind,
+		      const char *const *keys, const char *const *vals, const struct srcpos *pos,
+		      char *what)
+{
+	size_t i;
+
+	vec_push(&c->whats, what);
+	for (i = 0; i < t->pattern[kind].n; i++) {
+		struct cname n = { expand(t->pattern[kind].v[i], keys, vals), pos, what,
+				   c->whats.n, kind, c->v.n };
+
+		vec_push(&c->v, n);
+	}
+}
+
+static bool is_reserved(const struct target_names *t, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < t->reserved.n; i++)
+		if (!strcmp(t->reserved.v[i], s))
+			return true;
+	return false;
+}
+
+/* A handler or a handler's argument that is a reserved word of the target */
+static void check_reserved_names(struct model *m, const struct target_names *t,
+				 const struct check *c, const char *target)
+{
+	size_t i, j, k;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+
+	for_each_handling(m, i, j, a, h) {
+		if ((h->kind == H_CALL || h->kind == H_FIXUP) && is_reserved(t, h->func.name))
+			report(c, &h->func.pos, "'%s' is a reserved word of target %s: it cannot name a handler",
+			       h->func.name, target);
+		for (k = 0; k < h->args.n; k++)
+			if (is_reserved(t, h->args.v[k].name))
+				report(c, &h->args.v[k].pos, "'%s' is a reserved word of target %s: it cannot be an argument",
+				       h->args.v[k].name, target);
+	}
+}
+
+struct cdup {
+	const struct cname *again, *first;
+};
+
+static int cmp_cdup(const void *a, const void *b)
+{
+	const struct cdup *x = a, *y = b;
+	int r = srcpos_cmp(x->again->pos, y->again->pos);
+
+	return r ? r : (x->again->seq < y->again->seq ? -1 : x->again->seq > y->again->seq);
+}
+
+static void emitted_names(struct model *m, const struct target_names *t, struct cnames *names)
+{
+	size_t i, j, k, n;
+	struct use *u = handler_uses(m, &n);
+
+	for (i = 0; i < m->regs.n; i++) {
+		const struct reg *r = &m->regs.v[i];
+		const char *keys[] = { "id", "macro", NULL };
+		const char *vals[] = { r->id, r->macro, NULL };
+
+		add_names(names, t, 0, keys, vals, &r->decl->ast->name.pos, xstrdup(r->macro));
+	}
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->fields.n; j++) {
+			const struct ast_field *f = d->fields.v[j];
+			const char *keys[] = { "did", "field", NULL, NULL };
+			const char *vals[] = { d->did, f->name.name, NULL, NULL };
+
+			add_names(names, t, 1, keys, vals, &f->name.pos,
+				  xasprintf("field %s of %s", f->name.name, d->name));
+			keys[2] = "value";
+			for (k = 0; k < f->values.n; k++) {
+				vals[2] = f->values.v[k].name.name;
+				add_names(names, t, 2, keys, vals, &f->values.v[k].name.pos,
+					  xasprintf("value %s of field %s of %s",
+						    f->values.v[k].name.name, f->name.name, d->name));
+			}
+		}
+	}
+	/* a handler named many times is one function */
+	for (i = 0; i < n; i++) {
+		const char *keys[] = { "name", NULL };
+		const char *vals[] = { u[i].h->func.name, NULL };
+
+		if (i && !strcmp(u[i - 1].h->func.name, u[i].h->func.name))
+			continue;
+		add_names(names, t, 3, keys, vals, &u[i].h->func.pos,
+			  xasprintf("handler %s", u[i].h->func.name));
+	}
+	free(u);
+}
+
+static void check_emitted_names(struct model *m, const struct target_names *t,
+				const struct check *c, const char *target)
+{
+	struct cnames names = { { 0 }, { 0 } };
+	VEC(struct cdup) dups = { 0 };
+	size_t i, k, first;
+
+	emitted_names(m, t, &names);
+	for (i = 0; i < names.v.n; i++)
+		if (names.v.v[i].kind != 3 && is_reserved(t, names.v.v[i].name))
+			report(c, names.v.v[i].pos, "%s makes '%s', a reserved word of target %s",
+			       names.v.v[i].what, names.v.v[i].name, target);
+	sort_array(names.v.v, names.v.n, sizeof(*names.v.v), cmp_cname);
+	for (first = 0, i = 1; i < names.v.n; i++) {
+		const struct cname *x = &names.v.v[first], *y = &names.v.v[i];
+		bool known = false;
+
+		if (strcmp(x->name, y->name)) {
+			first = i;
+			continue;
+		}
+		if (x->item == y->item)
+			continue;
+		/* once per pair of items, however many of their names meet */
+		for (k = dups.n; k-- > 0 && !known;)
+			known = dups.v[k].again->item == y->item && dups.v[k].first->item == x->item;
+		if (!known) {
+			struct cdup d = { y, x };
+
+			vec_push(&dups, d);
+		}
+	}
+	sort_array(dups.v, dups.n, sizeof(*dups.v), cmp_cdup);
+	for (i = 0; i < dups.n; i++) {
+		const struct cname *y = dups.v[i].again, *x = dups.v[i].first;
+
+		report(c, y->pos, "%s makes the C name %s, as %s does (target %s)", y->what, y->name,
+		       x->what, target);
+		note_at(x->pos, "%s is declared here", x->what);
+	}
+	free(dups.v);
+	for (i = 0; i < names.v.n; i++)
+		free(names.v.v[i].name);
+	free(names.v.v);
+	for (i = 0; i < names.whats.n; i++)
+		free(names.whats.v[i]);
+	free(names.whats.v);
+}
+
+/* MSR_FOO and MSR_IA32_FOO: one of them is most likely the other misspelt */
+static void check_name_prefix(struct model *m, const struct target_names *t,
+			      const struct check *c, const char *target)
+{
+	size_t i, j;
+
+	(void)target;
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+		const char *rest = strncmp(d->name, "MSR_", 4) ? d->name : d->name + 4;
+
+		for (j = 0; j < t->prefixes.n; j++) {
+			size_t n = strlen(t->prefixes.v[j]);
+			char *other;
+			const struct decl *o;
+
+			if (strncmp(rest, t->prefixes.v[j], n) || !rest[n])
+				continue;
+			other = xasprintf("%.*s%s", (int)(rest - d->name), d->name, rest + n);
+			o = model_find_decl(m, other);
+			if (o) {
+				const struct decl *late = srcpos_cmp(&d->ast->name.pos,
+								     &o->ast->name.pos) > 0 ? d : o;
+				const struct decl *early = late == d ? o : d;
+
+				report(c, &late->ast->name.pos,
+				       "%s and %s differ only in the prefix %s: is one the other misspelt?",
+				       late->name, early->name, t->prefixes.v[j]);
+				note_at(&early->ast->name.pos, "%s is declared here", early->name);
+			}
+			free(other);
+		}
+	}
+}
 /* checks_run() runs this one first, itself */
-#define REGISTER_LIMIT 4
+#define REGISTER_LIMIT 5
 
 static const struct check checks[] = {
 	{ "include-cycle", false, NULL, "a file includes itself, directly or not (reported while reading)" },
 	{ "include-missing", false, NULL, "an included file cannot be read (reported while reading)" },
+	{ "include-file", false, NULL, "an include of a file that is not .msr, or not a regular file (reported while reading)" },
 	{ "platform-limit", false, NULL, "more than 64 platforms (reported while reading)" },
 	{ "hypervisor-limit", false, NULL, "more than 64 hypervisor tables (reported while reading)" },
 	{ "register-limit", false, NULL, "more than 262144 registers in all; nothing else is checked then" },
@@ -844,18 +1431,26 @@ static const struct check checks[] = {
 	{ "field-overlap", false, check_field_overlap, "two fields, or a field and reserved bits, sharing a bit" },
 	{ "duplicate-field", false, check_duplicate_field, "two fields of one MSR with one name" },
 	{ "field-value", false, check_field_value, "an enumerated value too wide for its field, or named twice" },
+	{ "field-annotation", false, check_field_annotation, "a field without bits that annotates no field, or gives its doc or access twice" },
 	{ "unknown-platform", false, check_unknown_platform, "a handling or hypervisor for an undeclared platform" },
 	{ "handling-direction", false, check_handling_direction, "a handling for a direction the MSR's access forbids" },
 	{ "duplicate-handling", false, check_duplicate_handling, "two handlings for one platform and direction" },
 	{ "handling-kind", false, check_handling_kind, "a fixup on writes, or a value on an ignored write" },
+	{ "base-handling", false, check_base_handling, "a handling other than passthrough for the base platform" },
+	{ "handler-arity", false, check_handler_arity, "one handler called with different numbers of arguments, or as call and fixup" },
 	{ "doc-text", false, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },
 	{ "hypervisor-range", false, check_hypervisor_range, "a hypervisor range beyond 32 bits or empty" },
 	{ "hypervisor-overlap", false, check_hypervisor_overlap, "two hypervisor entries for one address and direction" },
 	{ "hypervisor-unknown-msr", true, check_hypervisor_unknown_msr, "a hypervisor entry naming an MSR the table lacks" },
+	{ "alias-vendor", false, check_alias_vendor, "an alias for a vendor its MSR is not for" },
 	{ "unknown-vendor", true, check_unknown_vendor, "a vendor msrgen does not know" },
 	{ "field-access", true, check_field_access, "a field allowing what its MSR's access forbids" },
 	{ "nonserializing-readonly", true, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
 	{ "unused-platform", true, check_unused_platform, "a platform that no handling or hypervisor table uses" },
+	{ "handler-name", true, check_handler_name, "a handler named once, a typo away from one named elsewhere" },
+	{ "emitted-name", false, NULL, "two items making one C name by the target's names.conf (run for a target)" },
+	{ "reserved-name", false, NULL, "a handler, an argument or a made name that is a reserved word of the target" },
+	{ "name-prefix", true, NULL, "two MSR names equal but for a prefix the target's names.conf lists (IA32_)" },
 };
 
 void checks_run(struct model *m)
@@ -938,4 +1533,33 @@ bool checks_warning_enabled(const char *name)
 	if (i < 0)
 		die("no warning named %s", name);
 	return !warning_off[i];
+}
+
+static const struct check *find_check(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCHECKS; i++)
+		if (!strcmp(checks[i].name, name))
+			return &checks[i];
+	die("no check named %s", name);
+}
+
+bool checks_target(struct model *m, const char *templates, const char *target)
+{
+	struct target_names t;
+	char *path = xasprintf("%s/%s/names.conf", templates, target);
+	int errors = diag_errors();
+
+	if (!target_names_load(&t, path)) {
+		if (!t.file)
+			diag_plain(DIAG_ERROR, "cannot read '%s': %s", path, strerror(errno));
+	} else if (t.file) {
+		check_emitted_names(m, &t, find_check("emitted-name"), target);
+		check_reserved_names(m, &t, find_check("reserved-name"), target);
+		check_name_prefix(m, &t, find_check("name-prefix"), target);
+	}
+	target_names_free(&t);
+	free(path);
+	return diag_errors() == errors;
 }

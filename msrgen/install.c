@@ -644,24 +644,111 @@ static int install_anchor(const struct install_file *f, const char *anchor, size
 }
 
 /*
+ * A line as a C reader sees it: a trailing comment (one a hand added to an
+ * inserted #include, say) and the blanks around and inside it do not count.
+ */
+static size_t install_norm(const char *s, size_t n, char *out)
+{
+	size_t i, k = 0;
+	const char *c = NULL;
+
+	for (i = 0; i + 1 < n && !c; i++)
+		if (s[i] == '/' && (s[i + 1] == '*' || s[i + 1] == '/'))
+			c = s + i;
+	if (c && c > s)
+		n = (size_t)(c - s);
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			if (k && out[k - 1] != ' ')
+				out[k++] = ' ';
+			continue;
+		}
+		out[k++] = s[i];
+	}
+	while (k && out[k - 1] == ' ')
+		k--;
+	return k;
+}
+
+/*
+ * Whether the lines of text (n bytes, whole lines) stand in f at at, line for
+ * line, as install_norm() sees them; *len: how many bytes of f they take.
+ */
+static bool install_same_lines(const struct install_file *f, size_t at, const char *text,
+			       size_t n, size_t *len)
+{
+	size_t p = at, t = 0;
+
+	while (t < n) {
+		const char *te = memchr(text + t, '\n', n - t);
+		const char *fe = p < f->cur.len ? memchr(f->cur.s + p, '\n', f->cur.len - p) : NULL;
+		size_t tl = te ? (size_t)(te - text) - t : n - t;
+		size_t fl = fe ? (size_t)(fe - f->cur.s) - p : f->cur.len - p;
+		char *a, *b;
+		size_t la, lb;
+		bool same;
+
+		if (p >= f->cur.len)
+			return false;
+		a = xmalloc(tl + 1);
+		b = xmalloc(fl + 1);
+		la = install_norm(text + t, tl, a);
+		lb = install_norm(f->cur.s + p, fl, b);
+		same = la == lb && !memcmp(a, b, la);
+		free(a);
+		free(b);
+		if (!same)
+			return false;
+		t += tl + 1;
+		p += fl + 1;
+	}
+	*len = (p > f->cur.len ? f->cur.len : p) - at;
+	return true;
+}
+
+/* The offset of the line before the one starting at off (off > 0) */
+static size_t install_prev_line(const struct install_file *f, size_t off)
+{
+	off--;
+	while (off > 0 && f->cur.s[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/*
  * Where the text of insert op goes beside the anchor line starting at
  * anchor (past the end when the anchor is a last line without newline);
- * *done: the text is there already, at the place returned.
+ * *done: the text is there already, at the place returned, exactly (1) or
+ * edited by hand (2: the same lines but for comments and blanks); *len:
+ * its length in the file then.
  */
 static size_t install_insert_at(const struct install_file *f, const struct install_op *op,
-				size_t anchor, bool *done)
+				size_t anchor, int *done, size_t *len)
 {
-	size_t tlen = op->text.len, at;
+	size_t tlen = op->text.len, at, i, nl = 0;
 
+	*len = tlen;
 	if (op->kind == INSTALL_AFTER) {
 		at = anchor + strlen(op->anchor) + 1;
 		*done = at <= f->cur.len && f->cur.len - at >= tlen &&
 			!memcmp(f->cur.s + at, op->text.s, tlen);
+		if (!*done && at <= f->cur.len && install_same_lines(f, at, op->text.s, tlen, len))
+			*done = 2;
 		return at;
 	}
 	*done = anchor >= tlen && !memcmp(f->cur.s + anchor - tlen, op->text.s, tlen) &&
 		(anchor == tlen || f->cur.s[anchor - tlen - 1] == '\n');
-	return *done ? anchor - tlen : anchor;
+	if (*done)
+		return anchor - tlen;
+	for (i = 0; i < tlen; i++)
+		nl += op->text.s[i] == '\n';
+	for (at = anchor, i = 0; i < nl && at > 0; i++)
+		at = install_prev_line(f, at);
+	if (i == nl && install_same_lines(f, at, op->text.s, tlen, len) && at + *len == anchor) {
+		*done = 2;
+		return at;
+	}
+	return anchor;
 }
 
 static void install_insert(struct install_ctx *c, const struct install_op *op, size_t patch)
@@ -669,7 +756,8 @@ static void install_insert(struct install_ctx *c, const struct install_op *op, s
 	struct install_file *f = install_file_get(c, op->file, false);
 	struct strbuf lines = { 0 };
 	size_t at = 0;
-	bool done;
+	size_t len;
+	int done;
 	int found;
 	char *path, *where, *shown;
 
@@ -687,9 +775,9 @@ static void install_insert(struct install_ctx *c, const struct install_op *op, s
 		else
 			install_error(c, path, 0, "cannot find the line %s (%s)", shown, where);
 	} else {
-		at = install_insert_at(f, op, at, &done);
+		at = install_insert_at(f, op, at, &done, &len);
 		if (done) {
-			c->already++;
+			c->already++;	/* 2: edited by hand, and left so */
 		} else {
 			if (at > f->cur.len)
 				sb_putc(&f->cur, '\n');
@@ -767,6 +855,52 @@ static void install_match_free(struct install_match *m)
 }
 
 /*
+ * Where the tree has the longest run of the first lines of text (n bytes) in
+ * f: how many lines (0: not even the first), *at the offset of the first line
+ * that differs, *line_at its offset in text.
+ */
+static size_t install_near_miss(const struct install_file *f, const char *text, size_t n,
+				size_t *at, size_t *line_at)
+{
+	size_t s, best = 0;
+
+	for (s = 0; s < f->cur.len;) {
+		const char *eol = memchr(f->cur.s + s, '\n', f->cur.len - s);
+		size_t p = s, t = 0, k = 0;
+
+		while (t < n && p < f->cur.len) {
+			const char *te = memchr(text + t, '\n', n - t);
+			const char *fe = memchr(f->cur.s + p, '\n', f->cur.len - p);
+			size_t tl = te ? (size_t)(te - text) - t : n - t;
+			size_t fl = fe ? (size_t)(fe - f->cur.s) - p : f->cur.len - p;
+
+			if (tl != fl || memcmp(text + t, f->cur.s + p, tl))
+				break;
+			k++;
+			t += tl + 1;
+			p += fl + 1;
+		}
+		if (k > best && t < n) {
+			best = k;
+			*at = p;
+			*line_at = t;
+		}
+		if (!eol)
+			break;
+		s = (size_t)(eol - f->cur.s) + 1;
+	}
+	return best;
+}
+
+/* The line of text at off, for a message */
+static char *install_show_line(const char *s, size_t len, size_t off)
+{
+	const char *e = off < len ? memchr(s + off, '\n', len - off) : NULL;
+
+	return install_show(s + off, off >= len ? 0 : e ? (size_t)(e - s) - off : len - off);
+}
+
+/*
  * Replace: to do when the old text is there count times on its own and the
  * new text nowhere on its own.  (Done, the other way round, is for the undo
  * pass, which has run.)
@@ -790,7 +924,21 @@ static void install_replace(struct install_ctx *c, const struct install_op *op, 
 				install_splice(f, m.olds[i], op->old.len, op->text.s,
 					       op->text.len);
 	} else if (m.nold == 0 && m.nnew == 0) {
-		install_error(c, path, 0, "cannot find %s (%s)", shown, where);
+		size_t miss = 0, line_at = 0, k;
+
+		k = install_near_miss(f, op->old.s, op->old.len, &miss, &line_at);
+		if (k) {
+			char *want = install_show_line(op->old.s, op->old.len, line_at);
+			char *have = install_show_line(f->cur.s, f->cur.len, miss);
+
+			install_error(c, path, install_line(f, miss),
+				      "cannot find %s (%s): the tree has its first %zu line%s, then this line is %s where the plan has %s",
+				      shown, where, k, k == 1 ? "" : "s", have, want);
+			free(want);
+			free(have);
+		} else {
+			install_error(c, path, 0, "cannot find %s (%s)", shown, where);
+		}
 	} else {
 		struct strbuf lines = { 0 };
 		int first = 0, k = 0;
@@ -858,7 +1006,8 @@ static void install_undo(struct install_ctx *c, const struct install_op *op)
 	struct install_file *f;
 	struct install_match m;
 	size_t at, i;
-	bool done;
+	size_t len;
+	int done;
 	long p;
 
 	if (op->kind == INSTALL_ADD)
@@ -873,11 +1022,11 @@ static void install_undo(struct install_ctx *c, const struct install_op *op)
 	case INSTALL_BEFORE:
 		if (install_anchor(f, op->anchor, &at, NULL) != 1)
 			break;
-		at = install_insert_at(f, op, at, &done);
-		if (done) {
+		at = install_insert_at(f, op, at, &done, &len);
+		if (done == 1)
 			install_splice(f, at, op->text.len, "", 0);
-			c->already++;
-		}
+		if (done)
+			c->already++;	/* edited by hand (2): it stays as it is */
 		break;
 	case INSTALL_REPLACE:
 		install_match(f, op, &m);
@@ -1345,7 +1494,7 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 	if (!install_ident_parse(o->author ? o->author : o->signoff ? o->signoff : INSTALL_AUTHOR,
 				 &author))
 		die("bad author");	/* checked with the options */
-	if (!checks_load(&ast, &m, nfiles, files) ||
+	if (!checks_load(&ast, &m, nfiles, files) || !checks_target(&m, o->templates, o->target) ||
 	    !render_target(&m, o->templates, o->target, &gen))
 		goto out;
 	if (!install_plan_load(&plan, planpath))
@@ -1498,5 +1647,14 @@ int install_main(int argc, char **argv)
 		return install_usage_error("%s: --kernel-tree DIR is missing", cmd);
 	if (optind >= argc)
 		return install_usage_error("%s: no .msr files given", cmd);
+	{
+		struct strbuf why = { 0 };
+
+		if (!target_known(o.templates, o.target, &why)) {
+			c = install_usage_error("%s", why.s);
+			sb_free(&why);
+			return c;
+		}
+	}
 	return install_run(&o, argc - optind, argv + optind);
 }

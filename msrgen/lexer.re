@@ -19,6 +19,8 @@ void lex_init(struct lexer *lx, struct srcfile *file)
 	lx->lim = file->text + file->len;
 	lx->line = 1;
 	lx->line_start = file->text;
+	lx->binary = memchr(file->text, '\0', file->len) != NULL;
+	lx->quiet_line = 0;
 }
 
 static void set_loc(struct lexer *lx, YYLTYPE *loc)
@@ -50,6 +52,8 @@ static uint64_t parse_number(struct lexer *lx, YYLTYPE *loc, bool hex)
 	return v;
 }
 
+static bool bad_char(struct lexer *lx, YYLTYPE *loc, const char *in_name);
+
 /* A string runs to the closing quote on the same line. */
 static int lex_string(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 {
@@ -63,6 +67,12 @@ static int lex_string(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 		if (c == '"') {
 			p++;
 			break;
+		}
+		if (c == '\0' && p != lx->lim) {
+			lx->tok = p;
+			bad_char(lx, loc, NULL);	/* not text: the rest is not read */
+			sb_free(&sb);
+			return YYerror;
 		}
 		if (c == '\n' || c == '\0') {
 			lx->cur = p;
@@ -96,6 +106,103 @@ static int lex_string(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 	return STRING;
 }
 
+/* What an ASCII writer most likely meant by a typographic character */
+static const char *ascii_for(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201c: case 0x201d: case 0x201e: case 0xab: case 0xbb:
+		return "\"";
+	case 0x2018: case 0x2019:
+		return "'";
+	case 0x2013: case 0x2014: case 0x2212:
+		return "-";
+	case 0xa0: case 0x2009: case 0x202f: case 0x200b:
+		return " ";
+	case 0xd7:
+		return "x";
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * A byte that is not text, or a character that is not ASCII, at lx->tok: one error
+ * per line (a pasted paragraph is one mistake), the whole character skipped.
+ * False if the file is not text at all, which ends it.
+ */
+static bool bad_char(struct lexer *lx, YYLTYPE *loc, const char *in_name)
+{
+	unsigned char c = (unsigned char)*lx->tok;
+	uint32_t cp;
+	int n = c < 0x80 ? 0 : utf8_char(lx->tok, lx->lim, &cp);
+	bool quiet = lx->quiet_line == lx->line;
+
+	if (lx->binary && !in_name) {
+		lx->cur = lx->tok + 1;
+		set_loc(lx, loc);
+		if (c)
+			error_at(loc, NULL, "byte 0x%02x: '%s' is not a text file (it holds NUL bytes)",
+				 c, lx->file->path);
+		else
+			error_at(loc, NULL, "NUL byte: '%s' is not a text file", lx->file->path);
+		lx->cur = lx->lim;
+		return false;
+	}
+	lx->quiet_line = lx->line;
+	if (!n) {
+		lx->cur = lx->tok + 1;
+		set_loc(lx, loc);
+		if (!quiet)
+			error_at(loc, NULL, c < 0x80 ? "stray control byte 0x%02x in input"
+					  : "byte 0x%02x is not UTF-8 text", c);
+		return true;
+	}
+	lx->cur = lx->tok + n;
+	set_loc(lx, loc);
+	if (quiet)
+		return true;
+	if (in_name)
+		error_at(loc, NULL, "'%.*s' (U+%04X) in the name '%s': names are ASCII letters, digits and '_'",
+			 n, lx->tok, (unsigned)cp, in_name);
+	else if (ascii_for(cp))
+		error_at(loc, NULL, "'%.*s' (U+%04X) is not ASCII; did you mean '%s'?", n, lx->tok,
+			 (unsigned)cp, ascii_for(cp));
+	else
+		error_at(loc, NULL, "'%.*s' (U+%04X) is not ASCII: only comments and strings can hold it",
+			 n, lx->tok, (unsigned)cp);
+	return true;
+}
+
+/* A name with a non-ASCII character in it: one error, and the name as a name. */
+static int odd_name(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
+{
+	const char *start = lx->tok, *end = lx->cur, *p;
+	char *name;
+	YYLTYPE at;
+	uint32_t cp;
+	bool ascii_part = false;
+
+	for (p = start; p < end; p++)
+		ascii_part |= (unsigned char)*p < 0x80;
+	if (!ascii_part || ((unsigned char)*start >= 0x80 && utf8_char(start, lx->lim, &cp) &&
+			    ascii_for(cp))) {
+		/* a curly quote or a lone symbol: not a name at all */
+		lx->cur = start;
+		bad_char(lx, loc, NULL);
+		return 0;
+	}
+	name = xstrndup(start, (size_t)(end - start));
+	for (p = start; (unsigned char)*p < 0x80; p++)
+		;
+	lx->tok = p;
+	bad_char(lx, &at, name);
+	lx->tok = start;
+	lx->cur = end;
+	set_loc(lx, loc);
+	val->str = name;
+	return IDENT;
+}
+
 int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 {
 	const char *marker;
@@ -105,17 +212,17 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 		lx->tok = lx->cur;
 /*!re2c
 	re2c:yyfill:enable = 0;
-	re2c:define:YYCTYPE = char;
+	re2c:define:YYCTYPE = "unsigned char";
 	re2c:define:YYCURSOR = lx->cur;
 	re2c:define:YYMARKER = marker;
 
 	"\x00"		{
 		lx->cur--;
-		set_loc(lx, loc);
 		if (lx->tok != lx->lim) {
-			error_at(loc, NULL, "NUL byte in source");
+			bad_char(lx, loc, NULL);	/* not text: the rest is not read */
 			return YYerror;
 		}
+		set_loc(lx, loc);
 		return YYEOF;
 	}
 	[ \t\r\v\f]+	{ continue; }
@@ -164,6 +271,13 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 		val->str = xstrndup(lx->tok, lx->cur - lx->tok);
 		return IDENT;
 	}
+	[A-Za-z0-9_\x80-\xff]* [\x80-\xff] [A-Za-z0-9_\x80-\xff]* {
+		int t = odd_name(lx, val, loc);
+
+		if (!t)
+			continue;
+		return t;
+	}
 	"0" [xX] [0-9a-fA-F]+ {
 		set_loc(lx, loc);
 		val->num = parse_number(lx, loc, true);
@@ -183,13 +297,14 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 	"\""		{ return lex_string(lx, val, loc); }
 	".."		{ set_loc(lx, loc); return DOTDOT; }
 	[{}()[\];,:]	{ set_loc(lx, loc); return *lx->tok; }
+	[\x01-\x08\x0e-\x1f\x7f] {
+		if (!bad_char(lx, loc, NULL))
+			return YYerror;
+		continue;
+	}
 	*		{
 		set_loc(lx, loc);
-		if ((unsigned char)*lx->tok >= 0x20 && (unsigned char)*lx->tok < 0x7f)
-			error_at(loc, NULL, "stray '%c' in input", *lx->tok);
-		else
-			error_at(loc, NULL, "stray byte 0x%02x in input",
-				 (unsigned char)*lx->tok);
+		error_at(loc, NULL, "stray '%c' in input", *lx->tok);
 		continue;
 	}
 */

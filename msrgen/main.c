@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The command line: msrgen generate | check | audit | import | checks */
+/* The command line: msrgen generate | check | audit | import | install | patch | checks */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,7 +21,7 @@ static const char usage_text[] =
 "msrgen reads tables of x86 MSRs (.msr files), checks them, and renders a\n"
 "target's m4 templates from them: kernel accessors, Xen PV stubs, audits.\n"
 "\n"
-"Commands:\n"
+"Commands ('msrgen COMMAND --help' says more about each):\n"
 "  generate   write the target's files into DIR (all of them, or none on error)\n"
 "  check      compare DIR with what generate would write; exit 1 and print a\n"
 "             unified diff if they differ\n"
@@ -29,7 +30,6 @@ static const char usage_text[] =
 "             and findings where they disagree; rst: a Documentation/ page\n"
 "  import     write .msr declarations for every MSR in a kernel msr-index.h\n"
 "  install    write the target's files into a kernel tree and wire them in\n"
-"             (see 'msrgen install --help')\n"
 "  patch      the same change as a git format-patch series\n"
 "  checks     list the checks msrgen runs, with their -W names\n"
 "\n"
@@ -47,14 +47,114 @@ static const char usage_text[] =
 "Exit status: 0 success, 1 bad input (or check found differences), 2 bad usage.\n"
 "Diagnostics: FILE:LINE:COL: error: MESSAGE, with the source line and a caret.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+#define COMMON_OPTIONS \
+"      --templates DIR   where targets live (default " MSRGEN_TEMPLATE_DIR ")\n" \
+"  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n" \
+"  -Werror               make warnings errors\n"
+
+static const char generate_help[] =
+"Usage: msrgen generate --target T -o DIR [OPTION]... FILE...\n"
+"\n"
+"Reads the .msr FILEs (and what they include), checks them, renders the\n"
+"target T's templates and writes the files into DIR: all of them, or, on\n"
+"any error, none (nothing in DIR is created or changed). Files whose bytes\n"
+"did not change are left alone.\n"
+"\n"
+"Options:\n"
+"  -t, --target T        the target: a folder under the templates folder\n"
+"  -o, --output DIR      the output folder\n"
+COMMON_OPTIONS
+"  -q, --quiet           say nothing when all is well\n"
+"\n"
+"Exit status: 0 success, 1 bad input, 2 bad usage.\n";
+
+static const char check_help[] =
+"Usage: msrgen check --target T -o DIR [OPTION]... FILE...\n"
+"\n"
+"Compares DIR with what 'msrgen generate' would write there. Prints a unified\n"
+"diff of every file that differs (on stdout), names the files DIR lacks and\n"
+"the files in DIR that msrgen does not generate, and exits 1 if there is any.\n"
+"\n"
+"Options:\n"
+"  -t, --target T        the target: a folder under the templates folder\n"
+"  -o, --output DIR      the folder to compare\n"
+COMMON_OPTIONS
+"  -q, --quiet           say nothing when DIR is up to date\n"
+"\n"
+"Exit status: 0 up to date, 1 bad input or DIR differs, 2 bad usage.\n";
+
+static const char audit_help[] =
+"Usage: msrgen audit [--format md|csv|json|rst] [-o FILE] [OPTION]... FILE...\n"
+"\n"
+"Prints one row per MSR: address, names, vendor, access, the handling per\n"
+"platform and direction, what each hypervisor table says the hypervisor\n"
+"does, and the findings where guest and hypervisor disagree.\n"
+"\n"
+"Options:\n"
+"  -f, --format F        md (default), csv, json, or rst (a Documentation/ page)\n"
+"  -o, --output FILE     write FILE instead of stdout ('-': stdout)\n"
+"  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n"
+"  -Werror               make warnings errors\n"
+"\n"
+"Exit status: 0 success, 1 bad input, 2 bad usage.\n";
+
+static const char checks_help[] =
+"Usage: msrgen checks\n"
+"\n"
+"Lists the checks msrgen runs on a table: NAME, error or warning, and what\n"
+"it finds. A warning's NAME is its -W switch: -Wno-NAME turns it off,\n"
+"-Werror makes every warning an error. tests/bad/NAME holds its cases.\n"
+"\n"
+"Exit status: 0 success, 2 bad usage.\n";
+
+static const char *const command_names[] = {
+	"generate", "check", "audit", "import", "install", "patch", "checks",
+};
+#define NCOMMANDS (sizeof(command_names) / sizeof(command_names[0]))
+
+static int usage_error(const char *cmd, const char *fmt, ...) PRINTF(2, 3);
+
+/* "msrgen: MESSAGE" and where to read more; exit status 2 */
+static int usage_error(const char *cmd, const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("msrgen: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'msrgen --help' for more information.\n", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'msrgen %s%s--help' for more information.\n", cmd ? cmd : "",
+		cmd ? " " : "");
 	return 2;
 }
 
+static void commands_text(struct strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		sb_printf(sb, "%s%s", i ? i == NCOMMANDS - 1 ? " or " : ", " : "", command_names[i]);
+}
+
+static int unknown_command(const char *cmd)
+{
+	struct closest near;
+	struct strbuf sb = { 0 };
+	size_t i;
+	int ret;
+
+	closest_init(&near, cmd);
+	for (i = 0; i < NCOMMANDS; i++)
+		closest_try(&near, command_names[i]);
+	commands_text(&sb);
+	if (near.best)
+		ret = usage_error(NULL, "unknown command '%s'; did you mean '%s'? (commands: %s)", cmd,
+				  near.best, sb.s);
+	else
+		ret = usage_error(NULL, "unknown command '%s' (commands: %s)", cmd, sb.s);
+	sb_free(&sb);
+	return ret;
+}
 struct opts {
 	const char *target;
 	const char *output;
@@ -70,7 +170,8 @@ static int cmd_generate(const struct opts *o, bool check, int nfiles, char **fil
 	struct outputs out = { 0 };
 	int ret;
 
-	if (!checks_load(&ast, &m, nfiles, files) || !render_target(&m, o->templates, o->target, &out)) {
+	if (!checks_load(&ast, &m, nfiles, files) || !checks_target(&m, o->templates, o->target) ||
+	    !render_target(&m, o->templates, o->target, &out)) {
 		ret = 1;
 	} else if (check) {
 		ret = outputs_check(&out, o->output);
@@ -128,6 +229,13 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 	return ret;
 }
 
+/* The help of cmd, or NULL if it is not a command of this file. */
+static const char *command_help(const char *cmd)
+{
+	return !strcmp(cmd, "generate") ? generate_help : !strcmp(cmd, "check") ? check_help :
+	       !strcmp(cmd, "audit") ? audit_help : !strcmp(cmd, "checks") ? checks_help : NULL;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -141,15 +249,27 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct opts o = { .templates = render_templates_dir(), .format = AUDIT_MD };
-	const char *cmd;
+	struct strbuf sb = { 0 };
+	const char *cmd, *help;
 	int c;
 
-	if (argc < 2)
-		return usage_error("%s", "no command given (generate, check, audit, import or checks)");
+	if (argc < 2) {
+		commands_text(&sb);
+		c = usage_error(NULL, "no command given (%s)", sb.s);
+		sb_free(&sb);
+		return c;
+	}
 	cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-		fputs(usage_text, stdout);
-		return 0;
+		/* msrgen help COMMAND is msrgen COMMAND --help */
+		if (!strcmp(cmd, "help") && argc > 2) {
+			cmd = argv[1] = argv[2];
+			argv[2] = (char *)"--help";
+			argc = 3;
+		} else {
+			fputs(usage_text, stdout);
+			return 0;
+		}
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
 		printf("msrgen %s\n", MSRGEN_VERSION);
@@ -161,9 +281,9 @@ int main(int argc, char **argv)
 #endif
 	if (!strcmp(cmd, "install") || !strcmp(cmd, "patch"))
 		return install_main(argc - 1, argv + 1);
-	if (strcmp(cmd, "generate") && strcmp(cmd, "check") && strcmp(cmd, "audit") &&
-	    strcmp(cmd, "checks"))
-		return usage_error("unknown command '%s'", cmd);
+	help = command_help(cmd);
+	if (!help)
+		return unknown_command(cmd);
 	argc--;
 	argv++;
 	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
@@ -185,42 +305,49 @@ int main(int argc, char **argv)
 			else if (!strcmp(optarg, "rst"))
 				o.format = AUDIT_RST;
 			else
-				return usage_error("unknown audit format '%s' (md, csv, json or rst)", optarg);
+				return usage_error(cmd, "unknown audit format '%s' (md, csv, json or rst)",
+						   optarg);
 			break;
 		case 'T':
 			o.templates = optarg;
 			break;
 		case 'W':
 			if (!checks_option(optarg))
-				return usage_error("unknown warning '-W%s' (see 'msrgen checks')", optarg);
+				return usage_error(cmd, "unknown warning '-W%s' (see 'msrgen checks')",
+						   optarg);
 			break;
 		case 'q':
 			o.quiet = true;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(help, stdout);
 			return 0;
 		case 'V':
 			printf("msrgen %s\n", MSRGEN_VERSION);
 			return 0;
 		default:
-			fputs("Try 'msrgen --help' for more information.\n", stderr);
+			fprintf(stderr, "Try 'msrgen %s --help' for more information.\n", cmd);
 			return 2;
 		}
 	}
 	if (!strcmp(cmd, "checks")) {
 		if (optind < argc)
-			return usage_error("'checks' takes no files (got '%s')", argv[optind]);
+			return usage_error(cmd, "'checks' takes no files (got '%s')", argv[optind]);
 		checks_list(stdout);
 		return 0;
 	}
 	if (optind >= argc)
-		return usage_error("%s: no .msr files given", cmd);
+		return usage_error(cmd, "%s: no .msr files given", cmd);
 	if (!strcmp(cmd, "audit"))
 		return cmd_audit(&o, argc - optind, argv + optind);
 	if (!o.target)
-		return usage_error("%s: --target is missing", cmd);
+		return usage_error(cmd, "%s: --target is missing", cmd);
 	if (!o.output)
-		return usage_error("%s: -o DIR is missing", cmd);
+		return usage_error(cmd, "%s: -o DIR is missing", cmd);
+	if (!target_known(o.templates, o.target, &sb)) {
+		c = usage_error(cmd, "%s", sb.s);
+		sb_free(&sb);
+		return c;
+	}
 	return cmd_generate(&o, !strcmp(cmd, "check"), argc - optind, argv + optind);
 }

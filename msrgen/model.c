@@ -131,7 +131,8 @@ static void merge_part(struct model *m, struct decl *d, const struct ast_msr *p)
 	for (i = 0; i < p->elements.n; i++)
 		vec_push(&d->elements, &p->elements.v[i]);
 	for (i = 0; i < p->fields.n; i++)
-		vec_push(&d->fields, &p->fields.v[i]);
+		if (p->fields.v[i].has_bits)
+			vec_push(&d->fields, &p->fields.v[i]);
 	for (i = 0; i < p->reserved.n; i++)
 		vec_push(&d->reserved, &p->reserved.v[i]);
 	for (i = 0; i < p->handlings.n; i++) {
@@ -151,6 +152,60 @@ static void merge_part(struct model *m, struct decl *d, const struct ast_msr *p)
 		}
 	}
 	(void)np;
+}
+
+/* The field of d named name (the first one), or -1 */
+static int find_field(const struct decl *d, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < d->fields.n; i++)
+		if (!strcmp(d->fields.v[i]->name.name, name))
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Annotations (a field without bits: "field ENABLE { doc "..."; }") add their
+ * doc, values and access to the field of that name, in a copy the model owns.
+ * What does not fit (no such field, a second doc) is checks.c's: field-annotation.
+ */
+static void merge_annotations(struct decl *d)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < d->parts.n; i++) {
+		const struct ast_msr *p = d->parts.v[i];
+
+		for (j = 0; j < p->fields.n; j++) {
+			const struct ast_field *a = &p->fields.v[j];
+			struct ast_field *f = NULL;
+			int fi;
+
+			if (a->has_bits || (fi = find_field(d, a->name.name)) < 0)
+				continue;
+			for (k = 0; k < d->merged.n && !f; k++)
+				if (d->merged.v[k] == d->fields.v[fi])
+					f = d->merged.v[k];
+			if (!f) {
+				f = xmalloc(sizeof(*f));
+				*f = *d->fields.v[fi];
+				memset(&f->values, 0, sizeof(f->values));
+				for (k = 0; k < d->fields.v[fi]->values.n; k++)
+					vec_push(&f->values, d->fields.v[fi]->values.v[k]);
+				vec_push(&d->merged, f);
+				d->fields.v[fi] = f;
+			}
+			if (!f->doc && a->doc) {
+				f->doc = a->doc;
+				f->doc_pos = a->doc_pos;
+			}
+			if (f->access == ACC_NONE)
+				f->access = a->access;
+			for (k = 0; k < a->values.n; k++)
+				vec_push(&f->values, a->values.v[k]);
+		}
+	}
 }
 
 /* msr statements by name, then in the order they were read */
@@ -197,6 +252,7 @@ static void build_decls(struct model *m, struct ast *ast)
 				vec_push(&d->parts, *order[j]);
 		for (j = 0; j < d->parts.n; j++)
 			merge_part(m, d, d->parts.v[j]);
+		merge_annotations(d);
 		vec_push(&m->decls, d);
 		vec_push(&m->by_name, d);
 	}
@@ -522,7 +578,7 @@ const char *hvbeh_name(enum hvbeh b)
 
 void model_free(struct model *m)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < m->decls.n; i++) {
 		struct decl *d = m->decls.v[i];
@@ -532,6 +588,11 @@ void model_free(struct model *m)
 		free(d->aliases.v);
 		free(d->elements.v);
 		free(d->fields.v);
+		for (j = 0; j < d->merged.n; j++) {
+			free(d->merged.v[j]->values.v);
+			free(d->merged.v[j]);
+		}
+		free(d->merged.v);
 		free(d->reserved.v);
 		free(d->regs.v);
 		free(d->handling);

@@ -58,6 +58,21 @@ char *read_file_max(const char *path, size_t max, size_t *len);
 void sha256_hex(const void *data, size_t len, char out[65]);
 /* qsort() that accepts an empty array (qsort wants a valid base even then) */
 void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* The UTF-8 character at p (before lim): its length in bytes and *cp, or 0 if the
+ * bytes there are not UTF-8. */
+int utf8_char(const char *p, const char *lim, uint32_t *cp);
+/* Levenshtein distance, for "did you mean" */
+size_t edit_distance(const char *a, const char *b);
+/* The name nearest to word among those tried, if near enough to be a typo of it:
+ * closest_init(), closest_try() for each candidate, then best (NULL: none). */
+struct closest {
+	const char *word, *best;
+	size_t dist;
+};
+void closest_init(struct closest *c, const char *word);
+void closest_try(struct closest *c, const char *name);
+/* Whether target is a folder under root; if not, why, with the targets there */
+bool target_known(const char *root, const char *target, struct strbuf *why);
 
 /* srcpos.c: source files, positions and diagnostics */
 /* Source files larger than this are refused. */
@@ -82,7 +97,8 @@ struct srcpos {
 
 struct srcfile *srcfile_load(const char *path, struct srcfile *includer);
 struct srcfile *srcfile_from_text(const char *name, const char *text);
-/* Text in memory as a source file; NULL with errno set if it holds a NUL or is too big. */
+/* Text in memory as a source file (a BOM dropped, CR-only line ends read as LF);
+ * NULL with errno set if it is too big. NUL bytes are the lexer's to report. */
 struct srcfile *srcfile_from_mem(const char *path, const char *text, size_t len,
 				 struct srcfile *includer);
 void srcfile_free(struct srcfile *f);
@@ -134,6 +150,7 @@ struct ast_field {
 	struct ident name;
 	struct number hi, lo;
 	struct srcpos bits_pos;
+	bool has_bits;		/* false: annotates the field of this name declared elsewhere */
 	enum access access;	/* ACC_NONE: as the MSR */
 	char *doc;
 	struct srcpos doc_pos;
@@ -254,6 +271,8 @@ struct lexer {
 	const char *cur, *lim, *tok;
 	int line;
 	const char *line_start;
+	bool binary;		/* the file holds a NUL byte: not text at all */
+	int quiet_line;		/* a bad byte was reported on this line: no more */
 };
 void lex_init(struct lexer *lx, struct srcfile *file);
 /* lex_next() is declared in parser.h, which owns the token types. */
@@ -288,7 +307,8 @@ struct decl {
 	bool ns;
 	VEC(const struct ast_alias *) aliases;
 	VEC(const struct ast_element *) elements;
-	VEC(const struct ast_field *) fields;
+	VEC(const struct ast_field *) fields;	/* with their annotations merged in */
+	VEC(struct ast_field *) merged;		/* the model's own copies among them */
 	VEC(const struct ast_bits *) reserved;
 	VEC(size_t) regs;	/* its registers: indexes into model.regs, by address */
 	/* per platform (model order) and direction (0 read, 1 write) */
@@ -358,6 +378,8 @@ bool checks_option(const char *arg);
 /* Parses files; unless that failed, builds the model and checks it.  !diag_errors() */
 bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files);
 bool checks_warning_enabled(const char *name);
+/* The checks of the names target makes (its names.conf); !diag_errors() as it was */
+bool checks_target(struct model *m, const char *templates, const char *target);
 
 /* render.c */
 struct output {

@@ -20,6 +20,7 @@ int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_state *ps);
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct parse_state {
 	struct ast *ast;
@@ -40,6 +41,13 @@ struct parse_state {
 	int braces;		/* how deep in { } we are */
 	struct srcpos brace_pos;	/* the outermost open { */
 	char brace_owner[64];	/* the name before it */
+	struct srcpos close_pos;	/* the last } that closed an outermost body */
+	char close_owner[64];	/* whose body it closed */
+	int prev_tok;		/* the token before the last one */
+	struct srcpos prev_pos;
+	bool syntax_quiet;	/* a syntax error is reported: none until the next statement */
+	bool quiet_to_top;	/* ... or, after a misplaced brace, until the next top-level one */
+	bool had_error;		/* a syntax or lexical error in this file: its end is no news then */
 	struct number bits_hi, bits_lo;
 	struct ast_hventry hventry;	/* the hypervisor entry being read */
 	struct ast_handling *handling;	/* the handling being read */
@@ -76,6 +84,13 @@ static struct number mknum(uint64_t v, struct srcpos pos)
 	struct number n = { v, pos };
 
 	return n;
+}
+
+/* A statement cut short by a syntax error is skipped: syntax errors count again. */
+static void recovered(struct parse_state *ps)
+{
+	if (!ps->quiet_to_top)
+		ps->syntax_quiet = false;
 }
 
 /* What a statement cut short by a syntax error left half built. */
@@ -149,7 +164,12 @@ file:
 	;
 
 top:
-	  INCLUDE STRING ';'	{ do_include(ps, $2, &@2); free($2); }
+	  INCLUDE STRING ';'
+		{
+			do_include(ps, $2, &@2);
+			free($2);
+			ps->syntax_quiet = ps->quiet_to_top = false;
+		}
 	| PLATFORM IDENT
 		{
 			struct ast_platform *p = xcalloc(1, sizeof(*p));
@@ -163,8 +183,8 @@ top:
 			vec_push(&ps->ast->platforms, p);
 			ps->plat = p;
 		}
-	  '{' pstmts '}'
-	| msr_head msr_body
+	  '{' pstmts '}'	{ ps->syntax_quiet = ps->quiet_to_top = false; }
+	| msr_head msr_body	{ ps->syntax_quiet = ps->quiet_to_top = false; }
 	| HYPERVISOR IDENT FOR IDENT
 		{
 			struct ast_hypervisor *h = xcalloc(1, sizeof(*h));
@@ -179,8 +199,8 @@ top:
 			vec_push(&ps->ast->hypervisors, h);
 			ps->hv = h;
 		}
-	  '{' hstmts '}'
-	| error ';'		{ yyerrok; discard_partial(ps); }
+	  '{' hstmts '}'	{ ps->syntax_quiet = ps->quiet_to_top = false; }
+	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
 	| error '}'		{ discard_partial(ps); }
 	;
 
@@ -214,7 +234,7 @@ pstmt:
 				ps->plat->doc_pos = @2;
 			}
 		}
-	| error ';'		{ yyerrok; discard_partial(ps); }
+	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
 	;
 
 stride:
@@ -323,7 +343,7 @@ mstmt:
 			ps->handling->pos = @$;
 			ps->handling = NULL;
 		}
-	| error ';'		{ yyerrok; discard_partial(ps); }
+	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
 	;
 
 access:
@@ -374,6 +394,19 @@ field_head:
 			f.hi = ps->bits_hi;
 			f.lo = ps->bits_lo;
 			f.bits_pos = @3;
+			f.has_bits = true;
+			vec_push(&ps->msr->fields, f);
+			ps->field = &ps->msr->fields.v[ps->msr->fields.n - 1];
+		}
+	  field_access
+	| FIELD IDENT
+		{
+			struct ast_field f = { 0 };
+
+			/* an annotation: doc, values, access for a field declared elsewhere */
+			f.name = mkid($2, @2);
+			$2 = NULL;
+			f.bits_pos = @2;
 			vec_push(&ps->msr->fields, f);
 			ps->field = &ps->msr->fields.v[ps->msr->fields.n - 1];
 		}
@@ -414,7 +447,7 @@ fstmt:
 
 			vec_push(&ps->field->values, v);
 		}
-	| error ';'		{ yyerrok; discard_partial(ps); }
+	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
 	;
 
 handling:
@@ -499,7 +532,7 @@ hstmt:
 			vec_push(&ps->hv->entries, ps->hventry);
 			memset(&ps->hventry, 0, sizeof(ps->hventry));
 		}
-	| error ';'		{ yyerrok; discard_partial(ps); }
+	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
 	;
 
 hvtarget:
@@ -554,15 +587,19 @@ int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_state *ps)
 		ps->lex_error = false;
 	ps->statement_ended = t == ';' || t == '}';
 	if (diag_errors() != errors)
-		ps->lex_error = true;
+		ps->lex_error = ps->had_error = true;
 	if (t == '{' && ps->braces++ == 0) {
 		ps->brace_pos = *loc;
 		snprintf(ps->brace_owner, sizeof(ps->brace_owner), "%s", ps->ident);
 	}
-	if (t == '}' && ps->braces > 0)
-		ps->braces--;
+	if (t == '}' && ps->braces > 0 && --ps->braces == 0) {
+		ps->close_pos = *loc;
+		snprintf(ps->close_owner, sizeof(ps->close_owner), "%s", ps->brace_owner);
+	}
 	size_t n = (size_t)(ps->lx.cur - ps->lx.tok);
 
+	ps->prev_tok = ps->tok;
+	ps->prev_pos = ps->tok_pos;
 	ps->tok = t;
 	ps->tok_pos = *loc;
 	if (n >= sizeof(ps->tok_text))
@@ -589,27 +626,6 @@ static void symbol_text(struct strbuf *sb, yysymbol_kind_t sym)
 		sb_printf(sb, "'%s'", name);
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, d[32][32];
-
-	if (la >= 32 || lb >= 32)
-		return 32;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++) {
-		for (j = 1; j <= lb; j++) {
-			size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
-
-			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-	}
-	return d[la][lb];
-}
-
 /* The statement keyword a mistyped word was most likely meant to be. */
 static const char *closest_keyword(const char *word)
 {
@@ -631,18 +647,71 @@ static const char *closest_keyword(const char *word)
 	return best;
 }
 
+static bool is_keyword(yysymbol_kind_t sym)
+{
+	return sym >= YYSYMBOL_INCLUDE && sym <= YYSYMBOL_GP;
+}
+
+/* A statement word that belongs inside a body */
+static bool is_body_keyword(yysymbol_kind_t sym)
+{
+	switch (sym) {
+	case YYSYMBOL_FEATURE: case YYSYMBOL_DOC: case YYSYMBOL_ACCESS: case YYSYMBOL_VENDOR:
+	case YYSYMBOL_REQUIRES: case YYSYMBOL_NONSERIALIZING: case YYSYMBOL_ALIAS:
+	case YYSYMBOL_FIELD: case YYSYMBOL_VALUE: case YYSYMBOL_RESERVED: case YYSYMBOL_ELEMENT:
+	case YYSYMBOL_DEFAULT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* What the name after the token prev names */
+static const char *name_after(int prev)
+{
+	switch (prev) {
+	case MSR: return "an MSR name";
+	case FIELD: return "a field name";
+	case PLATFORM: case FOR: return "a platform name";
+	case HYPERVISOR: return "a hypervisor table name";
+	case VALUE: return "a value name";
+	case ALIAS: return "an alias name";
+	case NUMBER: return "an element name";
+	case CALL: case FIXUP: return "a handler name";
+	case VENDOR: case ',': return "a vendor name";
+	case FEATURE: return "a feature name";
+	case REQUIRES: return "a feature name";
+	default: return "a name";
+	}
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps)
 {
-	yysymbol_kind_t expected[6];
-	int n = yypcontext_expected_tokens(ctx, expected, 6);
+	yysymbol_kind_t expected[YYNTOKENS];
+	int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
 	yysymbol_kind_t la = yypcontext_token(ctx);
 	struct strbuf sb = { 0 };
+	bool ident = false, quiet = ps->syntax_quiet;
 	int i;
 
-	if (la == YYSYMBOL_YYerror || ps->lex_error)
-		return 0;	/* the lexer has said what is wrong */
+	/* the first error of a statement is the one to fix; what follows is noise */
+	ps->syntax_quiet = true;
+	if (la == YYSYMBOL_YYerror || ps->lex_error || quiet ||
+	    (la == YYSYMBOL_YYEOF && ps->had_error))
+		return 0;	/* the lexer has said what is wrong, or the parser has */
+	ps->had_error = true;
+	for (i = 0; i < n; i++)
+		ident |= expected[i] == YYSYMBOL_IDENT;
+	/* "field default 3;": a keyword where a name belongs */
+	if (ident && n <= 2 && is_keyword(la)) {
+		error_at(yypcontext_location(ctx), NULL,
+			 "'%s' is a keyword: it cannot be %s", yysymbol_name(la),
+			 name_after(ps->prev_tok));
+		return 0;
+	}
 	/* "acess rw;": a mistyped keyword reads as the start of a handling */
-	if (n >= 3 && (expected[0] == YYSYMBOL_READ || expected[0] == YYSYMBOL_PASSTHROUGH) &&
+	if (n >= 3 && n <= 6 &&
+	    (expected[0] == YYSYMBOL_READ || expected[0] == YYSYMBOL_PASSTHROUGH) &&
 	    closest_keyword(ps->ident)) {
 		error_at(&ps->ident_pos, NULL, "unknown keyword '%s'; did you mean '%s'?",
 			 ps->ident, closest_keyword(ps->ident));
@@ -664,6 +733,40 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 			 yysymbol_name(la), ps->brace_owner);
 		note_at(&ps->brace_pos, "the body opens here");
 		ps->braces = 0;
+		ps->quiet_to_top = true;
+		return 0;
+	}
+	/* a body statement at the top: a '}' too many closed the body before it */
+	if (ps->braces == 0 && is_body_keyword(la) && ps->tok_pos.line != ps->close_pos.line) {
+		ps->quiet_to_top = true;
+		if (ps->close_owner[0]) {
+			error_at(yypcontext_location(ctx), NULL,
+				 "'%s' outside any body: is there a '}' too many before it?",
+				 yysymbol_name(la));
+			note_at(&ps->close_pos, "this '}' ends the body of %s", ps->close_owner);
+		} else {
+			error_at(yypcontext_location(ctx), NULL,
+				 "'%s' outside any body: it belongs in the { } of an msr, platform or hypervisor",
+				 yysymbol_name(la));
+		}
+		return 0;
+	}
+	/* "doc "x"" and then the next statement: the ';' is missing */
+	if (n == 1 && !strcmp(yysymbol_name(expected[0]), "';'") && ps->prev_pos.file &&
+	    (ps->prev_pos.end_line < ps->tok_pos.line || ps->tok == '}')) {
+		struct srcpos at = ps->prev_pos;
+
+		at.line = at.end_line;
+		at.col = at.end_col = at.end_col + 1;
+		sb_puts(&sb, "missing ';' before ");
+		if (la == YYSYMBOL_IDENT || la == YYSYMBOL_NUMBER)
+			sb_printf(&sb, "%s '%s'", yysymbol_name(la), ps->tok_text);
+		else
+			symbol_text(&sb, la);
+		if (ps->tok_pos.line != at.line)
+			sb_printf(&sb, " on line %d", ps->tok_pos.line);
+		error_at(&at, NULL, "%s", sb.s);
+		sb_free(&sb);
 		return 0;
 	}
 	sb_puts(&sb, "unexpected ");
@@ -738,7 +841,8 @@ static void do_include(struct parse_state *ps, char *name, const struct srcpos *
 	struct srcfile *inc = ps->lx.file, *f;
 	char *path;
 	const char *slash;
-	size_t i;
+	size_t i, len;
+	struct stat st;
 
 	if (name[0] == '/') {
 		path = xstrdup(name);
@@ -747,22 +851,28 @@ static void do_include(struct parse_state *ps, char *name, const struct srcpos *
 		path = slash ? xasprintf("%.*s/%s", (int)(slash - inc->path), inc->path, name)
 			     : xstrdup(name);
 	}
+	/* a FIFO would block, a device would never end */
+	if (!memfiles && !stat(path, &st) && !S_ISREG(st.st_mode)) {
+		error_at(pos, NULL, "cannot include '%s': it is %s, not a regular file", path,
+			 S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a FIFO" :
+			 S_ISSOCK(st.st_mode) ? "a socket" : "a device");
+		free(path);
+		return;
+	}
+	len = strlen(name);
+	if (len < 4 || strcmp(name + len - 4, ".msr")) {
+		/* a kernel header reads as comments and then as a stream of errors */
+		error_at(pos, NULL, "'%s' is not an .msr file: include reads only .msr files%s",
+			 name, len >= 2 && !strcmp(name + len - 2, ".h")
+			 ? " ('msrgen import' turns a kernel header into one)" : "");
+		free(path);
+		return;
+	}
 	for (f = inc; f; f = f->includer) {
 		if (same_file(f->path, path)) {
-			struct srcfile *g;
-
+			/* the notes that say where each file is included from follow */
 			error_at(pos, NULL, "include cycle: '%s' is already being read",
 				 path);
-			for (g = inc; g; g = g->includer) {
-				struct srcpos p = { g->includer, g->inc_line, g->inc_col,
-						    g->inc_line, g->inc_col };
-
-				if (!g->includer)
-					break;
-				note_at(&p, "'%s' is included from here", g->path);
-				if (g == f)
-					break;
-			}
 			free(path);
 			return;
 		}

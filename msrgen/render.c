@@ -1093,10 +1093,64 @@ bool outputs_write(const struct outputs *out, const char *dir)
 	return ok;
 }
 
-int outputs_check(const struct outputs *out, const char *dir)
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether rel (a path below the output folder) is one of the outputs */
+static bool is_output(const struct outputs *out, const char *rel)
 {
 	size_t i;
+
+	for (i = 0; i < out->files.n; i++)
+		if (!strcmp(out->files.v[i].path, rel))
+			return true;
+	return false;
+}
+
+/* Files below dir/rel that msrgen does not generate (dot files aside), sorted */
+static void find_strays(const struct outputs *out, const char *dir, const char *rel,
+			struct strbuf *list, size_t *n)
+{
+	char *path = rel[0] ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
+	VEC(char *) names = { 0 };
+	struct dirent *de;
+	DIR *d = opendir(path);
+	size_t i;
+
+	while (d && (de = readdir(d))) {
+		if (de->d_name[0] != '.')
+			vec_push(&names, xstrdup(de->d_name));
+	}
+	if (d)
+		closedir(d);
+	sort_array(names.v, names.n, sizeof(*names.v), cmp_name);
+	for (i = 0; i < names.n; i++) {
+		char *sub = rel[0] ? xasprintf("%s/%s", rel, names.v[i]) : xstrdup(names.v[i]);
+		char *full = xasprintf("%s/%s", dir, sub);
+		struct stat st;
+
+		if (!lstat(full, &st) && S_ISDIR(st.st_mode)) {
+			find_strays(out, dir, sub, list, n);
+		} else if (!is_output(out, sub)) {
+			sb_printf(list, "%s\n", full);
+			++*n;
+		}
+		free(full);
+		free(sub);
+		free(names.v[i]);
+	}
+	free(names.v);
+	free(path);
+}
+
+int outputs_check(const struct outputs *out, const char *dir)
+{
+	struct strbuf strays = { 0 };
+	size_t i, nstrays = 0;
 	int result = 0;
+	bool piped = false;	/* stdout was closed (check | head): no more diffs */
 
 	for (i = 0; i < out->files.n; i++) {
 		const struct output *o = &out->files.v[i];
@@ -1111,6 +1165,10 @@ int outputs_check(const struct outputs *out, const char *dir)
 			continue;
 		}
 		result = 1;
+		if (piped) {
+			free(path);
+			continue;
+		}
 		fd = mkstemp(tmp);
 		if (fd < 0 || write(fd, o->text, o->len) != (ssize_t)o->len) {
 			diag_plain(DIAG_ERROR, "cannot write '%s': %s", tmp, strerror(errno));
@@ -1123,13 +1181,16 @@ int outputs_check(const struct outputs *out, const char *dir)
 		fflush(stdout);
 		pid = fork();
 		if (pid == 0) {
+			signal(SIGPIPE, SIG_DFL);
 			execlp("diff", "diff", "-u", "--label", la, "--label", lb,
 			       access(path, F_OK) ? "/dev/null" : path, tmp, (char *)NULL);
 			_exit(127);
 		}
 		while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
-		if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+		if (pid > 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE)
+			piped = true;	/* the reader has seen enough; the answer is 1 */
+		else if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) > 1) {
 			diag_plain(DIAG_ERROR, "'%s' differs and diff could not show how", path);
 			result = 2;
 		}
@@ -1140,6 +1201,20 @@ int outputs_check(const struct outputs *out, const char *dir)
 		if (result == 2)
 			return 2;
 	}
+	find_strays(out, dir, "", &strays, &nstrays);
+	if (nstrays) {
+		const char *p = strays.s, *nl;
+		size_t shown = 0;
+
+		for (; (nl = strchr(p, '\n')) && shown < 10; p = nl + 1, shown++)
+			diag_plain(DIAG_ERROR, "'%.*s' is not a file msrgen generates for this target (remove it)",
+				   (int)(nl - p), p);
+		if (nstrays > shown)
+			diag_plain(DIAG_ERROR, "and %zu more files msrgen does not generate",
+				   nstrays - shown);
+		result = 1;
+	}
+	sb_free(&strays);
 	return result;
 }
 

@@ -14,10 +14,34 @@ static bool werror;
 static int nerrors;
 static int nfiles;
 static FILE *diag_out;	/* NULL: stderr */
+static const struct srcfile *last_shown;	/* the file whose includers were shown last */
 
 void diag_set_stream(FILE *f)
 {
 	diag_out = f;
+}
+
+/*
+ * The text as the lexer reads it: a UTF-8 byte order mark dropped, and a file whose
+ * lines end in CR alone (classic Mac OS) read with LF line ends; CR LF stays (the
+ * lexer skips the CR). NUL bytes stay: the lexer reports them where they are.
+ */
+static char *normalize(const char *text, size_t *len)
+{
+	size_t n = *len, i;
+	char *s;
+
+	if (n >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+		text += 3;
+		n -= 3;
+	}
+	s = xstrndup(text, n);
+	if (!memchr(s, '\n', n))
+		for (i = 0; i < n; i++)
+			if (s[i] == '\r')
+				s[i] = '\n';
+	*len = n;
+	return s;
 }
 
 struct srcfile *srcfile_from_mem(const char *path, const char *text, size_t len,
@@ -29,13 +53,9 @@ struct srcfile *srcfile_from_mem(const char *path, const char *text, size_t len,
 		errno = EFBIG;
 		return NULL;
 	}
-	if (memchr(text, '\0', len)) {
-		errno = EILSEQ;
-		return NULL;
-	}
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(path);
-	f->text = xstrndup(text, len);
+	f->text = normalize(text, &len);
 	f->len = len;
 	f->includer = includer;
 	f->order = ++nfiles;
@@ -64,6 +84,8 @@ void srcfile_free(struct srcfile *f)
 {
 	if (!f)
 		return;
+	if (f == last_shown)
+		last_shown = NULL;
 	free(f->path);
 	free(f->text);
 	free(f->lines);
@@ -92,6 +114,7 @@ int diag_errors(void)
 void diag_reset(void)
 {
 	nerrors = 0;
+	last_shown = NULL;
 }
 
 /* Where each line starts, made the first time a diagnostic needs it. */
@@ -121,7 +144,8 @@ static void show_source(const struct srcpos *pos)
 {
 	FILE *out = diag_out ? diag_out : stderr;
 	const char *p = line_start(pos->file, pos->line), *eol;
-	int i, last;
+	int i, n, last, pass;
+	uint32_t cp;
 
 	if (!p)
 		return;
@@ -130,15 +154,67 @@ static void show_source(const struct srcpos *pos)
 		eol = pos->file->text + pos->file->len;
 	if (eol > p && eol[-1] == '\r')
 		eol--;
-	fprintf(out, "%.*s\n", (int)(eol - p), p);
-	/* keep tabs so that the caret lines up however wide a tab is */
-	for (i = 1; i < pos->col && p + i - 1 < eol; i++)
-		fputc(p[i - 1] == '\t' ? '\t' : ' ', out);
-	fputc('^', out);
 	last = pos->end_line == pos->line ? pos->end_col : (int)(eol - p);
-	for (i = pos->col + 1; i <= last && p + i - 1 < eol; i++)
-		fputc('~', out);
-	fputc('\n', out);
+	/*
+	 * The line, then the caret under the range. A character is one column however
+	 * many bytes it has; control bytes (a NUL, say) and bytes that are not UTF-8
+	 * show as '?', so that the line stays one line of text. Tabs stay tabs under
+	 * the line, so that the caret lines up however wide a tab is.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; p + i < eol; i += n) {
+			unsigned char c = (unsigned char)p[i];
+			int col = i + 1;
+
+			n = utf8_char(p + i, eol, &cp);
+			if (n < 1)
+				n = 1;
+			if (pass == 0) {
+				if (n > 1)
+					fwrite(p + i, 1, (size_t)n, out);
+				else
+					fputc(c == '\t' || (c >= 0x20 && c < 0x7f) ? c : '?', out);
+			} else if (col < pos->col) {
+				fputc(c == '\t' ? '\t' : ' ', out);
+			} else if (col > last) {
+				break;
+			} else {
+				fputc(col == pos->col ? '^' : '~', out);
+			}
+		}
+		if (pass == 1 && p + i >= eol && i < pos->col)
+			fputc('^', out);	/* the end of the line, or of the file */
+		fputc('\n', out);
+	}
+}
+
+/*
+ * Where the file of a diagnostic is included from, up to the file named on the
+ * command line: once per run of diagnostics in one file, as a compiler does.
+ */
+static void show_includers(const struct srcfile *f)
+{
+	FILE *out = diag_out ? diag_out : stderr;
+	const struct srcfile *g;
+	int shown = 0;
+
+	if (f == last_shown)
+		return;
+	last_shown = f;
+	/* a deep chain: the nearest three, and the outermost, that the command line named */
+	for (g = f; g->includer; g = g->includer) {
+		struct srcpos p = { g->includer, g->inc_line, g->inc_col, g->inc_line,
+				    g->inc_col };
+
+		if (++shown > 3 && g->includer->includer)
+			continue;
+		fprintf(out, "%s:%d:%d: note: '%s' is included from here", g->includer->path,
+			g->inc_line, g->inc_col, g->path);
+		if (shown > 4)
+			fprintf(out, " (%d includes in between not shown)", shown - 4);
+		fputc('\n', out);
+		show_source(&p);
+	}
 }
 
 static const char *level_name[] = { "error", "warning", "note" };
@@ -162,6 +238,8 @@ static void vdiag(enum diag_level level, const struct srcpos *pos, const char *c
 	fputc('\n', out);
 	if (pos && pos->file)
 		show_source(pos);
+	if (pos && pos->file && level != DIAG_NOTE)
+		show_includers(pos->file);
 	if (as_error)
 		nerrors++;
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Allocation, strings, files and SHA-256: the things every stage leans on. */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "msrgen.h"
 
@@ -236,4 +239,142 @@ void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, cons
 {
 	if (n > 1)
 		qsort(base, n, size, cmp);
+}
+
+int utf8_char(const char *p, const char *lim, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	int n, i;
+	uint32_t c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	n = s[0] >= 0xf0 && s[0] < 0xf5 ? 4 : s[0] >= 0xe0 && s[0] < 0xf0 ? 3
+	  : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
+	if (!n || n > lim - p)
+		return 0;
+	c = s[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, d;
+
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], sub = diag + (a[i - 1] != b[j - 1]);
+
+			d = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = sub < d ? sub : d;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+static size_t near_distance(const char *word, const char *name)
+{
+	size_t i;
+
+	for (i = 0; word[i] && name[i]; i++)
+		if (tolower((unsigned char)word[i]) != tolower((unsigned char)name[i]))
+			break;
+	if (!word[i] && !name[i])
+		return 1;	/* only the case differs: as near as one typo */
+	return edit_distance(word, name);
+}
+
+void closest_init(struct closest *c, const char *word)
+{
+	size_t len = strlen(word);
+
+	c->word = word;
+	c->best = NULL;
+	c->dist = len < 4 ? 1 : len < 10 ? 2 : 3;	/* farther is no typo */
+	c->dist++;
+}
+
+void closest_try(struct closest *c, const char *name)
+{
+	size_t d;
+
+	if (!strcmp(name, c->word))
+		return;
+	d = near_distance(c->word, name);
+	if (d < c->dist || (d == c->dist && c->best && strcmp(name, c->best) < 0)) {
+		c->dist = d;
+		c->best = name;
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool target_known(const char *root, const char *target, struct strbuf *why)
+{
+	char *path = xasprintf("%s/%s", root, target);
+	VEC(char *) names = { 0 };
+	struct closest near;
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	size_t i;
+	bool ok = !strchr(target, '/') && target[0] && target[0] != '.' &&
+		  !stat(path, &st) && S_ISDIR(st.st_mode);
+
+	free(path);
+	if (ok)
+		return true;
+	d = opendir(root);
+	if (!d) {
+		sb_printf(why, "unknown target '%s': cannot read the templates folder '%s': %s",
+			  target, root, strerror(errno));
+		return false;
+	}
+	while ((de = readdir(d))) {
+		char *sub = xasprintf("%s/%s", root, de->d_name);
+
+		if (de->d_name[0] != '.' && de->d_name[0] != '_' && !stat(sub, &st) &&
+		    S_ISDIR(st.st_mode))
+			vec_push(&names, xstrdup(de->d_name));
+		free(sub);
+	}
+	closedir(d);
+	sort_array(names.v, names.n, sizeof(*names.v), cmp_str);
+	closest_init(&near, target);
+	for (i = 0; i < names.n; i++)
+		closest_try(&near, names.v[i]);
+	sb_printf(why, "unknown target '%s'", target);
+	if (near.best)
+		sb_printf(why, "; did you mean '%s'?", near.best);
+	sb_printf(why, " (the targets in %s:", root);
+	for (i = 0; i < names.n; i++)
+		sb_printf(why, "%s %s", i ? "," : "", names.v[i]);
+	sb_puts(why, names.n ? ")" : " none)");
+	for (i = 0; i < names.n; i++)
+		free(names.v[i]);
+	free(names.v);
+	return false;
 }

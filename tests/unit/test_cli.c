@@ -33,19 +33,25 @@ Test(cli, version)
 }
 
 struct usage_case {
-	const char *argv[8];
+	const char *argv[12];
 	const char *err;
+	const char *help;	/* the command whose --help the message points to; NULL: msrgen */
 };
 
 static const struct usage_case usage_cases[] = {
-	{ { NULL }, "msrgen: no command given (generate, check, audit, import or checks)\n" },
-	{ { "frob", NULL }, "msrgen: unknown command 'frob'\n" },
-	{ { "generate", "small.msr", NULL }, "msrgen: generate: --target is missing\n" },
-	{ { "generate", "--target", "mini", "small.msr", NULL }, "msrgen: generate: -o DIR is missing\n" },
-	{ { "check", "--target", "mini", "-o", "x", NULL }, "msrgen: check: no .msr files given\n" },
-	{ { "audit", "--format", "xml", "small.msr", NULL }, "msrgen: unknown audit format 'xml' (md, csv, json or rst)\n" },
-	{ { "audit", "-Wfrobnicate", "small.msr", NULL }, "msrgen: unknown warning '-Wfrobnicate' (see 'msrgen checks')\n" },
-	{ { "checks", "small.msr", NULL }, "msrgen: 'checks' takes no files (got 'small.msr')\n" },
+	{ { NULL }, "msrgen: no command given (generate, check, audit, import, install, patch or checks)\n", NULL },
+	{ { "frob", NULL }, "msrgen: unknown command 'frob' (commands: generate, check, audit, import, install, patch or checks)\n", NULL },
+	{ { "genrate", NULL }, "msrgen: unknown command 'genrate'; did you mean 'generate'? (commands: generate, check, audit, import, install, patch or checks)\n", NULL },
+	{ { "generate", "small.msr", NULL }, "msrgen: generate: --target is missing\n", "generate" },
+	{ { "generate", "--target", "mini", "small.msr", NULL }, "msrgen: generate: -o DIR is missing\n", "generate" },
+	{ { "check", "--target", "mini", "-o", "x", NULL }, "msrgen: check: no .msr files given\n", "check" },
+	{ { "audit", "--format", "xml", "small.msr", NULL }, "msrgen: unknown audit format 'xml' (md, csv, json or rst)\n", "audit" },
+	{ { "audit", "-Wfrobnicate", "small.msr", NULL }, "msrgen: unknown warning '-Wfrobnicate' (see 'msrgen checks')\n", "audit" },
+	{ { "checks", "small.msr", NULL }, "msrgen: 'checks' takes no files (got 'small.msr')\n", "checks" },
+	{ { "generate", "--templates", TESTS_DIR "/golden/templates", "--target", "minu", "-o", "x", "small.msr" },
+	  "msrgen: unknown target 'minu'; did you mean 'mini'? (the targets in " TESTS_DIR "/golden/templates: mini)\n", "generate" },
+	{ { "install", "--templates", TESTS_DIR "/golden/templates", "--target", "nosuch", "--kernel-tree", "x", "small.msr" },
+	  "msrgen: unknown target 'nosuch' (the targets in " TESTS_DIR "/golden/templates: mini)\n", "install" },
 };
 
 Test(cli, usage_errors_exit_2)
@@ -54,14 +60,39 @@ Test(cli, usage_errors_exit_2)
 
 	for (i = 0; i < sizeof(usage_cases) / sizeof(usage_cases[0]); i++) {
 		struct run r = run(usage_cases[i].argv);
-		char *want = xasprintf("%sTry 'msrgen --help' for more information.\n",
-				       usage_cases[i].err);
+		char *want = xasprintf("%sTry 'msrgen %s%s--help' for more information.\n",
+				       usage_cases[i].err, usage_cases[i].help ? usage_cases[i].help : "",
+				       usage_cases[i].help ? " " : "");
 
 		cr_expect_eq(r.status, 2, "case %zu: status %d", i, r.status);
 		cr_expect_str_eq(r.err, want, "case %zu", i);
 		cr_expect_str_eq(r.out, "");
 		free(want);
 		run_free(&r);
+	}
+}
+
+/* Each command has its own help, on stdout; 'msrgen help CMD' is the same. */
+Test(cli, command_help)
+{
+	static const char *const cmds[] = { "generate", "check", "audit", "checks", "import",
+					     "install", "patch" };
+	size_t i;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		const char *argv[] = { cmds[i], "--help", NULL };
+		const char *argv2[] = { "help", cmds[i], NULL };
+		struct run r = run(argv), r2 = run(argv2);
+		char *want = xasprintf("Usage: msrgen %s",
+				       !strcmp(cmds[i], "patch") ? "install" : cmds[i]);
+
+		cr_expect_eq(r.status, 0, "%s", cmds[i]);
+		cr_expect(!strncmp(r.out, want, strlen(want)), "%s --help: %.60s", cmds[i], r.out);
+		cr_expect_str_eq(r.err, "");
+		cr_expect_str_eq(r2.out, r.out, "help %s", cmds[i]);
+		free(want);
+		run_free(&r);
+		run_free(&r2);
 	}
 }
 
@@ -72,7 +103,7 @@ Test(cli, unknown_option)
 
 	cr_assert_eq(r.status, 2);
 	cr_assert_str_eq(r.err, "msrgen: unrecognized option '--frob'\n"
-				"Try 'msrgen --help' for more information.\n");
+				"Try 'msrgen audit --help' for more information.\n");
 	run_free(&r);
 }
 
@@ -83,18 +114,6 @@ Test(cli, missing_input_file)
 
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.err, "msrgen: error: cannot read 'nosuch.msr': No such file or directory\n");
-	run_free(&r);
-}
-
-Test(cli, unknown_target)
-{
-	const char *argv[] = { "generate", "--templates", TESTS_DIR "/golden/templates",
-			       "--target", "nosuch", "-o", "/nonexistent", "small.msr", NULL };
-	struct run r = run(argv);
-
-	cr_assert_eq(r.status, 1);
-	cr_assert_str_eq(r.err, "msrgen: error: unknown target 'nosuch' (no folder "
-				TESTS_DIR "/golden/templates/nosuch)\n");
 	run_free(&r);
 }
 
@@ -111,4 +130,67 @@ Test(cli, missing_m4)
 	cr_assert_str_eq(r.err, "msrgen: error: cannot run /nonexistent/m4: No such file or directory"
 				" (install GNU m4: apt-get install m4)\n");
 	run_free(&r);
+}
+
+/* A folder written by generate for the mini target, with one file changed */
+static char *stale_output(void)
+{
+	char *out = make_tempdir();
+	const char *argv[] = { "generate", "-q", "--templates", TESTS_DIR "/golden/templates",
+			       "--target", "mini", "-o", out, "small.msr", NULL };
+	struct run r = run(argv);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	cr_assert_eq(run_sh("for f in $(find %s -type f); do echo changed >> $f; done", out), 0);
+	return out;
+}
+
+/* check | head: the reader stops early; check still answers 1, and no false error */
+Test(cli, check_survives_a_closed_pipe)
+{
+	char *out = stale_output();
+	char *err = xasprintf("%s.err", out), *rc = xasprintf("%s.rc", out), *text;
+
+	cr_assert_eq(run_sh("cd %s/golden/defs && { %s check --templates %s/golden/templates "
+			    "--target mini -o %s small.msr 2>%s; echo $? >%s; } | head -c 1 >/dev/null",
+			    TESTS_DIR, MSRGEN_BIN, TESTS_DIR, out, err, rc), 0);
+	text = slurp(rc);
+	cr_expect_str_eq(text, "1\n");
+	free(text);
+	text = slurp(err);
+	cr_expect_str_eq(text, xasprintf("msrgen: %s differs from what msrgen generates; "
+					 "run 'msrgen generate'\n", out));
+	free(text);
+	remove(err);
+	remove(rc);
+	remove_tree(out);
+}
+
+/* A file in the output folder that msrgen does not generate makes check fail. */
+Test(cli, check_reports_stray_files)
+{
+	char *out = make_tempdir();
+	const char *gen[] = { "generate", "-q", "--templates", TESTS_DIR "/golden/templates",
+			      "--target", "mini", "-o", out, "small.msr", NULL };
+	const char *check[] = { "check", "-q", "--templates", TESTS_DIR "/golden/templates",
+				"--target", "mini", "-o", out, "small.msr", NULL };
+	struct run r = run(gen);
+	char *want;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	cr_assert_eq(run_sh("touch %s/old.csv && mkdir -p %s/include/sub && touch %s/include/sub/x.h "
+			    "%s/.hidden", out, out, out, out), 0);
+	r = run(check);
+	want = xasprintf("msrgen: error: '%s/include/sub/x.h' is not a file msrgen generates for this target (remove it)\n"
+			 "msrgen: error: '%s/old.csv' is not a file msrgen generates for this target (remove it)\n"
+			 "msrgen: %s differs from what msrgen generates; run 'msrgen generate'\n",
+			 out, out, out);
+	cr_expect_eq(r.status, 1);
+	cr_expect_str_eq(r.err, want);
+	cr_expect_str_eq(r.out, "");
+	free(want);
+	run_free(&r);
+	remove_tree(out);
 }

@@ -495,3 +495,61 @@ Test(patch, earlier_series_is_removed)
 	remove_tree(t);
 	remove_tree(s);
 }
+
+/*
+ * A hand edit of a line install inserted (a comment added to the #include):
+ * the line is still recognised as install's, kept as edited, and not added
+ * a second time.
+ */
+Test(install, edited_inserted_line_is_recognised)
+{
+	char *t = fixture(), *msrh = xasprintf("%s/arch/x86/include/asm/msr.h", t), *text, *p;
+	char *msg = xasprintf("msrgen: %s: up to date for linux-7.3\n", t);
+	struct run r = install(t);
+	int n = 0;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	sh("sed -i 's|^#include <asm/msr-gen.h>$|#include  <asm/msr-gen.h>\t/* generated: msrgen */|' '%s'",
+	   msrh);
+	r = install(t);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_expect_str_eq(r.err, msg);
+	text = slurp(msrh);
+	for (p = text; (p = strstr(p, "<asm/msr-gen.h>")); p++)
+		n++;
+	cr_expect_eq(n, 1, "asm/msr.h includes asm/msr-gen.h %d times", n);
+	cr_expect(strstr(text, "#include  <asm/msr-gen.h>\t/* generated: msrgen */\n"));
+	free(text);
+	free(msg);
+	free(msrh);
+	run_free(&r);
+	remove_tree(t);
+}
+
+/* A block to replace with one line changed deep inside: the error names that line. */
+Test(install, replaced_block_reports_the_differing_line)
+{
+	char *t = fixture(), *src = xasprintf("%s/arch/x86/xen/enlighten_pv.c", t), *want;
+	struct run r;
+	int line;
+
+	sh("sed -i 's#^\t\t\tval |= MSR_IA32_APICBASE_BSP;$#\t\t\tval |= MSR_IA32_APICBASE_BSP; /* boot CPU */#' '%s'",
+	   src);
+	line = file_line(src, "MSR_IA32_APICBASE_BSP; /* boot CPU */");
+	r = install(t);
+	want = xasprintf("%s:%d: error: cannot find 'static u64 xen_do_read_msr(u32 msr, int *err)\\n"
+			 "{\\n\\tu64 val = 0;\\t/* Avoid u...' (replace at "
+			 "linux-7.3/install.plan:%d, patch 4/4): the tree has its first 16 lines, "
+			 "then this line is '\\t\\t\\tval |= MSR_IA32_APICBASE_BSP; /* boot CPU */' "
+			 "where the plan has '\\t\\t\\tval |= MSR_IA32_APICBASE_BSP;'\n"
+			 "msrgen: error: %s: nothing changed (1 error)\n", src, line,
+			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- static u64 xen_do_read_msr"),
+			 t);
+	cr_expect_eq(r.status, 1);
+	cr_expect_str_eq(r.err, want);
+	free(want);
+	free(src);
+	run_free(&r);
+	remove_tree(t);
+}

@@ -121,3 +121,27 @@ Test(model, sha256_known_answers)
 	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
 	cr_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
+
+/* An extension annotates an imported field without its bits: doc, access, values. */
+Test(model, field_annotation_merges_into_the_field)
+{
+	struct model m = build("msr MSR_A 0x10 { field ENABLE 11; field MODE 3:2; }\n"
+			       "msr MSR_A {\n"
+			       "\tfield ENABLE { doc \"the enable\"; }\n"
+			       "\tfield MODE ro { value FAST 2; }\n"
+			       "}\n");
+	const struct decl *d = m.decls.v[0];
+
+	cr_assert_eq(d->fields.n, 2);
+	cr_assert_str_eq(d->fields.v[0]->name.name, "ENABLE");
+	cr_assert_eq(d->fields.v[0]->hi.v, 11);
+	cr_assert_str_eq(d->fields.v[0]->doc, "the enable");
+	cr_assert_eq(d->fields.v[0]->doc_pos.line, 5);
+	cr_assert_eq(d->fields.v[1]->access, ACC_RO);
+	cr_assert_eq(d->fields.v[1]->lo.v, 2);
+	cr_assert_eq(d->fields.v[1]->values.n, 1);
+	cr_assert_str_eq(d->fields.v[1]->values.v[0].name.name, "FAST");
+	/* the tree is as written */
+	cr_assert_eq(m.ast->msrs.v[0]->fields.v[0].doc, NULL);
+	model_free(&m);
+}

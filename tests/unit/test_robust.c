@@ -495,7 +495,20 @@ Test(limits, deep_include_chain)
 	cr_expect_eq(res.status, 1);
 	cr_expect_str_eq(res.err, "f64.msr:1:9: error: includes nested more than 64 deep\n"
 				    "include \"f65.msr\";\n"
-				    "        ^~~~~~~~~\n");
+				    "        ^~~~~~~~~\n"
+				    "f63.msr:1:9: note: 'f64.msr' is included from here\n"
+				    "include \"f64.msr\";\n"
+				    "        ^\n"
+				    "f62.msr:1:9: note: 'f63.msr' is included from here\n"
+				    "include \"f63.msr\";\n"
+				    "        ^\n"
+				    "f61.msr:1:9: note: 'f62.msr' is included from here\n"
+				    "include \"f62.msr\";\n"
+				    "        ^\n"
+				    "f0.msr:1:9: note: 'f1.msr' is included from here"
+				    " (60 includes in between not shown)\n"
+				    "include \"f1.msr\";\n"
+				    "        ^\n");
 	/* 64 deep is fine */
 	argv[1] = "f1.msr";
 	res = run_msrgen_opts(&o, argv);
@@ -582,8 +595,26 @@ Test(limits, include_of_dev_zero)
 	struct run res = audit_csv(dir);
 
 	cr_expect_eq(res.status, 1);
-	cr_expect_str_eq(res.err, "input.msr:1:9: error: cannot read '/dev/zero': File too large\n"
+	cr_expect_str_eq(res.err, "input.msr:1:9: error: cannot include '/dev/zero': it is a device, not a regular file\n"
 				    "include \"/dev/zero\";\n"
 				    "        ^~~~~~~~~~~\n");
+	remove_tree(dir);
+}
+
+/* A FIFO named by an include would block the run: it is refused at the include. */
+Test(limits, include_of_fifo, .timeout = 20)
+{
+	char *dir = big_dir("platform native { }\ninclude \"pipe.msr\";\n");
+	char *fifo = xasprintf("%s/pipe.msr", dir);
+	struct run res;
+
+	cr_assert_eq(mkfifo(fifo, 0644), 0);
+	res = audit_csv(dir);
+	cr_expect_eq(res.status, 1);
+	cr_expect_str_eq(res.err, "input.msr:2:9: error: cannot include 'pipe.msr': it is a FIFO, not a regular file\n"
+				    "include \"pipe.msr\";\n"
+				    "        ^~~~~~~~~~\n");
+	run_free(&res);
+	free(fifo);
 	remove_tree(dir);
 }

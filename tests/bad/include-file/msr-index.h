@@ -1,0 +1,2 @@
+#define MSR_A 0x10
+static int x;
