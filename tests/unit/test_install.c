@@ -503,23 +503,24 @@ Test(patch, earlier_series_is_removed)
  */
 Test(install, edited_inserted_line_is_recognised)
 {
-	char *t = fixture(), *msrh = xasprintf("%s/arch/x86/include/asm/msr.h", t), *text, *p;
+	char *t = fixture(), *msrh = xasprintf("%s/arch/x86/include/asm/extable_fixup_types.h", t);
+	char *text, *p;
 	char *msg = xasprintf("msrgen: %s: up to date for linux-7.3\n", t);
 	struct run r = install(t);
 	int n = 0;
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	run_free(&r);
-	sh("sed -i 's|^#include <asm/msr-gen.h>$|#include  <asm/msr-gen.h>\t/* generated: msrgen */|' '%s'",
+	sh("sed -i 's|^#include <asm/msr-gen-extable.h>$|#include  <asm/msr-gen-extable.h>\t/* generated: msrgen */|' '%s'",
 	   msrh);
 	r = install(t);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_expect_str_eq(r.err, msg);
 	text = slurp(msrh);
-	for (p = text; (p = strstr(p, "<asm/msr-gen.h>")); p++)
+	for (p = text; (p = strstr(p, "<asm/msr-gen-extable.h>")); p++)
 		n++;
-	cr_expect_eq(n, 1, "asm/msr.h includes asm/msr-gen.h %d times", n);
-	cr_expect(strstr(text, "#include  <asm/msr-gen.h>\t/* generated: msrgen */\n"));
+	cr_expect_eq(n, 1, "extable_fixup_types.h includes asm/msr-gen-extable.h %d times", n);
+	cr_expect(strstr(text, "#include  <asm/msr-gen-extable.h>\t/* generated: msrgen */\n"));
 	free(text);
 	free(msg);
 	free(msrh);
@@ -538,13 +539,13 @@ Test(install, replaced_block_reports_the_differing_line)
 	   src);
 	line = file_line(src, "MSR_IA32_APICBASE_BSP; /* boot CPU */");
 	r = install(t);
-	want = xasprintf("%s:%d: error: cannot find 'static u64 xen_do_read_msr(u32 msr, int *err)\\n"
-			 "{\\n\\tu64 val = 0;\\t/* Avoid u...' (replace at "
-			 "linux-7.3/install.plan:%d, patch 4/4): the tree has its first 16 lines, "
+	want = xasprintf("%s:%d: error: cannot find '\\tnative_write_cr4(cr4);\\n}\\n\\n"
+			 "static u64 xen_do_read_msr(u32 msr, int *err)...' (replace at "
+			 "linux-7.3/install.plan:%d, patch 4/4): the tree has its first 19 lines, "
 			 "then this line is '\\t\\t\\tval |= MSR_IA32_APICBASE_BSP; /* boot CPU */' "
 			 "where the plan has '\\t\\t\\tval |= MSR_IA32_APICBASE_BSP;'\n"
 			 "msrgen: error: %s: nothing changed (1 error)\n", src, line,
-			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- static u64 xen_do_read_msr"),
+			 plan_line("replace arch/x86/xen/enlighten_pv.c 1\n- \tnative_write_cr4(cr4);"),
 			 t);
 	cr_expect_eq(r.status, 1);
 	cr_expect_str_eq(r.err, want);
