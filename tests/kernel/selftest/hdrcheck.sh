@@ -32,6 +32,7 @@ u64 msrgen_hdrcheck(u64 x, u32 n);
 static noinline u64 hc_dispatch(u64 x, u32 n)
 {
 	u64 acc = x, v = 0;
+	u32 lo, hi;
 	int err = 0;
 
 	rdmsrq(MSR_EFER, v);
@@ -44,7 +45,17 @@ static noinline u64 hc_dispatch(u64 x, u32 n)
 	wrmsrq(n, acc);
 	err |= wrmsrq_safe(MSR_STAR, acc);
 	err |= wrmsrq_safe(n, acc);
-	return acc ^ v ^ (u64)err;
+	rdmsr(MSR_EFER, lo, hi);
+	rdmsr(n, lo, hi);
+	err |= rdmsr_safe(MSR_EFER, &lo, &hi);
+	err |= rdmsr_safe(n, &lo, &hi);
+	wrmsr(MSR_TSC_AUX, lo, hi);
+	wrmsr(n, lo, hi);
+	err |= wrmsr_safe(MSR_STAR, lo, hi);
+	err |= wrmsr_safe(n, lo, hi);
+	wrmsrns(MSR_FS_BASE, acc);
+	wrmsrns(n, acc);
+	return acc ^ v ^ lo ^ hi ^ (u64)err;
 }
 C
 while read -r ret fn args; do
