@@ -27,7 +27,15 @@ extern const char *const harness_fs_name[FS_COUNT];
 
 /* Executed instructions, by kind (counted by the emulator). */
 enum harness_insn {
-	I_RDMSR, I_WRMSR, I_WRMSRNS, I_RDMSR_IMM, I_WRMSRNS_IMM, I_UD2, I_COUNT
+	I_RDMSR, I_WRMSR, I_WRMSR_DS, I_WRMSRNS, I_RDMSR_IMM, I_WRMSRNS_IMM, I_UD2, I_COUNT
+};
+
+#define HARNESS_NTRACE 8
+struct harness_trace {
+	bool wr;
+	uint32_t msr;
+	uint64_t val;
+	int failed;
 };
 
 struct harness_log {
@@ -43,17 +51,20 @@ struct harness_log {
 	int seg_calls;			/* fake HYPERVISOR_set_segment_base */
 	int seg_which;
 	uint64_t seg_base;
+	unsigned long ntrace;		/* do_trace_{read,write}_msr() calls */
+	struct harness_trace trace[HARNESS_NTRACE];
 };
 extern struct harness_log hlog;
 
-extern unsigned long harness_generic_calls;
 extern int harness_warn_count;
 extern int harness_cpu;
 extern bool harness_pmu_on;	/* fake vPMU emulates P6 event selects */
 void pmu_set(uint32_t msr, uint64_t val);
 bool pmu_get(uint32_t msr, uint64_t *val);
 extern int harness_test_read_err;
+extern int harness_seg_err;	/* what the fake HYPERVISOR_set_segment_base() returns */
 extern bool xen_msr_safe;	/* Linux 7.3: xen_msr_safe= */
+extern bool harness_trace_on;	/* tracepoint_enabled(read_msr/write_msr) */
 
 void harness_init(void);
 void harness_set_caps(enum harness_fs fs);	/* caps only (before patching) */
@@ -78,7 +89,10 @@ int insn_len(const uint8_t *p);
 extern struct alt_instr harness_alt_start[], harness_alt_end[];
 extern struct exception_table_entry __start___ex_table[], __stop___ex_table[];
 
-/* Calls fn with every GPR set to a pattern; out[16] gets them back (x86 order). */
-void harness_call_preserve(void *fn, uint64_t rax, uint64_t *out, int misalign);
+/*
+ * Calls fn with every GPR set to a pattern, %rax to rax and %rcx to rcx;
+ * out[16] gets them back (x86 order).
+ */
+void harness_call_preserve(void *fn, uint64_t rax, uint64_t *out, int misalign, uint64_t rcx);
 #define HARNESS_PATTERN(r)	(0x1111111111111111ULL * ((r) + 1) ^ 0x0f0f000000000000ULL)
 #endif

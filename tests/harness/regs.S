@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * harness_call_preserve(fn, rax, out, misalign): set every GPR but %rsp to
- * HARNESS_PATTERN(n) (%rax to the argument), call fn, store the 16 GPRs in
- * x86 order to out; out[4] is %rsp after the call minus %rsp before it.
+ * harness_call_preserve(fn, rax, out, misalign, rcx): set every GPR but %rsp
+ * to HARNESS_PATTERN(n) (%rax and %rcx to the arguments), call fn, store
+ * the 16 GPRs in x86 order to out; out[4] is %rsp after the call minus
+ * %rsp before it.
  * misalign != 0 calls with the stack 8 bytes off the usual alignment.
  */
 #define PAT(n)	((0x1111111111111111 * ((n) + 1)) ^ 0x0f0f000000000000)
@@ -13,6 +14,7 @@ saved_rsp:	.quad 0
 saved_fn:	.quad 0
 saved_out:	.quad 0
 saved_rax:	.quad 0
+saved_rcx:	.quad 0
 before_rsp:	.quad 0
 
 	.text
@@ -28,12 +30,13 @@ harness_call_preserve:
 	mov	%rsp, saved_rsp(%rip)
 	mov	%rdi, saved_fn(%rip)
 	mov	%rdx, saved_out(%rip)
+	mov	%r8, saved_rcx(%rip)
 	test	%ecx, %ecx
 	jz	1f
 	sub	$8, %rsp
 1:	mov	%rsp, before_rsp(%rip)
 	mov	%rsi, %rax
-	movabs	$PAT(1), %rcx
+	mov	saved_rcx(%rip), %rcx
 	movabs	$PAT(2), %rdx
 	movabs	$PAT(3), %rbx
 	movabs	$PAT(5), %rbp

@@ -18,26 +18,26 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include <asm/insn.h>
 #include <asm/insn-eval.h>
 #include <asm/msr-gen-extable.h>
 #include <asm/ptrace.h>
 #include <linux/extable.h>
 
-#ifndef EIO
-#define EIO 5
-#endif
+#include <linux/errno.h>
 
 const char *const harness_fs_name[FS_COUNT] = {
 	"legacy", "wrmsrns", "msr_imm", "xenpv",
 };
 
 struct harness_log hlog;
-unsigned long harness_generic_calls;
 int harness_warn_count;
 int harness_cpu;
 bool harness_pmu_on;
 
 int harness_test_read_err;
+bool harness_trace_on;
+unsigned long harness_insn_decodes;
 
 /* ---- CPU capabilities ---- */
 
@@ -206,6 +206,12 @@ const struct exception_table_entry *search_exception_tables(unsigned long addr)
 	return NULL;
 }
 
+/*
+ * As Linux 7.3's ex_handler_msr() with msrgen's install: an unchecked
+ * access is reported unless ex_msr_quiet(e) (Xen PV, xen_msr_safe, an
+ * entry of rdmsrq()/wrmsrq()); the MSR and the value come from
+ * ex_msr_insn_msr() and ex_msr_insn_wrval() (the immediate forms).
+ */
 int fixup_exception(struct pt_regs *regs, int trapnr, unsigned long error_code,
 		    unsigned long fault_addr)
 {
@@ -213,6 +219,9 @@ int fixup_exception(struct pt_regs *regs, int trapnr, unsigned long error_code,
 	int type, reg;
 	bool wr, safe;
 
+	(void)trapnr;
+	(void)error_code;
+	(void)fault_addr;
 	if (!e)
 		return 0;
 	type = e->data & EX_DATA_TYPE_MASK;
@@ -227,10 +236,10 @@ int fixup_exception(struct pt_regs *regs, int trapnr, unsigned long error_code,
 	case EX_TYPE_RDMSR_SAFE:
 		wr = type == EX_TYPE_WRMSR || type == EX_TYPE_WRMSR_SAFE;
 		safe = type == EX_TYPE_WRMSR_SAFE || type == EX_TYPE_RDMSR_SAFE;
-		if (!safe && !msrgen_msr_quiet()) {
+		if (!safe && !ex_msr_quiet(e)) {
 			hlog.warn++;
-			hlog.warn_msr = msrgen_insn_msr(regs);
-			hlog.warn_val = wr ? msrgen_insn_wrval(regs) : 0;
+			hlog.warn_msr = ex_msr_insn_msr(regs);
+			hlog.warn_val = wr ? ex_msr_insn_wrval(regs) : 0;
 			hlog.warn_ip = regs->ip;
 		}
 		if (!wr) {
@@ -241,10 +250,86 @@ int fixup_exception(struct pt_regs *regs, int trapnr, unsigned long error_code,
 			*preg(regs, reg) = (unsigned long)-EIO;
 		regs->ip = ex_fixup(e);
 		return 1;
-	case EX_TYPE_MSR_REWIND:
-		return ex_handler_msr_rewind(regs, trapnr, error_code, fault_addr);
 	}
 	return 0;
+}
+
+/* ---- The instruction decoder ex_msr_insn_*() use (asm/insn.h) ---- */
+
+int insn_decode_kernel(struct insn *insn, const void *kaddr)
+{
+	const uint8_t *p = kaddr;
+	int pfx = 0;
+
+	harness_insn_decodes++;
+	memset(insn, 0, sizeof(*insn));
+	insn->kaddr = kaddr;
+	if (p[0] == 0xc4 && (p[1] & 0x1f) == 7 && p[3] == 0xf6 && (p[4] & 0xc0) == 0xc0) {
+		memcpy(insn->vex_prefix.bytes, p, 3);
+		insn->vex_prefix.nbytes = 3;
+		insn->opcode.bytes[0] = 0xf6;
+		insn->opcode.nbytes = 1;
+		insn->modrm.bytes[0] = p[4];
+		insn->modrm.nbytes = 1;
+		memcpy(&insn->immediate.value, p + 5, 4);
+		insn->immediate.nbytes = 4;
+		insn->length = 9;
+		return 0;
+	}
+	if (p[0] == 0x3e) {
+		insn->prefixes.bytes[0] = 0x3e;
+		insn->prefixes.nbytes = 1;
+		pfx = 1;
+	}
+	if (p[pfx] == 0x0f && (p[pfx + 1] == 0x30 || (!pfx && p[1] == 0x32))) {
+		memcpy(insn->opcode.bytes, p + pfx, 2);
+		insn->opcode.nbytes = 2;
+		insn->length = pfx + 2;
+		return 0;
+	}
+	if (!pfx && p[0] == 0x0f && p[1] == 0x01 && p[2] == 0xc6) {
+		memcpy(insn->opcode.bytes, p, 2);
+		insn->opcode.nbytes = 2;
+		insn->modrm.bytes[0] = 0xc6;
+		insn->modrm.nbytes = 1;
+		insn->length = 3;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+int insn_get_modrm_rm_off(struct insn *insn, struct pt_regs *regs)
+{
+	int rm = insn->modrm.bytes[0] & 7;
+
+	if (!insn->modrm.nbytes || (insn->modrm.bytes[0] & 0xc0) != 0xc0)
+		return -EINVAL;
+	if (insn->vex_prefix.nbytes == 3 && !(insn->vex_prefix.bytes[1] & 0x20))
+		rm += 8;	/* ~B clear */
+	return pt_regs_offset(regs, rm);
+}
+
+/* ---- The tracepoints (asm/msr.h) ---- */
+
+static void trace(bool wr, uint32_t msr, uint64_t val, int failed)
+{
+	if (hlog.ntrace < HARNESS_NTRACE) {
+		hlog.trace[hlog.ntrace].wr = wr;
+		hlog.trace[hlog.ntrace].msr = msr;
+		hlog.trace[hlog.ntrace].val = val;
+		hlog.trace[hlog.ntrace].failed = failed;
+	}
+	hlog.ntrace++;
+}
+
+void do_trace_read_msr(u32 msr, u64 val, int failed)
+{
+	trace(false, msr, val, failed);
+}
+
+void do_trace_write_msr(u32 msr, u64 val, int failed)
+{
+	trace(true, msr, val, failed);
 }
 
 /* ---- Emulator ---- */
@@ -296,7 +381,7 @@ static void on_trap(int sig, siginfo_t *si, void *ucv)
 	else if (ip[0] == 0x3e && ip[1] == 0x0f && ip[2] == 0x30)
 		len = 3;
 	if (len) {
-		hlog.n[I_WRMSR]++;
+		hlog.n[len == 2 ? I_WRMSR : I_WRMSR_DS]++;
 		msr = (uint32_t)g[REG_RCX];
 		v = (uint64_t)(uint32_t)g[REG_RDX] << 32 | (uint32_t)g[REG_RAX];
 		if (!msr_access(msr, &v, true))
@@ -365,7 +450,6 @@ void harness_log_clear(void)
 {
 	memset(&hlog, 0, sizeof(hlog));
 	harness_warn_count = 0;
-	harness_generic_calls = 0;
 }
 
 void harness_init(void)
@@ -411,6 +495,10 @@ int insn_len(const uint8_t *p)
 	switch (p[0]) {
 	case 0x90:
 		return pfx + 1;
+	case 0xb0 ... 0xb7:
+		return pfx + 2;
+	case 0x89:
+		return (p[1] & 0xc0) == 0xc0 ? pfx + 2 : -1;
 	case 0xb8 ... 0xbf:
 	case 0xe8:
 	case 0xe9:
@@ -582,8 +670,8 @@ bool site_find(uint8_t *ss, uint8_t *se, struct site *s)
 	if (!end)
 		return false;
 	s->end = end;
-	/* A site without alternatives is the legacy write (fault at +12). */
-	s->start = alt ? alt : low - 12;
+	/* A site without alternatives is the bare instruction (wrmsrq()). */
+	s->start = alt ? alt : low;
 	return true;
 }
 
@@ -611,12 +699,14 @@ int site_count(const struct site *s, int *nnops, int *calls)
 
 /* ---- Fakes of what the generated Xen code calls ---- */
 
+int harness_seg_err;
+
 int HYPERVISOR_set_segment_base(int which, unsigned long base)
 {
 	hlog.seg_calls++;
 	hlog.seg_which = which;
 	hlog.seg_base = base;
-	return 0;
+	return harness_seg_err;
 }
 
 static struct { uint32_t msr; uint64_t val; } pmu[64];
