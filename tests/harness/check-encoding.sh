@@ -3,7 +3,9 @@
 # Check the encodings in the harness objects with GNU objdump: the legacy
 # instructions disassemble as rdmsr/wrmsr, WRMSRNS is 0f 01 c6, and the
 # immediate forms are c4 e7 7b f6 c0 (RDMSR imm32 -> %rax) and c4 e7 7a f6 c0
-# (WRMSRNS %rax -> imm32) followed by the MSR number; the stubs trap with ud2.
+# (WRMSRNS %rax -> imm32) followed by the MSR number; a run-time number has
+# the instruction natively and a call of the dispatcher on Xen PV; the stubs
+# call their C bodies and never fault themselves (no ud2, no __ex_table).
 # usage: check-encoding.sh OBJECT...
 set -eu
 fail() { echo "check-encoding: $*" >&2; exit 1; }
@@ -16,20 +18,34 @@ for o in $(echo "$*" | tr ";" " "); do
 done
 [ -n "$sites" ] && [ -n "$stubs" ] || fail "objects not found in: $*"
 
-dis=$(objdump -d -j .altinstr_replacement "$sites")
+dis=$(objdump -dr -j .altinstr_replacement "$sites")
 echo "$dis" | grep -q 'rdmsr' || fail "no rdmsr in .altinstr_replacement"
 echo "$dis" | grep -q 'ds wrmsr' || fail "no ds wrmsr in .altinstr_replacement"
+echo "$dis" | grep -q "R_X86_64_P[A-Z0-9]*	*xen_pv_rdmsr-0x4" || fail "no call of xen_pv_rdmsr"
+echo "$dis" | grep -q "R_X86_64_P[A-Z0-9]*	*xen_pv_wrmsr-0x4" || fail "no call of xen_pv_wrmsr"
 hex=$(objdump -s -j .altinstr_replacement "$sites" | sed -n 's/^ [0-9a-f]\{4,\} \(.\{35\}\).*/\1/p' | tr -d ' \n')
 echo "$hex" | grep -q 'c4e77bf6c0' || fail "no RDMSR imm32 (c4 e7 7b f6 c0)"
 echo "$hex" | grep -q 'c4e77af6c0' || fail "no WRMSRNS imm32 (c4 e7 7a f6 c0)"
-echo "$hex" | grep -q '4889c248c1ea200f01c6' || fail "no mov/shr/WRMSRNS (0f 01 c6)"
+echo "$hex" | grep -q 'b9[0-9a-f]\{8\}0f01c6' || fail "no mov \$msr,%ecx; WRMSRNS (0f 01 c6)"
 echo "$hex" | grep -q 'b9[0-9a-f]\{8\}0f3248c1e2204809d0' || fail "no legacy read shape"
+echo "$hex" | grep -q 'b9[0-9a-f]\{8\}0f3248c1e2204809d031d2' || fail "no legacy _safe read shape"
+echo "$hex" | grep -q 'b9[0-9a-f]\{8\}3e0f30' || fail "no mov \$msr,%ecx; ds wrmsr"
+# Xen PV, run-time number: mov %ecx,%edi; mov $safe,%esi / mov %rax,%rsi; mov $safe,%edx; call
+echo "$hex" | grep -q '89cfbe0[01]000000e8' || fail "no Xen PV read call shape"
+echo "$hex" | grep -q '89cf4889c6ba0[01]000000e8' || fail "no Xen PV write call shape"
 # every immediate form carries a 32-bit MSR number that also appears as mov $msr,%ecx
 for m in $(echo "$hex" | grep -o 'c4e77[ab]f6c0[0-9a-f]\{8\}' | cut -c11-18 | sort -u); do
 	echo "$hex" | grep -q "b9$m" || fail "immediate MSR $m has no legacy twin"
 done
-sdis=$(objdump -d "$stubs")
-echo "$sdis" | grep -q 'ud2' || fail "no ud2 in the stubs"
-echo "$sdis" | grep -q 'call' || fail "no call in the stubs"
-objdump -s -j __ex_table "$stubs" >/dev/null 2>&1 || fail "stubs have no __ex_table"
+# the original bytes of a special site: xor %ecx,%ecx or mov $1,%cl, then the early stub
+tdis=$(objdump -dr "$sites")
+echo "$tdis" | grep -A2 "xor    %ecx,%ecx" | grep -q "R_X86_64_P[A-Z0-9]*	*asm_early_rdmsr_" ||
+	fail "no xor %ecx,%ecx; call asm_early_rdmsr_*"
+echo "$tdis" | grep -A2 "mov    \$0x1,%cl" | grep -q "R_X86_64_P[A-Z0-9]*	*asm_early_wrmsr_" ||
+	fail "no mov \$1,%cl; call asm_early_wrmsr_*"
+sdis=$(objdump -dr "$stubs")
+echo "$sdis" | grep -q 'ud2' && fail "ud2 in the stubs"
+echo "$sdis" | grep -q "R_X86_64_P[A-Z0-9]*	*xen_rdmsr_" || fail "no call of a xen_rdmsr_ body in the stubs"
+echo "$sdis" | grep -q "R_X86_64_P[A-Z0-9]*	*early_wrmsr_" || fail "no call of an early_wrmsr_ body in the stubs"
+objdump -h "$stubs" | grep -q __ex_table && fail "stubs have an __ex_table"
 echo "check-encoding: ok"

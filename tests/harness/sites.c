@@ -2,7 +2,7 @@
 /*
  * One noinline wrapper per generated accessor, each in its own section so
  * the tests find its site (__start_/__stop_ bounds).  Built like the kernel:
- * -O2 -mno-red-zone, CONFIG_XEN_PV.
+ * -O2 -mno-red-zone, CONFIG_X86_64, CONFIG_XEN_PV.
  */
 #include <asm/msr.h>
 #include <asm/msr-gen-regs.h>
@@ -14,6 +14,15 @@
 #define SEC(kind, id)	__attribute__((noinline, used, section("msrsite_" #kind "_" #id)))
 #define BOUNDS(kind, id)						\
 	extern uint8_t __start_msrsite_##kind##_##id[], __stop_msrsite_##kind##_##id[];
+#define SECB(kind, id)	{ __start_msrsite_##kind##_##id, __stop_msrsite_##kind##_##id }
+
+const char *const rd_api_name[RD_NAPI] = {
+	"rdmsrq", "rdmsrq_safe", "msr_read", "msr_read_safe", "rdmsr", "rdmsr_safe",
+};
+const char *const wr_api_name[WR_NAPI] = {
+	"wrmsrq", "wrmsrq_safe", "msr_write", "msr_write_safe", "wrmsr", "wrmsr_safe",
+	"wrmsrns",
+};
 
 /* Values the tests expect from the Xen PV handling. */
 #define RDEXP_xen_msr_test_read(a, b)	((a) * 0x1000 + (b))
@@ -29,54 +38,108 @@
 #define XWR_perf(a, args)		0
 
 #define RD_WRAP(id, addr, macro, kind, arg, args)			\
-	SEC(rd, id) uint64_t site_rd_##id(void)				\
-	{ return msr_read_##id(); }					\
-	SEC(rds, id) int site_rds_##id(uint64_t *p)			\
-	{ return msr_read_##id##_safe(p); }				\
-	SEC(rdq, id) uint64_t site_rdq_##id(void)			\
+	SEC(rdq, id) static uint64_t site_rdq_##id(void)		\
 	{ uint64_t v; rdmsrq(addr, v); return v; }			\
-	SEC(rdqs, id) int site_rdqs_##id(uint64_t *p)			\
+	SEC(rdqs, id) static int site_rdqs_##id(uint64_t *p)		\
 	{ return rdmsrq_safe(addr, p); }				\
-	BOUNDS(rd, id) BOUNDS(rdq, id)					\
-	extern void xen_msrgen_stub_rd_##id(void) __attribute__((weak));	\
-	extern void msrgen_dyn_stub_rd_##id(void) __attribute__((weak));
+	SEC(rd, id) static uint64_t site_rd_##id(void)			\
+	{ return msr_read_##id(); }					\
+	SEC(rds, id) static int site_rds_##id(uint64_t *p)		\
+	{ return msr_read_##id##_safe(p); }				\
+	SEC(rdh, id) static uint64_t site_rdh_##id(void)		\
+	{ uint32_t lo, hi; rdmsr(addr, lo, hi); return (uint64_t)hi << 32 | lo; } \
+	SEC(rdhs, id) static int site_rdhs_##id(uint64_t *p)		\
+	{								\
+		uint32_t lo = 0x5a5a5a5a, hi = 0xa5a5a5a5;		\
+		int err = rdmsr_safe(addr, &lo, &hi);			\
+		*p = (uint64_t)hi << 32 | lo;				\
+		return err;						\
+	}								\
+	BOUNDS(rdq, id) BOUNDS(rdqs, id) BOUNDS(rd, id) BOUNDS(rds, id)	\
+	BOUNDS(rdh, id) BOUNDS(rdhs, id)				\
+	extern void asm_xen_rdmsr_##id(void) __attribute__((weak));	\
+	extern void asm_early_rdmsr_##id(void) __attribute__((weak));
+
+/* wrmsrns() builds only for the MSRs marked nonserializing. */
+#define WRNS_0(id, addr)
+#define WRNS_1(id, addr)						\
+	SEC(wrns, id) static void site_wrns_##id(uint64_t v)		\
+	{ wrmsrns(addr, v); }						\
+	BOUNDS(wrns, id)
+#define WRNS_FN_0(id)	NULL
+#define WRNS_FN_1(id)	(void *)site_wrns_##id
+#define WRNS_SEC_0(id)	{ NULL, NULL }
+#define WRNS_SEC_1(id)	SECB(wrns, id)
 
 #define WR_WRAP(id, addr, macro, ns, kind, arg, args)			\
-	SEC(wr, id) void site_wr_##id(uint64_t v)			\
-	{ msr_write_##id(v); }						\
-	SEC(wrs, id) int site_wrs_##id(uint64_t v)			\
-	{ return msr_write_##id##_safe(v); }				\
-	SEC(wrq, id) void site_wrq_##id(uint64_t v)			\
+	SEC(wrq, id) static void site_wrq_##id(uint64_t v)		\
 	{ wrmsrq(addr, v); }						\
-	SEC(wrqs, id) int site_wrqs_##id(uint64_t v)			\
+	SEC(wrqs, id) static int site_wrqs_##id(uint64_t v)		\
 	{ return wrmsrq_safe(addr, v); }				\
-	BOUNDS(wr, id) BOUNDS(wrq, id)					\
-	extern void xen_msrgen_stub_wr_##id(void) __attribute__((weak));	\
-	extern void msrgen_dyn_stub_wr_##id(void) __attribute__((weak));
+	SEC(wr, id) static void site_wr_##id(uint64_t v)		\
+	{ msr_write_##id(v); }						\
+	SEC(wrs, id) static int site_wrs_##id(uint64_t v)		\
+	{ return msr_write_##id##_safe(v); }				\
+	SEC(wrh, id) static void site_wrh_##id(uint64_t v)		\
+	{ wrmsr(addr, (uint32_t)v, v >> 32); }				\
+	SEC(wrhs, id) static int site_wrhs_##id(uint64_t v)		\
+	{ return wrmsr_safe(addr, (uint32_t)v, v >> 32); }		\
+	WRNS_##ns(id, addr)						\
+	BOUNDS(wrq, id) BOUNDS(wrqs, id) BOUNDS(wr, id) BOUNDS(wrs, id)	\
+	BOUNDS(wrh, id) BOUNDS(wrhs, id)				\
+	extern void asm_xen_wrmsr_##id(void) __attribute__((weak));	\
+	extern void asm_early_wrmsr_##id(void) __attribute__((weak));
 
 MSRGEN_TEST_READS(RD_WRAP)
 MSRGEN_TEST_WRITES(WR_WRAP)
 
 #define RD_CASE(id, addr, macro, kind, arg, args)			\
 	{ #id, macro, addr, K_##kind, XRD_##kind(arg, args),		\
-	  site_rd_##id, site_rds_##id, site_rdq_##id, site_rdqs_##id,	\
-	  { __start_msrsite_rd_##id, __stop_msrsite_rd_##id },		\
-	  { __start_msrsite_rdq_##id, __stop_msrsite_rdq_##id },	\
-	  xen_msrgen_stub_rd_##id, msrgen_dyn_stub_rd_##id },
+	  { (void *)site_rdq_##id, (void *)site_rdqs_##id, (void *)site_rd_##id, \
+	    (void *)site_rds_##id, (void *)site_rdh_##id, (void *)site_rdhs_##id }, \
+	  { SECB(rdq, id), SECB(rdqs, id), SECB(rd, id), SECB(rds, id),	\
+	    SECB(rdh, id), SECB(rdhs, id) },				\
+	  asm_xen_rdmsr_##id, asm_early_rdmsr_##id },
 
 #define WR_CASE(id, addr, macro, ns, kind, arg, args)			\
 	{ #id, macro, addr, ns, K_##kind, XWR_##kind(arg, args),	\
-	  site_wr_##id, site_wrs_##id, site_wrq_##id, site_wrqs_##id,	\
-	  { __start_msrsite_wr_##id, __stop_msrsite_wr_##id },		\
-	  { __start_msrsite_wrq_##id, __stop_msrsite_wrq_##id },	\
-	  xen_msrgen_stub_wr_##id, msrgen_dyn_stub_wr_##id },
+	  { (void *)site_wrq_##id, (void *)site_wrqs_##id, (void *)site_wr_##id, \
+	    (void *)site_wrs_##id, (void *)site_wrh_##id, (void *)site_wrhs_##id, \
+	    WRNS_FN_##ns(id) },						\
+	  { SECB(wrq, id), SECB(wrqs, id), SECB(wr, id), SECB(wrs, id),	\
+	    SECB(wrh, id), SECB(wrhs, id), WRNS_SEC_##ns(id) },		\
+	  asm_xen_wrmsr_##id, asm_early_wrmsr_##id },
 
 const struct rd_case rd_cases[] = { MSRGEN_TEST_READS(RD_CASE) };
 const int n_rd_cases = sizeof(rd_cases) / sizeof(rd_cases[0]);
 const struct wr_case wr_cases[] = { MSRGEN_TEST_WRITES(WR_CASE) };
 const int n_wr_cases = sizeof(wr_cases) / sizeof(wr_cases[0]);
 
-__attribute__((noinline)) uint64_t site_rd_var(uint32_t msr)
+uint64_t site_call_rd(const struct rd_case *c, enum rd_api a)
+{
+	return ((uint64_t (*)(void))c->fn[a])();
+}
+
+int site_call_rds(const struct rd_case *c, enum rd_api a, uint64_t *p)
+{
+	return ((int (*)(uint64_t *))c->fn[a])(p);
+}
+
+void site_call_wr(const struct wr_case *c, enum wr_api a, uint64_t v)
+{
+	((void (*)(uint64_t))c->fn[a])(v);
+}
+
+int site_call_wrs(const struct wr_case *c, enum wr_api a, uint64_t v)
+{
+	return ((int (*)(uint64_t))c->fn[a])(v);
+}
+
+/* ---- non-constant numbers ---- */
+
+#define VSEC(kind)	__attribute__((noinline, section("msrsite_var_" #kind)))
+
+VSEC(rd) uint64_t site_rd_var(uint32_t msr)
 {
 	uint64_t v;
 
@@ -84,17 +147,57 @@ __attribute__((noinline)) uint64_t site_rd_var(uint32_t msr)
 	return v;
 }
 
-__attribute__((noinline)) int site_rds_var(uint32_t msr, uint64_t *p)
+VSEC(rds) int site_rds_var(uint32_t msr, uint64_t *p)
 {
 	return rdmsrq_safe(msr, p);
 }
 
-__attribute__((noinline)) void site_wr_var(uint32_t msr, uint64_t v)
+VSEC(rdh) uint64_t site_rdh_var(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	rdmsr(msr, lo, hi);
+	return (uint64_t)hi << 32 | lo;
+}
+
+VSEC(rdhs) int site_rdhs_var(uint32_t msr, uint64_t *p)
+{
+	uint32_t lo = 0x5a5a5a5a, hi = 0xa5a5a5a5;
+	int err = rdmsr_safe(msr, &lo, &hi);
+
+	*p = (uint64_t)hi << 32 | lo;
+	return err;
+}
+
+VSEC(wr) void site_wr_var(uint32_t msr, uint64_t v)
 {
 	wrmsrq(msr, v);
 }
 
-__attribute__((noinline)) int site_wrs_var(uint32_t msr, uint64_t v)
+VSEC(wrs) int site_wrs_var(uint32_t msr, uint64_t v)
 {
 	return wrmsrq_safe(msr, v);
 }
+
+VSEC(wrh) void site_wrh_var(uint32_t msr, uint64_t v)
+{
+	wrmsr(msr, (uint32_t)v, v >> 32);
+}
+
+VSEC(wrhs) int site_wrhs_var(uint32_t msr, uint64_t v)
+{
+	return wrmsr_safe(msr, (uint32_t)v, v >> 32);
+}
+
+VSEC(wrns) void site_wrns_var(uint32_t msr, uint64_t v)
+{
+	wrmsrns(msr, v);
+}
+
+#define VB(kind)							\
+	extern uint8_t __start_msrsite_var_##kind[], __stop_msrsite_var_##kind[];
+VB(rd) VB(rds) VB(rdh) VB(rdhs) VB(wr) VB(wrs) VB(wrh) VB(wrhs) VB(wrns)
+#define VS(kind)	{ __start_msrsite_var_##kind, __stop_msrsite_var_##kind }
+uint8_t *const var_sec[V_NAPI][2] = {
+	VS(rd), VS(rds), VS(rdh), VS(rdhs), VS(wr), VS(wrs), VS(wrh), VS(wrhs), VS(wrns),
+};
