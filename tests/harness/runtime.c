@@ -50,8 +50,22 @@ bool harness_xen_pv(void)
 	return xen_mode;
 }
 
+/*
+ * What the generated C bodies call (boot_cpu_has(), the fakes below)
+ * scratches every register the C ABI lets a callee clobber, so a stub that
+ * does not save one the sites rely on shows.
+ */
+static inline void scratch_caller_saved(void)
+{
+	asm volatile("mov $-1, %%rsi\n\tmov $-1, %%rdi\n\tmov $-1, %%r8\n\t"
+		     "mov $-1, %%r9\n\tmov $-1, %%r10\n\tmov $-1, %%r11\n\t"
+		     "mov $-1, %%rcx\n\tmov $-1, %%rdx"
+		     : : : "rsi", "rdi", "r8", "r9", "r10", "r11", "rcx", "rdx");
+}
+
 bool harness_cpu_has(unsigned int bit)
 {
+	scratch_caller_saved();
 	return bit < 32 * 32 && (caps[bit / 32] >> (bit % 32)) & 1;
 }
 
@@ -703,6 +717,7 @@ int harness_seg_err;
 
 int HYPERVISOR_set_segment_base(int which, unsigned long base)
 {
+	scratch_caller_saved();
 	hlog.seg_calls++;
 	hlog.seg_which = which;
 	hlog.seg_base = base;
@@ -740,6 +755,7 @@ bool pmu_msr_chk_emulated(uint32_t msr, uint64_t *val, bool is_read)
 {
 	uint64_t v;
 
+	scratch_caller_saved();
 	if (!harness_pmu_on || !pmu_get(msr, &v))
 		return false;
 	if (is_read)
@@ -751,6 +767,7 @@ bool pmu_msr_chk_emulated(uint32_t msr, uint64_t *val, bool is_read)
 
 int xen_msr_test_read(unsigned long a, unsigned long b, uint64_t *val)
 {
+	scratch_caller_saved();
 	*val = a * 0x1000 + b;
 	return harness_test_read_err;
 }

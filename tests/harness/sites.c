@@ -201,3 +201,14 @@ VB(rd) VB(rds) VB(rdh) VB(rdhs) VB(wr) VB(wrs) VB(wrh) VB(wrhs) VB(wrns)
 uint8_t *const var_sec[V_NAPI][2] = {
 	VS(rd), VS(rds), VS(rdh), VS(rdhs), VS(wr), VS(wrs), VS(wrh), VS(wrhs), VS(wrns),
 };
+
+/* 7.3's native_read_msr() and native_write_msr() (the shim asm/msr.h). */
+__attribute__((noinline)) uint64_t site_native_rd(uint32_t msr)
+{
+	return native_read_msr(msr);
+}
+
+__attribute__((noinline)) void site_native_wr(uint32_t msr, uint64_t v)
+{
+	native_write_msr(msr, v);
+}

@@ -67,6 +67,8 @@ int site_wrs_var(uint32_t msr, uint64_t v);
 void site_wrh_var(uint32_t msr, uint64_t v);
 int site_wrhs_var(uint32_t msr, uint64_t v);
 void site_wrns_var(uint32_t msr, uint64_t v);
+uint64_t site_native_rd(uint32_t msr);
+void site_native_wr(uint32_t msr, uint64_t v);
 /* Their sections (site inspection), in the order above. */
 enum var_api { V_RD, V_RDS, V_RDH, V_RDHS, V_WR, V_WRS, V_WRH, V_WRHS, V_WRNS, V_NAPI };
 extern uint8_t *const var_sec[V_NAPI][2];
