@@ -87,13 +87,17 @@ static __always_inline int __msr_wr_native_safe(u32 msr, u64 val)
 	return err;
 }
 
-/* WRMSR is 2 bytes, WRMSRNS 3: a redundant DS prefix avoids a NOP. */
+/*
+ * wrmsrns() did not go through paravirt ops in 7.3: its faults are reported
+ * on Xen PV as they were (no EX_FLAG_MSR_PV).  WRMSR is 2 bytes, WRMSRNS 3:
+ * a redundant DS prefix avoids a NOP.
+ */
 static __always_inline void __msr_wrns_native(u32 msr, u64 val)
 {
 	asm volatile("1: " ALTERNATIVE("ds wrmsr", ".byte 0x0f, 0x01, 0xc6",
 				       X86_FEATURE_WRMSRNS)
 		     "2:\n"
-		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
 		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))
 		     : "memory");
 }
@@ -174,7 +178,7 @@ static __always_inline int __msr_rd_pt_safe(u32 msr, u64 *p)
 static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 {
 	asm_inline volatile("880:\n\t" __MSR_WRNS_SITE("") "881:\n\t"
-			    __MSR_SITE_EXTABLE(EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+			    __MSR_SITE_EXTABLE(EX_TYPE_WRMSR)
 			    : : "a" (val), "d" ((u32)(val >> 32)), [msr] "i" (msr)
 			    : "rcx", "memory");
 }
