@@ -197,10 +197,13 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
  * stubs (arch/x86/xen/msr-gen-stubs.S) keep every register but %rax, %rcx
  * and %rdx; %cl tells them whether the access is a _safe one, and they
  * return the error as the _safe instruction sites do.  One function per
- * shape, the stubs as operands, so each shape is expanded once.
+ * shape, the stubs as operands, so each shape is expanded once.  The flag
+ * is a 5-byte "mov $0|1, %ecx", like "mov $msr, %ecx" of the legacy
+ * forms, so that offset 5 of every variant is an instruction boundary (the
+ * exception table entries at +0 and +5 must be, for objtool).
  */
-#define __MSR_UNSAFE		"xor %%ecx, %%ecx\n\t"
-#define __MSR_SAFE		"mov $1, %%cl\n\t"
+#define __MSR_UNSAFE		"mov $0, %%ecx\n\t"
+#define __MSR_SAFE		"mov $1, %%ecx\n\t"
 #define __MSR_CALL_EARLY	"call %c[early]\n\t"
 #define __MSR_CALL_XEN		"call %c[xen]\n\t"
 
