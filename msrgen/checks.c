@@ -179,6 +179,14 @@ static int cmp_dup(const void *a, const void *b)
 	return c ? c : (x->again->seq < y->again->seq ? -1 : x->again->seq > y->again->seq);
 }
 
+/* Whether pos is in a file msrgen import wrote */
+static bool imported(const struct srcpos *pos)
+{
+	size_t n = pos->file->len < 256 ? pos->file->len : 256;
+
+	return memmem(pos->file->text, n, IMPORT_MARK, strlen(IMPORT_MARK)) != NULL;
+}
+
 /* Every kernel macro name the table defines, and hypervisor names. */
 static void check_duplicate_name(struct model *m, const struct check *c)
 {
@@ -243,8 +251,16 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 		}
 		sort_array(dups.v, dups.n, sizeof(*dups.v), cmp_dup);
 		for (i = 0; i < dups.n; i++) {
-			report(c, dups.v[i].again->pos, "'%s' is defined twice", dups.v[i].again->name);
-			note_at(dups.v[i].first->pos, "the first definition is here");
+			const struct named *again = dups.v[i].again, *first = dups.v[i].first;
+			const struct named *hand = imported(first->pos) && !imported(again->pos) ? again
+						 : imported(again->pos) && !imported(first->pos) ? first
+						 : NULL;
+
+			report(c, again->pos, "'%s' is defined twice", again->name);
+			note_at(first->pos, "the first definition is here");
+			if (hand)
+				note_at(hand->pos, "msrgen import declares %s now: to add to that declaration, drop the address here (msr %s { ... })",
+					hand->name, hand->name);
 		}
 		free(dups.v);
 	}

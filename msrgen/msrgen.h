@@ -405,6 +405,8 @@ enum audit_format { AUDIT_MD, AUDIT_CSV, AUDIT_JSON, AUDIT_RST };
 void audit_render(const struct model *m, enum audit_format fmt, struct strbuf *sb);
 
 /* import.c */
+/* The first lines of a file import wrote say so */
+#define IMPORT_MARK "Written by `msrgen import`"
 int import_main(int argc, char **argv);
 
 /* install.c: msrgen install | patch (argv[0] is the command) */
