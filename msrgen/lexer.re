@@ -85,15 +85,17 @@ static int lex_string(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 		if (c == '\\') {
 			char e = p[1];
 
-			if (e == 'n' || e == 't' || e == '"' || e == '\\') {
-				sb_putc(&sb, e == 'n' ? '\n' : e == 't' ? '\t' : e);
+			/* a string is one line of text: no newline, no tab */
+			if (e == '"' || e == '\\') {
+				sb_putc(&sb, e);
 				p += 2;
 				continue;
 			}
 			lx->cur = p + 2;
 			set_loc(lx, loc);
 			loc->col = (int)(p - lx->line_start) + 1;
-			error_at(loc, NULL, "unknown escape '\\%c' in string", e);
+			error_at(loc, NULL, "unknown escape '\\%c' in string (a string is one line: only \\\" and \\\\)",
+				 e);
 			p += e ? 2 : 1;
 			continue;
 		}
