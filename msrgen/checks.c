@@ -179,6 +179,14 @@ static int cmp_dup(const void *a, const void *b)
 	return c ? c : (x->again->seq < y->again->seq ? -1 : x->again->seq > y->again->seq);
 }
 
+/* Whether pos is in a file msrgen import wrote */
+static bool imported(const struct srcpos *pos)
+{
+	size_t n = pos->file->len < 256 ? pos->file->len : 256;
+
+	return memmem(pos->file->text, n, IMPORT_MARK, strlen(IMPORT_MARK)) != NULL;
+}
+
 /* Every kernel macro name the table defines, and hypervisor names. */
 static void check_duplicate_name(struct model *m, const struct check *c)
 {
@@ -243,8 +251,16 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 		}
 		sort_array(dups.v, dups.n, sizeof(*dups.v), cmp_dup);
 		for (i = 0; i < dups.n; i++) {
-			report(c, dups.v[i].again->pos, "'%s' is defined twice", dups.v[i].again->name);
-			note_at(dups.v[i].first->pos, "the first definition is here");
+			const struct named *again = dups.v[i].again, *first = dups.v[i].first;
+			const struct named *hand = imported(first->pos) && !imported(again->pos) ? again
+						 : imported(again->pos) && !imported(first->pos) ? first
+						 : NULL;
+
+			report(c, again->pos, "'%s' is defined twice", again->name);
+			note_at(first->pos, "the first definition is here");
+			if (hand)
+				note_at(hand->pos, "msrgen import declares %s now: to add to that declaration, drop the address here (msr %s { ... })",
+					hand->name, hand->name);
 		}
 		free(dups.v);
 	}
@@ -287,9 +303,17 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 	const struct ast_msr *a;
 
 	for_each_msr(m, i, a) {
-		if (!a->has_addr && !model_find_decl(m, a->name.name))
-			report(c, &a->name.pos, "no MSR named '%s' is declared%s%s%s", a->name.name,
-			       MEAN(near_msr(m, a->name.name, false)));
+		const char *near;
+
+		if (a->has_addr || model_find_decl(m, a->name.name))
+			continue;
+		near = near_msr(m, a->name.name, false);
+		if (near)
+			report(c, &a->name.pos, "no MSR named '%s' is declared; did you mean '%s'?",
+			       a->name.name, near);
+		else
+			report(c, &a->name.pos, "no MSR named '%s' is declared (without an address, msr %s { ... } adds to a declaration made elsewhere: msr %s ADDRESS { ... } declares it)",
+			       a->name.name, a->name.name, a->name.name);
 	}
 }
 
@@ -554,19 +578,17 @@ static void check_field_annotation(struct model *m, const struct check *c)
 }
 static void check_field_value(struct model *m, const struct check *c)
 {
-	size_t i, j, k;
+	size_t i, j, k, l;
+	const struct ast_msr *a;
 
-	/* the fields with their annotations' values merged in */
-	for (i = 0; i < m->decls.n; i++) {
-		const struct decl *d = m->decls.v[i];
-
-		for (j = 0; j < d->fields.n; j++) {
-			const struct ast_field *f = d->fields.v[j];
+	for_each_msr(m, i, a) {
+		for (j = 0; j < a->fields.n; j++) {
+			const struct ast_field *f = &a->fields.v[j];
 			struct keyed *keys;
 			size_t *first;
 			unsigned width;
 
-			if (!bits_ok(f->hi.v, f->lo.v))
+			if (!f->has_bits || !bits_ok(f->hi.v, f->lo.v))
 				continue;
 			width = (unsigned)(f->hi.v - f->lo.v + 1);
 			keys = xcalloc(f->values.n, sizeof(*keys));
@@ -591,6 +613,42 @@ static void check_field_value(struct model *m, const struct check *c)
 			}
 			free(keys);
 			free(first);
+		}
+	}
+	/* the values annotations add: to the field as merged */
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->merged.n; j++) {
+			const struct ast_field *f = d->merged.v[j];
+			unsigned width = (unsigned)(f->hi.v - f->lo.v + 1);
+			size_t own = 0;
+			const struct ast_msr *p;
+
+			if (!bits_ok(f->hi.v, f->lo.v))
+				continue;
+			/* the values of the field's own declaration come first */
+			for (k = 0; k < d->parts.n; k++)
+				for (p = d->parts.v[k], l = 0; l < p->fields.n; l++)
+					if (p->fields.v[l].has_bits &&
+					    !srcpos_cmp(&p->fields.v[l].name.pos, &f->name.pos))
+						own = p->fields.v[l].values.n;
+			for (k = own; k < f->values.n; k++) {
+				const struct ast_value *v = &f->values.v[k];
+
+				if (width < 64 && v->value.v >> width)
+					report(c, &v->value.pos, "value %s = %llu does not fit the %u-bit field %s",
+					       v->name.name, (unsigned long long)v->value.v, width,
+					       f->name.name);
+				for (l = 0; l < k; l++) {
+					if (strcmp(f->values.v[l].name.name, v->name.name))
+						continue;
+					report(c, &v->name.pos, "field %s has two values named %s",
+					       f->name.name, v->name.name);
+					note_at(&f->values.v[l].name.pos, "the first one is here");
+					break;
+				}
+			}
 		}
 	}
 }
@@ -912,6 +970,27 @@ static void check_hypervisor_overlap(struct model *m, const struct check *c)
 		free(other);
 		free(where);
 		free(dir);
+	}
+	/* a default says what the table does not: one per direction */
+	for (i = 0; i < m->ast->hypervisors.n; i++) {
+		const struct ast_hypervisor *ah = m->ast->hypervisors.v[i];
+		const struct ast_hventry *dflt[2] = { NULL, NULL };
+
+		for (j = 0; j < ah->entries.n; j++) {
+			const struct ast_hventry *e = &ah->entries.v[j];
+
+			for (k = 0; e->is_default && k < 2; k++) {
+				if (!(e->dir & (1 << k)))
+					continue;
+				if (dflt[k]) {
+					report(c, &e->pos, "%s has a second default for %s", ah->name.name,
+					       k ? "writes" : "reads");
+					note_at(&dflt[k]->pos, "the first one is here");
+					break;
+				}
+				dflt[k] = e;
+			}
+		}
 	}
 }
 
@@ -1440,7 +1519,7 @@ static const struct check checks[] = {
 	{ "handler-arity", false, check_handler_arity, "one handler called with different numbers of arguments, or as call and fixup" },
 	{ "doc-text", false, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },
 	{ "hypervisor-range", false, check_hypervisor_range, "a hypervisor range beyond 32 bits or empty" },
-	{ "hypervisor-overlap", false, check_hypervisor_overlap, "two hypervisor entries for one address and direction" },
+	{ "hypervisor-overlap", false, check_hypervisor_overlap, "two hypervisor entries, or two defaults, for one address and direction" },
 	{ "hypervisor-unknown-msr", true, check_hypervisor_unknown_msr, "a hypervisor entry naming an MSR the table lacks" },
 	{ "alias-vendor", false, check_alias_vendor, "an alias for a vendor its MSR is not for" },
 	{ "unknown-vendor", true, check_unknown_vendor, "a vendor msrgen does not know" },

@@ -51,6 +51,7 @@ int import_main(int argc, char **argv);
 
 #define IMPORT_DEFAULT_DIR	"defs/index"
 #define IMPORT_OUT_NAME		"msr-index.msr"
+#define IMPORT_ACK_NAME		"msr-index.ack"
 #define IMPORT_INDEXED_MAX	32
 #define IMPORT_MAX_EXPAND	4096
 
@@ -60,10 +61,13 @@ static const char *import_usage_text =
 	"of its MSRs to DIR/" IMPORT_OUT_NAME " (DIR defaults to " IMPORT_DEFAULT_DIR ").\n"
 	"\n"
 	"  -o, --output DIR  write DIR/" IMPORT_OUT_NAME "\n"
+	"  -q, --quiet       do not list the MSRs added and removed\n"
 	"  -h, --help        print this help and exit\n"
 	"\n"
 	"Macros named MSR_* that are neither an MSR address nor a field of one are\n"
-	"reported as warnings. Exit status: 0 ok, 1 bad input, 2 usage error.\n";
+	"reported as warnings, but for those DIR/" IMPORT_ACK_NAME " names (one macro\n"
+	"name a line, # comments): checked once, they need not repeat on every run.\n"
+	"Exit status: 0 ok, 1 bad input, 2 usage error.\n";
 
 /* ---- memory and strings ---------------------------------------------- */
 
@@ -100,6 +104,24 @@ static char *imp_strndup(const char *s, size_t n)
 static char *imp_strdup(const char *s)
 {
 	return imp_strndup(s, strlen(s));
+}
+
+static char *imp_strdup_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *imp_strdup_fmt(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = imp_alloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 struct sbuf {
@@ -371,6 +393,8 @@ struct imp {
 	struct decl **decls;
 	size_t ndecls;
 	int nfields, nunclassified;
+	char *acked;		/* the acknowledged names, "\nNAME\nNAME\n" */
+	int nacked;		/* warnings left out because acknowledged */
 };
 
 static void add_diag(struct imp *imp, int line, const char *kind,
@@ -394,6 +418,18 @@ static void add_diag(struct imp *imp, int line, const char *kind,
 	imp->ndiags++;
 }
 
+/* Whether name is in the acknowledgement file (IMPORT_ACK_NAME) */
+static bool acknowledged(const struct imp *imp, const char *name)
+{
+	const char *p;
+	size_t n = strlen(name);
+
+	for (p = imp->acked; p && (p = strstr(p, name)); p += n)
+		if (p[-1] == '\n' && p[n] == '\n')
+			return true;
+	return false;
+}
+
 static void warn_unclassified(struct imp *imp, struct macro *m, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -405,6 +441,10 @@ static void warn_unclassified(struct imp *imp, struct macro *m, const char *fmt,
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
+	if (acknowledged(imp, m->name)) {
+		imp->nacked++;
+		return;
+	}
 	add_diag(imp, m->line, "warning", "cannot classify %s: %s", m->name, why);
 	imp->nunclassified++;
 }
@@ -1640,6 +1680,7 @@ static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 	size_t i, j;
 	bool last_block = false;
 
+	/* "Written by `msrgen import`" is IMPORT_MARK of msrgen.h: checks.c looks for it */
 	sb_fmt(out,
 	       "# SPDX-License-Identifier: GPL-2.0\n"
 	       "#\n"
@@ -1778,6 +1819,7 @@ static void imp_free(struct imp *imp)
 {
 	size_t i, j;
 
+	free(imp->acked);
 	for (i = 0; i < imp->nm; i++) {
 		struct macro *m = &imp->m[i];
 
@@ -1850,6 +1892,60 @@ static char *read_all(const char *path, size_t *len)
 	return buf;
 }
 
+/* "\nNAME\n..." of the words of text: one per line, '#' comments and blanks aside */
+static char *ack_names(const char *text)
+{
+	struct sbuf sb = { 0 };
+	const char *p = text;
+
+	sb_fmt(&sb, "\n");
+	while (*p) {
+		size_t n = strcspn(p, "\n"), w;
+		const char *q = p;
+
+		while (q < p + n && (*q == ' ' || *q == '\t'))
+			q++;
+		w = strcspn(q, " \t\r\n#");
+		if (w && q < p + n)
+			sb_fmt(&sb, "%.*s\n", (int)w, q);
+		p += n + (p[n] == '\n');
+	}
+	return sb.s;
+}
+
+/* The names of the msr declarations (with an address) in an .msr text, "\nNAME\n..." */
+static char *decl_names(const char *text)
+{
+	struct sbuf sb = { 0 };
+	const char *p;
+
+	sb_fmt(&sb, "\n");
+	for (p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, "msr ", 4))
+			sb_fmt(&sb, "%.*s\n", (int)strcspn(p + 4, " \t[(;{\n"), p + 4);
+	return sb.s;
+}
+
+/* Prints, one per line, the names in a that b lacks: "msrgen import: WHAT NAME" */
+static int names_missing(const char *a, const char *b, const char *what, const char *path)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = a + 1; *p; p += strcspn(p, "\n") + 1) {
+		size_t len = strcspn(p, "\n");
+		char *key = imp_alloc(len + 3);
+
+		sprintf(key, "\n%.*s\n", (int)len, p);
+		if (!strstr(b, key)) {
+			fprintf(stderr, "msrgen import: %s: %s %.*s\n", path, what, (int)len, p);
+			n++;
+		}
+		free(key);
+	}
+	return n;
+}
+
 int import_main(int argc, char **argv)
 {
 	const char *dir = IMPORT_DEFAULT_DIR, *header = NULL, *base;
@@ -1857,8 +1953,10 @@ int import_main(int argc, char **argv)
 	struct sbuf out = { 0 };
 	char *text;
 	size_t len, i;
-	bool opts = true;
+	bool opts = true, quiet = false;
 	int naddr = 0, rc;
+	char *path = NULL, *old, *acks, *was = NULL, *now;
+	size_t flen;
 
 	for (i = 1; i < (size_t)argc; i++) {
 		const char *a = argv[i];
@@ -1866,6 +1964,8 @@ int import_main(int argc, char **argv)
 		if (opts && (!strcmp(a, "-h") || !strcmp(a, "--help"))) {
 			fputs(import_usage_text, stdout);
 			return 0;
+		} else if (opts && (!strcmp(a, "-q") || !strcmp(a, "--quiet"))) {
+			quiet = true;
 		} else if (opts && (!strcmp(a, "-o") || !strcmp(a, "--output"))) {
 			if (i + 1 >= (size_t)argc)
 				return usage_error("option '%s' needs a directory", a);
@@ -1900,6 +2000,17 @@ int import_main(int argc, char **argv)
 		goto out;
 	}
 	imp.path = header;
+	/* the acknowledged "cannot classify" warnings, and what the last import wrote */
+	path = imp_strdup_fmt("%s/%s", dir, IMPORT_ACK_NAME);
+	acks = read_all(path, &flen);
+	imp.acked = acks ? ack_names(acks) : NULL;
+	free(acks);
+	free(path);
+	path = imp_strdup_fmt("%s/%s", dir, IMPORT_OUT_NAME);
+	old = read_all(path, &flen);
+	if (old)
+		was = decl_names(old);
+	free(old);
 	if (!scan_header(&imp, text, len))
 		goto out;
 
@@ -1947,8 +2058,26 @@ int import_main(int argc, char **argv)
 	base = base ? base + 1 : header;
 	render(&imp, base, &out);
 	rc = write_output(dir, out.s, out.len);
+	if (!rc && !quiet) {
+		int added, removed;
+
+		now = decl_names(out.s);
+		added = was ? names_missing(now, was, "added", path) : 0;
+		removed = was ? names_missing(was, now, "removed", path) : 0;
+		if (!was)
+			fprintf(stderr, "msrgen import: %s: %d MSR declarations written\n", path,
+				(int)imp.ndecls);
+		else if (!added && !removed)
+			fprintf(stderr, "msrgen import: %s: no MSR added or removed\n", path);
+		if (imp.nacked)
+			fprintf(stderr, "msrgen import: %d warnings acknowledged in %s/%s\n",
+				imp.nacked, dir, IMPORT_ACK_NAME);
+		free(now);
+	}
 	free(out.s);
 out:
+	free(was);
+	free(path);
 	imp_free(&imp);
 	free(text);
 	return rc;

@@ -1285,6 +1285,7 @@ static bool install_series(const struct install_ctx *c, const struct install_ide
 		free(g.dir);
 		return false;
 	}
+	cleanup_tree_add(g.dir);	/* a signal, or an abort, must not leave it behind */
 	g.repo = xasprintf("%s/repo", g.dir);
 	msg = xasprintf("%s/msg", g.dir);
 	outdir = xasprintf("%s/out", g.dir);
@@ -1375,6 +1376,7 @@ static bool install_series(const struct install_ctx *c, const struct install_ide
 		}
 	}
 	nftw(g.dir, install_rm, 16, FTW_DEPTH | FTW_PHYS);
+	cleanup_tree_forget(g.dir);
 	free(outdir);
 	free(msg);
 	free(g.repo);

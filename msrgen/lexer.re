@@ -85,15 +85,17 @@ static int lex_string(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 		if (c == '\\') {
 			char e = p[1];
 
-			if (e == 'n' || e == 't' || e == '"' || e == '\\') {
-				sb_putc(&sb, e == 'n' ? '\n' : e == 't' ? '\t' : e);
+			/* a string is one line of text: no newline, no tab */
+			if (e == '"' || e == '\\') {
+				sb_putc(&sb, e);
 				p += 2;
 				continue;
 			}
 			lx->cur = p + 2;
 			set_loc(lx, loc);
 			loc->col = (int)(p - lx->line_start) + 1;
-			error_at(loc, NULL, "unknown escape '\\%c' in string", e);
+			error_at(loc, NULL, "unknown escape '\\%c' in string (a string is one line: only \\\" and \\\\)",
+				 e);
 			p += e ? 2 : 1;
 			continue;
 		}
@@ -302,9 +304,48 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 			return YYerror;
 		continue;
 	}
-	*		{
+	"//" [^\n\x00]* {
 		set_loc(lx, loc);
-		error_at(loc, NULL, "stray '%c' in input", *lx->tok);
+		loc->end_col = loc->col + 1;
+		error_at(loc, NULL, "comments start with '#' in .msr files, not '//'");
+		continue;
+	}
+	"/*"		{
+		const char *end = strstr(lx->cur, "*/");
+
+		set_loc(lx, loc);
+		error_at(loc, NULL, "comments start with '#' in .msr files, not '/*'");
+		/* skip the comment, counting its lines */
+		for (end = end ? end + 2 : lx->lim; lx->cur < end; lx->cur++) {
+			if (*lx->cur == '\n') {
+				lx->line++;
+				lx->line_start = lx->cur + 1;
+			}
+		}
+		continue;
+	}
+	"'" [^'\n\x00]* "'" {
+		set_loc(lx, loc);
+		error_at(loc, NULL, "strings are in double quotes (\"...\"), not single ones");
+		val->str = xstrndup(lx->tok + 1, (size_t)(lx->cur - lx->tok - 2));
+		return STRING;
+	}
+	*		{
+		static const char *const hint[] = {
+			"=", " (an attribute is NAME VALUE;, without '=')",
+			"-", " (bits are HI:LO or one bit, numbers are not negative)",
+			".", " (ranges are FIRST..LAST in hypervisor tables only)",
+		};
+		size_t i;
+		const char *h = "";
+
+		set_loc(lx, loc);
+		for (i = 0; i < sizeof(hint) / sizeof(hint[0]); i += 2)
+			if (*lx->tok == hint[i][0])
+				h = hint[i + 1];
+		if (lx->quiet_line != lx->line)
+			error_at(loc, NULL, "stray '%c' in input%s", *lx->tok, h);
+		lx->quiet_line = lx->line;
 		continue;
 	}
 */

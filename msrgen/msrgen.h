@@ -396,6 +396,9 @@ const char *render_templates_dir(void);
 bool render_target(const struct model *m, const char *tmpl_root, const char *target,
 		   struct outputs *out);
 bool outputs_write(const struct outputs *out, const char *dir);
+/* Removes the tree path (rm -rf) if a signal ends msrgen, until cleanup_tree_forget() */
+void cleanup_tree_add(char *path);
+void cleanup_tree_forget(const char *path);
 /* 0: same, 1: differs (diff printed), 2: error */
 int outputs_check(const struct outputs *out, const char *dir);
 void outputs_free(struct outputs *out);
@@ -405,6 +408,8 @@ enum audit_format { AUDIT_MD, AUDIT_CSV, AUDIT_JSON, AUDIT_RST };
 void audit_render(const struct model *m, enum audit_format fmt, struct strbuf *sb);
 
 /* import.c */
+/* The first lines of a file import wrote say so */
+#define IMPORT_MARK "Written by `msrgen import`"
 int import_main(int argc, char **argv);
 
 /* install.c: msrgen install | patch (argv[0] is the command) */

@@ -700,6 +700,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 	    (la == YYSYMBOL_YYEOF && ps->had_error))
 		return 0;	/* the lexer has said what is wrong, or the parser has */
 	ps->had_error = true;
+	ps->lx.quiet_line = ps->lx.line;	/* and a stray byte later on the line is no news */
 	for (i = 0; i < n; i++)
 		ident |= expected[i] == YYSYMBOL_IDENT;
 	/* "field default 3;": a keyword where a name belongs */
@@ -781,6 +782,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 				sb_puts(&sb, i == n - 1 ? " or " : ", ");
 			symbol_text(&sb, expected[i]);
 		}
+	}
+	/* "ignored", "constant", "MSR": a word near to a keyword that fits here */
+	if (la == YYSYMBOL_IDENT) {
+		struct closest near;
+
+		closest_init(&near, ps->tok_text);
+		for (i = 0; i < n; i++)
+			if (is_keyword(expected[i]))
+				closest_try(&near, yysymbol_name(expected[i]));
+		if (near.best)
+			sb_printf(&sb, "; did you mean '%s'?", near.best);
 	}
 	error_at(yypcontext_location(ctx), NULL, "%s", sb.s);
 	sb_free(&sb);

@@ -21,7 +21,8 @@
 
 /*
  * Temporary files and folders to remove if a signal ends msrgen (SIGINT, SIGTERM,
- * SIGHUP): the handler unlinks and rmdirs them, then dies of the signal. SIGKILL
+ * SIGHUP, SIGABRT): the handler unlinks and rmdirs them (rm -rf for a tree), then
+ * dies of the signal. SIGKILL
  * cannot be caught: the output folder is still as it was (files are renamed into
  * place, never written there), but a *.tmp.* file may stay behind.
  */
@@ -36,8 +37,22 @@ static void on_signal(int sig)
 	for (i = 0; i < MAX_CLEANUP; i++) {
 		char *p = cleanup_paths[i];
 
-		if (p && (cleanup_dir[i] ? rmdir(p) : unlink(p)) == 0)
+		if (p && cleanup_dir[i] == 2) {
+			/* a tree (patch's git repository): rm -rf, async-signal-safe */
+			char *const argv[] = { (char *)"rm", (char *)"-rf", (char *)"--", p, NULL };
+			char *const envp[] = { NULL };
+			pid_t pid = fork();
+
+			if (pid == 0) {
+				execve("/bin/rm", argv, envp);
+				_exit(127);
+			}
+			if (pid > 0)
+				waitpid(pid, NULL, 0);
 			cleanup_paths[i] = NULL;
+		} else if (p && (cleanup_dir[i] ? rmdir(p) : unlink(p)) == 0) {
+			cleanup_paths[i] = NULL;
+		}
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -46,7 +61,8 @@ static void on_signal(int sig)
 static void cleanup_signals(void)
 {
 	static bool done;
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	/* SIGABRT: die() and a failed assertion end msrgen with it */
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGABRT };
 	size_t i;
 
 	if (done)
@@ -58,8 +74,9 @@ static void cleanup_signals(void)
 	signal(SIGXFSZ, SIG_IGN);
 }
 
-/* Removes path if a signal ends msrgen; until cleanup_forget(path). Dirs last. */
-static void cleanup_add(char *path, bool dir)
+/* Removes path if a signal ends msrgen; until cleanup_forget(path). dir: 0 a file,
+ * 1 an empty folder, 2 a tree; folders last. */
+static void cleanup_add(char *path, int dir)
 {
 	sigset_t all, old;
 	int i;
@@ -549,6 +566,7 @@ static void m4_start(struct m4_job *j, const char *tdir)
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
+		signal(SIGABRT, SIG_DFL);
 		signal(SIGXFSZ, SIG_DFL);
 		unsetenv("M4PATH");
 		unsetenv("POSIXLY_CORRECT");
@@ -1229,4 +1247,14 @@ void outputs_free(struct outputs *out)
 	free(out->files.v);
 	out->files.v = NULL;
 	out->files.n = out->files.cap = 0;
+}
+
+void cleanup_tree_add(char *path)
+{
+	cleanup_add(path, 2);
+}
+
+void cleanup_tree_forget(const char *path)
+{
+	cleanup_forget(path);
 }

@@ -295,12 +295,16 @@ size_t edit_distance(const char *a, const char *b)
 static size_t near_distance(const char *word, const char *name)
 {
 	size_t i;
+	size_t lw = strlen(word), ln = strlen(name);
 
 	for (i = 0; word[i] && name[i]; i++)
 		if (tolower((unsigned char)word[i]) != tolower((unsigned char)name[i]))
 			break;
 	if (!word[i] && !name[i])
 		return 1;	/* only the case differs: as near as one typo */
+	/* "passthru", "constant": a word cut short or run on, its start right */
+	if (i >= 5 && (lw - i <= 2 || ln - i <= 2))
+		return 2;
 	return edit_distance(word, name);
 }
 

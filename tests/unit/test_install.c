@@ -10,6 +10,7 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -553,4 +554,32 @@ Test(install, replaced_block_reports_the_differing_line)
 	free(src);
 	run_free(&r);
 	remove_tree(t);
+}
+
+/* patch interrupted while git works: its temporary folder goes too */
+Test(patch, sigint_cleans_up, .timeout = 60)
+{
+	char *t = fixture(), *s = make_tempdir(), *tmp = make_tempdir(), *bin = make_tempdir();
+	char *git = xasprintf("%s/git", bin), *left;
+	char *e_path = xasprintf("PATH=%s:/usr/bin:/bin", bin), *e_tmp = xasprintf("TMPDIR=%s", tmp);
+	char *env[] = { e_path, e_tmp, "HOME=/nonexistent", NULL };
+	const char *argv[] = { "patch", "-q", "--target", "linux-7.3", "--kernel-tree", t,
+			       "-o", s, SMALL, NULL };
+	struct run_opts o = { .env = env, .kill_after_ms = 4000, .kill_sig = SIGINT };
+	struct run r;
+	FILE *f = fopen(git, "w");
+
+	cr_assert(f);
+	fputs("#!/bin/sh\nsleep 10\nexec /usr/bin/git \"$@\"\n", f);
+	fclose(f);
+	chmod(git, 0755);
+	r = run_msrgen_opts(&o, argv);
+	cr_expect_eq(r.status, 128 + SIGINT, "status %d: %s", r.status, r.err);
+	left = tree_snapshot(tmp);
+	cr_expect_str_eq(left, "", "left in TMPDIR:\n%s", left);
+	run_free(&r);
+	remove_tree(t);
+	remove_tree(s);
+	remove_tree(tmp);
+	remove_tree(bin);
 }
