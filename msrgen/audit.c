@@ -1029,6 +1029,51 @@ static void md_summary_quiet(struct strbuf *sb, const struct audit *a, const boo
 	free(fam.v);
 }
 
+/* The sites joined with each hypervisor: how many get #GP, how many of those are _safe */
+static void md_join(struct strbuf *sb, const struct audit *a, const bool *sel)
+{
+	const struct model *m = a->m;
+	const struct sites *s = a->o->sites;
+	size_t i, j, q, variable = 0;
+
+	sb_putc(sb, '\n');
+	for (j = 0; j < m->hypervisors.n; j++) {
+		const struct hypervisor *hv = &m->hypervisors.v[j];
+		size_t pi = (size_t)(hv->platform - m->platforms.v), n = 0, safe = 0;
+
+		for (i = 0; i < a->rows.n; i++) {
+			const struct row *r = &a->rows.v[i];
+
+			for (q = 0; sel[i] && q < r->sites.n; q++) {
+				const struct site *x = r->sites.v[q];
+				int k = x->flags & SITE_WRITE ? 1 : 0;
+				enum ekind e = ekind_of(a, r, pi, k);
+
+				if (e == EK_IGNORE || e == EK_CALL ||
+				    hv_cell(hv, x->msr, k).beh != HV_GP)
+					continue;
+				n++;
+				safe += !!(x->flags & SITE_SAFE);
+			}
+		}
+		sb_printf(sb, "- %s: %zu site%s access%s MSRs that %s answers with #GP; %zu of them %s _safe",
+			  hv->name, n, n == 1 ? "" : "s", n == 1 ? "es" : "", hv->name, safe,
+			  safe == 1 ? "is" : "are");
+		if (n > safe)
+			sb_printf(sb, "; at the other %zu the kernel gets a silent 0 or drops the write "
+				      "(xen_msr_safe=y, the default) or WARNs (xen_msr_safe=0)", n - safe);
+		sb_puts(sb, ".\n");
+	}
+	for (i = 0; i < s->v.n; i++)
+		variable += s->v.v[i].msr == SITE_NO_MSR;
+	if (variable)
+		sb_printf(sb, "- %zu site%s with a non-constant MSR number (the dispatcher) %s not joined.\n",
+			  variable, variable == 1 ? "" : "s", variable == 1 ? "is" : "are");
+	if (s->unknown)
+		sb_printf(sb, "- %zu site%s MSRs the tables do not have.\n", s->unknown,
+			  s->unknown == 1 ? " names" : "s name");
+}
+
 static void render_md(const struct audit *a, const bool *sel, struct strbuf *sb)
 {
 	const struct model *m = a->m;
@@ -1083,6 +1128,8 @@ static void render_md(const struct audit *a, const bool *sel, struct strbuf *sb)
 		sb_printf(sb, "| %s | %zu | %zu | %s |\n", finding_name[k], count[k], kcount[k],
 			  meaning[k]);
 	}
+	if (a->o->sites)
+		md_join(sb, a, sel);
 	sb_puts(sb, "\nSeverity: high = a plain site gets a silent 0 or a dropped write (WARN with "
 		    "xen_msr_safe=0); medium = only _safe sites, or a write the guest drops; "
 		    "low = no site; info = no effect on the guest.\n");
