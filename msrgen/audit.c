@@ -585,6 +585,8 @@ static int cmp_row(const void *x, const void *y)
 		return a->sev > b->sev ? -1 : 1;
 	if (a->rarest != b->rarest)
 		return a->rarest < b->rarest ? -1 : 1;
+	if (a->plain[0] + a->plain[1] != b->plain[0] + b->plain[1])
+		return a->plain[0] + a->plain[1] > b->plain[0] + b->plain[1] ? -1 : 1;
 	return a->first < b->first ? -1 : a->first > b->first;
 }
 

@@ -359,6 +359,6 @@ Test(audit, bad_images)
 	r = audit("--vmlinux", "n.elf", "--kernel-sites", "t.sites");
 	cr_assert_eq(r.status, 2);
 	cr_assert_str_eq(r.err, "msrgen: audit: --kernel-sites and --vmlinux exclude each other\n"
-				"Try 'msrgen --help' for more information.\n");
+				"Try 'msrgen audit --help' for more information.\n");
 	run_free(&r);
 }
