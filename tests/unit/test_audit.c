@@ -362,3 +362,17 @@ Test(audit, bad_images)
 				"Try 'msrgen audit --help' for more information.\n");
 	run_free(&r);
 }
+
+/* The committed listing of 7.3's sites is what tools/scan-msr-sites finds there. */
+Test(audit, linux_7_3_sites_listing_is_current)
+{
+	const char *cache = getenv("MSRGEN_CACHE");
+	char *tree = xasprintf("%s/linux-source-7.3", cache && cache[0] ? cache : "/var/tmp/msrgen-cache");
+
+	cr_assert_eq(run_sh("test -d '%s/arch/x86' || { echo '%s is missing: run tests/kernel/fetch "
+			    "--what linux' >&2; exit 1; }", tree, tree), 0);
+	cr_assert_eq(run_sh("'%s/tools/scan-msr-sites' '%s' | cmp -s - '%s/defs/hypervisor/linux-7.3.sites'",
+			    SRC_DIR, tree, SRC_DIR), 0,
+		     "defs/hypervisor/linux-7.3.sites is stale: run tools/scan-msr-sites %s", tree);
+	free(tree);
+}
