@@ -376,3 +376,33 @@ Test(audit, linux_7_3_sites_listing_is_current)
 		     "defs/hypervisor/linux-7.3.sites is stale: run tools/scan-msr-sites %s", tree);
 	free(tree);
 }
+
+/* A record with reserved bits, and a section that is not whole records */
+Test(audit, bad_records)
+{
+	const char *argv[] = { "sites", "b.elf", NULL };
+	const char *const bodies[] = {
+		"\t.quad 1b\n\t.long 0x10\n\t.byte 0x10, 0, 0, 0\n",
+		"\t.quad 1b\n\t.long 0x10\n\t.byte 0, 0, 1, 0\n",
+		"\t.quad 1b\n\t.long 0x10\n\t.byte 0, 0, 0, 0\n\t.byte 0\n",
+	};
+	const char *const want[] = {
+		"msrgen: error: b.elf: .msr_sites record 0: reserved bits set\n",
+		"msrgen: error: b.elf: .msr_sites record 0: reserved bits set\n",
+		"msrgen: error: b.elf: .msr_sites is not a whole number of records\n",
+	};
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		struct run r;
+
+		cr_assert_eq(run_sh("cd '%s' && printf '\\t.text\\n\\t.globl _start\\n_start:\\n1:\\trdmsr\\n"
+				    "\\t.section .msr_sites, \"\", @progbits\\n%s' > b.S && gcc -c b.S -o b.o && "
+				    "ld -e _start -o b.elf b.o", dir, bodies[i]), 0);
+		r = run_msrgen(dir, argv);
+		cr_expect_eq(r.status, 1, "%zu", i);
+		cr_expect_str_eq(r.out, "");
+		cr_expect_str_eq(r.err, want[i]);
+		run_free(&r);
+	}
+}
