@@ -315,7 +315,8 @@ static char *gp_context(const struct audit *a, const struct row *row, size_t pi,
 
 	sb_puts(&sb, "");
 	if (relaxed)
-		sb_printf(&sb, "msr_relaxed: %s instead of #GP", k ? "write dropped" : "read 0");
+		sb_printf(&sb, "msr_relaxed: %s instead of #GP if the host has the MSR",
+			  k ? "write dropped" : "read 0");
 	else
 		sb_puts(&sb, "#GP even with msr_relaxed");
 	if (hv_dom0(a, pi, row->first, k))

@@ -90,10 +90,10 @@ Test(audit, csv_one_row_per_msr_sites_first)
 	/* the rows with sites and findings, by severity, then rarity of their findings */
 	static const char head[] =
 	"address,last,name,aliases,vendor,access,native_read,native_write,xenpv_read,xenpv_write,xen_a_read,xen_a_write,xen_a_read_note,xen_a_write_note,xen_b_read,xen_b_write,xen_b_read_note,xen_b_write_note,sites_read,sites_write,sites_safe,severity,findings,consequence,context\n"
-	"0x00000040,0x00000040,MSR_RO,,any,ro,RDMSR,\"- (read-only), yet a site tries\",\"xen_read_msr(): RDMSR, Xen emulates\",\"- (read-only), yet a site tries\",zero,gp,zero; f.c:2,,const 0x7,gp,,,0,1,0,high,passthrough-gp/write version-difference/read,\"write: dropped write at 1 site (xen_msr_safe=y, the default); WARN with xen_msr_safe=0; read: depends on the Xen version\",write: msr_relaxed: write dropped instead of #GP\n"
-	"0x00000010,0x00000010,MSR_PASS,,any,rw,RDMSR,WRMSR,\"xen_read_msr(): RDMSR, Xen emulates\",\"xen_write_msr(): WRMSR, Xen emulates\",emulate,gp,,,emulate,gp,,,0,2,1,high,passthrough-gp/write,\"write: dropped write at 1 site (xen_msr_safe=y, the default); WARN with xen_msr_safe=0; the _safe sites get an error\",write: msr_relaxed: write dropped instead of #GP\n"
-	"0x00000030,0x00000030,MSR_SEG,,any,rw,RDMSR,WRMSR,\"xen_read_msr(): RDMSR, Xen emulates\",xen_write_msr(): set_seg(SEGBASE_FS),gp,validate,,checked; f.c:1,gp,validate,,,0,1,0,low,passthrough-gp/read special-plain/write,read: none: no site reads it; write: none,read: msr_relaxed: read 0 instead of #GP\n"
-	"0x00000020,0x00000020,MSR_DROP,,any,rw,RDMSR,WRMSR,\"xen_read_msr(): RDMSR, Xen emulates\",xen_write_msr(): dropped,gp,emulate,,,gp,discard,,,0,0,0,low,ignore-emulated/write passthrough-gp/read version-difference/write,write: dropped write (no site); read: none: no site reads it; write: depends on the Xen version,read: msr_relaxed: read 0 instead of #GP\n"
+	"0x00000040,0x00000040,MSR_RO,,any,ro,RDMSR,\"- (read-only), yet a site tries\",\"xen_read_msr(): RDMSR, Xen emulates\",\"- (read-only), yet a site tries\",zero,gp,zero; f.c:2,,const 0x7,gp,,,0,1,0,high,passthrough-gp/write version-difference/read,\"write: dropped write at 1 site (xen_msr_safe=y, the default); WARN with xen_msr_safe=0; read: depends on the Xen version\",write: msr_relaxed: write dropped instead of #GP if the host has the MSR\n"
+	"0x00000010,0x00000010,MSR_PASS,,any,rw,RDMSR,WRMSR,\"xen_read_msr(): RDMSR, Xen emulates\",\"xen_write_msr(): WRMSR, Xen emulates\",emulate,gp,,,emulate,gp,,,0,2,1,high,passthrough-gp/write,\"write: dropped write at 1 site (xen_msr_safe=y, the default); WARN with xen_msr_safe=0; the _safe sites get an error\",write: msr_relaxed: write dropped instead of #GP if the host has the MSR\n"
+	"0x00000030,0x00000030,MSR_SEG,,any,rw,RDMSR,WRMSR,\"xen_read_msr(): RDMSR, Xen emulates\",xen_write_msr(): set_seg(SEGBASE_FS),gp,validate,,checked; f.c:1,gp,validate,,,0,1,0,low,passthrough-gp/read special-plain/write,read: none: no site reads it; write: none,read: msr_relaxed: read 0 instead of #GP if the host has the MSR\n"
+	"0x00000020,0x00000020,MSR_DROP,,any,rw,RDMSR,WRMSR,\"xen_read_msr(): RDMSR, Xen emulates\",xen_write_msr(): dropped,gp,emulate,,,gp,discard,,,0,0,0,low,ignore-emulated/write passthrough-gp/read version-difference/write,write: dropped write (no site); read: none: no site reads it; write: depends on the Xen version,read: msr_relaxed: read 0 instead of #GP if the host has the MSR\n"
 		;
 
 	cr_assert(!strncmp(r.out, head, strlen(head)), "%s", r.out);
@@ -139,7 +139,7 @@ Test(audit, without_sites_consequences_are_conditional)
 				"\"xen_read_msr(): RDMSR, Xen emulates\",\"xen_write_msr(): WRMSR, Xen emulates\","
 				"emulate,gp,,,emulate,gp,,,0,0,0,low,passthrough-gp/write,"
 				"write: dropped write if a plain site writes it,"
-				"write: msr_relaxed: write dropped instead of #GP\n"), "%s", r.out);
+				"write: msr_relaxed: write dropped instead of #GP if the host has the MSR\n"), "%s", r.out);
 	run_free(&r);
 }
 
@@ -221,7 +221,7 @@ Test(audit, json_notes_relaxed_and_consequences)
 				"\"reason\": \"the guest executes WRMSR and xen_a, xen_b answer #GP\", "
 				"\"consequence\": \"dropped write at 1 site (xen_msr_safe=y, the default); WARN with "
 				"xen_msr_safe=0; the _safe sites get an error\", "
-				"\"context\": \"msr_relaxed: write dropped instead of #GP\"}]}"), "%s", r.out);
+				"\"context\": \"msr_relaxed: write dropped instead of #GP if the host has the MSR\"}]}"), "%s", r.out);
 	run_free(&r);
 }
 
