@@ -262,21 +262,37 @@ static char *hv_list(const struct audit *a, size_t pi, uint32_t addr, int k, uns
 	return sb.s;
 }
 
-/* Whether some hypervisor of pi says "dom0" in its note at (addr, k) */
-static bool hv_dom0(const struct audit *a, size_t pi, uint32_t addr, int k)
+/* The clauses ("; "-separated) of pi's hypervisor notes at (addr, k) that name dom0, each once */
+static void hv_dom0(struct strbuf *sb, const struct audit *a, size_t pi, uint32_t addr, int k)
 {
+	struct strbuf seen = { 0 };
 	size_t i;
 
+	sb_puts(&seen, "\n");
 	for (i = 0; i < a->m->hypervisors.n; i++) {
 		const struct hypervisor *hv = &a->m->hypervisors.v[i];
+		const char *p, *end;
 
-		if (hv->platform == &a->m->platforms.v[pi] &&
-		    strstr(hv_cell(hv, addr, k).note, "dom0"))
-			return true;
+		if (hv->platform != &a->m->platforms.v[pi])
+			continue;
+		for (p = hv_cell(hv, addr, k).note; *p; p = *end ? end + 2 : end) {
+			char *clause, *key;
+
+			end = strstr(p, "; ");
+			if (!end)
+				end = p + strlen(p);
+			clause = xstrndup(p, (size_t)(end - p));
+			key = xasprintf("\n%s\n", clause);
+			if (strstr(clause, "dom0") && !strstr(seen.s, key)) {
+				sb_printf(sb, "; %s", clause);
+				sb_puts(&seen, key + 1);
+			}
+			free(key);
+			free(clause);
+		}
 	}
-	return false;
+	sb_free(&seen);
 }
-
 static void add_finding(struct row *row, enum finding_kind kind, int k, enum severity sev,
 			char *reason, char *consequence, char *context)
 {
@@ -319,8 +335,7 @@ static char *gp_context(const struct audit *a, const struct row *row, size_t pi,
 			  k ? "write dropped" : "read 0");
 	else
 		sb_puts(&sb, "#GP even with msr_relaxed");
-	if (hv_dom0(a, pi, row->first, k))
-		sb_puts(&sb, "; dom0 differs (see the note)");
+	hv_dom0(&sb, a, pi, row->first, k);
 	if ((ek == EK_PERF || ek == EK_PERF_NEVER) && p && strncmp(p->cond, "AMD", 3))
 		sb_puts(&sb, "; reached with vpmu=1 only: with vpmu off CPUID leaf 0xA is empty and the perf driver stays off");
 	if (!k && row->plain[0])

@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -405,4 +406,21 @@ Test(audit, bad_records)
 		cr_expect_str_eq(r.err, want[i]);
 		run_free(&r);
 	}
+}
+
+/* On the real tables: the dom0 clause of a note becomes context, once for both versions */
+Test(audit, dom0_clauses_in_the_context)
+{
+	const char *argv[64] = { "audit", "--format", "csv", "--msr", "MSR_AMD64_SYSCFG" };
+	struct run r;
+
+	cr_assert_eq(chdir(SRC_DIR), 0);
+	list_msr_files("defs", argv + 5, 58);
+	r = run_msrgen(SRC_DIR, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, ",read: msr_relaxed: read 0 instead of #GP if the host has the MSR; "
+				"dom0 reads the host value masked to the MTRR/TOM2 bits; "
+				"write: msr_relaxed: write dropped instead of #GP if the host has the MSR\n"),
+		  "%s", r.out);
+	run_free(&r);
 }
