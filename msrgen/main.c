@@ -12,7 +12,10 @@
 static const char usage_text[] =
 "Usage: msrgen generate --target T -o DIR FILE...\n"
 "       msrgen check    --target T -o DIR FILE...\n"
-"       msrgen audit    [--format md|csv|json|rst] [-o FILE] FILE...\n"
+"       msrgen audit    [--format md|csv|json|rst] [-o FILE] [--msr NAME|ADDRESS]\n"
+"                       [--finding KIND] [--special] [--sites]\n"
+"                       [--kernel-sites LIST | --vmlinux VMLINUX] FILE...\n"
+"       msrgen sites    VMLINUX [FILE...]\n"
 "       msrgen import   [-o DIR] HEADER\n"
 "       msrgen install  --target T --kernel-tree DIR FILE...\n"
 "       msrgen patch    --target T --kernel-tree DIR [-o DIR] FILE...\n"
@@ -27,7 +30,9 @@ static const char usage_text[] =
 "             unified diff if they differ\n"
 "  audit      print one row per MSR: address, names, vendor, access, the\n"
 "             handling per platform and direction, what each hypervisor does,\n"
-"             and findings where they disagree; rst: a Documentation/ page\n"
+"             and findings where they disagree, with severity, consequence and\n"
+"             context; rows the kernel accesses first; rst: a Documentation/ page\n"
+"  sites      list the MSR access sites recorded in VMLINUX's .msr_sites section\n"
 "  import     write .msr declarations for every MSR in a kernel msr-index.h\n"
 "  install    write the target's files into a kernel tree and wire them in\n"
 "  patch      the same change as a git format-patch series\n"
@@ -93,8 +98,26 @@ static const char audit_help[] =
 "Options:\n"
 "  -f, --format F        md (default), csv, json, or rst (a Documentation/ page)\n"
 "  -o, --output FILE     write FILE instead of stdout ('-': stdout)\n"
-"  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n"
+"      --msr NAME|ADDR   that MSR (or the row holding that address) only; an\n"
+"                        unknown name gets a did-you-mean\n"
+"      --finding KIND    the MSRs with that finding (passthrough-gp, perf-gp,\n"
+"                        ignore-emulated, special-plain, version-difference)\n"
+"      --special         the MSRs a platform other than bare metal handles specially\n"
+"      --sites           list each MSR's access sites\n"
+"      --kernel-sites L  the sites of a tools/scan-msr-sites listing L\n"
+"      --vmlinux V       the sites recorded in the kernel image V (.msr_sites)\n""  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n"
 "  -Werror               make warnings errors\n"
+"\n"
+"Exit status: 0 success, 1 bad input, 2 bad usage.\n";
+
+static const char sites_help[] =
+"Usage: msrgen sites VMLINUX [FILE...]\n"
+"\n"
+"Lists the MSR access sites that msrgen's accessors record in VMLINUX's\n"
+"non-allocated .msr_sites section, one a line: address, FILE:LINE (one batch\n"
+"run of addr2line, $MSRGEN_ADDR2LINE if set), the MSR and, when .msr FILEs are\n"
+"given, its name ('variable' for a non-constant number), read or write, safe or\n"
+"plain, and wrmsrns where requested.\n"
 "\n"
 "Exit status: 0 success, 1 bad input, 2 bad usage.\n";
 
@@ -108,7 +131,7 @@ static const char checks_help[] =
 "Exit status: 0 success, 2 bad usage.\n";
 
 static const char *const command_names[] = {
-	"generate", "check", "audit", "import", "install", "patch", "checks",
+	"generate", "check", "audit", "sites", "import", "install", "patch", "checks",
 };
 #define NCOMMANDS (sizeof(command_names) / sizeof(command_names[0]))
 
@@ -160,6 +183,12 @@ struct opts {
 	const char *output;
 	const char *templates;
 	enum audit_format format;
+	const char *msr;
+	const char *finding;
+	bool special;
+	bool list_sites;
+	const char *kernel_sites;
+	const char *vmlinux;
 	bool quiet;
 };
 
@@ -197,6 +226,8 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 {
 	struct ast ast;
 	struct model m;
+	struct audit_opts ao = { 0 };
+	struct sites sites = { 0 };
 	struct strbuf sb = { 0 };
 	int ret = 0;
 
@@ -205,7 +236,26 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 		ast_free(&ast);
 		return 1;
 	}
-	audit_render(&m, o->format, &sb);
+	if (o->kernel_sites ? !sites_load_scan(&sites, &m, o->kernel_sites) :
+	    o->vmlinux ? !sites_load_image(&sites, o->vmlinux) : false) {
+		model_free(&m);
+		ast_free(&ast);
+		return 1;
+	}
+	ao.fmt = o->format;
+	ao.msr = o->msr;
+	ao.finding = o->finding;
+	ao.special = o->special;
+	ao.list_sites = o->list_sites;
+	ao.sites = o->kernel_sites || o->vmlinux ? &sites : NULL;
+	ret = audit_run(&m, &ao, &sb);
+	sites_free(&sites);
+	if (ret) {
+		sb_free(&sb);
+		model_free(&m);
+		ast_free(&ast);
+		return ret;
+	}
 	if (!o->output || !strcmp(o->output, "-")) {
 		if (fwrite(sb.s, 1, sb.len, stdout) != sb.len || fflush(stdout)) {
 			diag_plain(DIAG_ERROR, "cannot write the audit: %s", strerror(errno));
@@ -229,11 +279,45 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 	return ret;
 }
 
+/* msrgen sites VMLINUX [FILE...]: the model, if any, only names the MSRs */
+static int cmd_sites(int nfiles, char **files)
+{
+	struct ast ast = { 0 };
+	struct model m = { 0 };
+	struct sites s;
+	struct strbuf sb = { 0 };
+	bool tables = nfiles > 1;
+	int ret = 0;
+
+	if (tables && !checks_load(&ast, &m, nfiles - 1, files + 1)) {
+		model_free(&m);
+		ast_free(&ast);
+		return 1;
+	}
+	if (!sites_load_image(&s, files[0])) {
+		ret = 1;
+	} else {
+		sites_render(&s, tables ? &m : NULL, &sb);
+		if (fwrite(sb.s, 1, sb.len, stdout) != sb.len || fflush(stdout)) {
+			diag_plain(DIAG_ERROR, "cannot write the sites: %s", strerror(errno));
+			ret = 1;
+		}
+		sb_free(&sb);
+		sites_free(&s);
+	}
+	if (tables) {
+		model_free(&m);
+		ast_free(&ast);
+	}
+	return ret;
+}
+
 /* The help of cmd, or NULL if it is not a command of this file. */
 static const char *command_help(const char *cmd)
 {
 	return !strcmp(cmd, "generate") ? generate_help : !strcmp(cmd, "check") ? check_help :
-	       !strcmp(cmd, "audit") ? audit_help : !strcmp(cmd, "checks") ? checks_help : NULL;
+	       !strcmp(cmd, "audit") ? audit_help : !strcmp(cmd, "sites") ? sites_help :
+	       !strcmp(cmd, "checks") ? checks_help : NULL;
 }
 
 int main(int argc, char **argv)
@@ -243,6 +327,12 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "templates", required_argument, NULL, 'T' },
+		{ "msr", required_argument, NULL, 'M' },
+		{ "finding", required_argument, NULL, 'F' },
+		{ "special", no_argument, NULL, 'S' },
+		{ "sites", no_argument, NULL, 's' },
+		{ "kernel-sites", required_argument, NULL, 'K' },
+		{ "vmlinux", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -311,6 +401,24 @@ int main(int argc, char **argv)
 		case 'T':
 			o.templates = optarg;
 			break;
+		case 'M':
+			o.msr = optarg;
+			break;
+		case 'F':
+			o.finding = optarg;
+			break;
+		case 'S':
+			o.special = true;
+			break;
+		case 's':
+			o.list_sites = true;
+			break;
+		case 'K':
+			o.kernel_sites = optarg;
+			break;
+		case 'L':
+			o.vmlinux = optarg;
+			break;
 		case 'W':
 			if (!checks_option(optarg))
 				return usage_error(cmd, "unknown warning '-W%s' (see 'msrgen checks')",
@@ -336,8 +444,19 @@ int main(int argc, char **argv)
 		checks_list(stdout);
 		return 0;
 	}
+	if (!strcmp(cmd, "sites")) {
+		if (optind >= argc)
+			return usage_error(cmd, "%s", "sites: no VMLINUX given");
+		return cmd_sites(argc - optind, argv + optind);
+	}
 	if (optind >= argc)
 		return usage_error(cmd, "%s: no .msr files given", cmd);
+	if (o.kernel_sites && o.vmlinux)
+		return usage_error(cmd, "%s", "audit: --kernel-sites and --vmlinux exclude each other");
+	if ((o.msr || o.finding || o.special || o.list_sites || o.kernel_sites || o.vmlinux) &&
+	    strcmp(cmd, "audit"))
+		return usage_error(cmd, "%s: --msr, --finding, --special, --sites, --kernel-sites and --vmlinux are for audit",
+				   cmd);
 	if (!strcmp(cmd, "audit"))
 		return cmd_audit(&o, argc - optind, argv + optind);
 	if (!o.target)

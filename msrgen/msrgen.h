@@ -403,9 +403,49 @@ void cleanup_tree_forget(const char *path);
 int outputs_check(const struct outputs *out, const char *dir);
 void outputs_free(struct outputs *out);
 
+/* sites.c: where a kernel accesses MSRs (a source scan, or a vmlinux .msr_sites) */
+#define SITE_WRITE 1u		/* the record flags of .msr_sites */
+#define SITE_SAFE 2u
+#define SITE_NS 4u
+#define SITE_VARIABLE 8u	/* the MSR number is not a constant */
+#define SITE_NO_MSR 0xffffffffu
+struct site {
+	uint64_t addr;		/* in the image; 0 for a source scan */
+	uint32_t msr;		/* SITE_NO_MSR when not a constant */
+	unsigned flags;
+	char *where;		/* FILE:LINE ("??:0" when the line table has none) */
+};
+struct sites {
+	char *origin;		/* what they were read from */
+	bool image;		/* from a vmlinux (else a source scan) */
+	int addr_bytes;		/* 8 or 4 in an image */
+	VEC(struct site) v;	/* by MSR, then where */
+	size_t unknown;		/* scan lines naming MSRs the tables do not have */
+};
+/* A tools/scan-msr-sites listing; false with a message on stderr */
+bool sites_load_scan(struct sites *s, const struct model *m, const char *path);
+/* The .msr_sites section of an ELF file, lines by addr2line; false with a message */
+bool sites_load_image(struct sites *s, const char *path);
+void sites_free(struct sites *s);
+/* msrgen sites: one line per site */
+void sites_render(const struct sites *s, const struct model *m, struct strbuf *sb);
+
 /* audit.c */
 enum audit_format { AUDIT_MD, AUDIT_CSV, AUDIT_JSON, AUDIT_RST };
+struct audit_opts {
+	enum audit_format fmt;
+	const char *msr;	/* --msr NAME|ADDRESS: that MSR only */
+	const char *finding;	/* --finding KIND: MSRs with that finding */
+	bool special;		/* --special: MSRs a platform handles specially */
+	bool list_sites;	/* --sites: each MSR's sites */
+	const struct sites *sites;	/* NULL: none known */
+};
+/* 0; 2 with a message on stderr when --msr or --finding names nothing */
+int audit_run(const struct model *m, const struct audit_opts *o, struct strbuf *sb);
 void audit_render(const struct model *m, enum audit_format fmt, struct strbuf *sb);
+/* The names of the finding kinds, for msrgen(1) and the usage errors */
+const char *audit_finding_name(int kind);
+int audit_finding_count(void);
 
 /* import.c */
 /* The first lines of a file import wrote say so */

@@ -39,15 +39,20 @@ struct usage_case {
 };
 
 static const struct usage_case usage_cases[] = {
-	{ { NULL }, "msrgen: no command given (generate, check, audit, import, install, patch or checks)\n", NULL },
-	{ { "frob", NULL }, "msrgen: unknown command 'frob' (commands: generate, check, audit, import, install, patch or checks)\n", NULL },
-	{ { "genrate", NULL }, "msrgen: unknown command 'genrate'; did you mean 'generate'? (commands: generate, check, audit, import, install, patch or checks)\n", NULL },
+	{ { NULL }, "msrgen: no command given (generate, check, audit, sites, import, install, patch or checks)\n", NULL },
+	{ { "frob", NULL }, "msrgen: unknown command 'frob' (commands: generate, check, audit, sites, import, install, patch or checks)\n", NULL },
+	{ { "genrate", NULL }, "msrgen: unknown command 'genrate'; did you mean 'generate'? (commands: generate, check, audit, sites, import, install, patch or checks)\n", NULL },
 	{ { "generate", "small.msr", NULL }, "msrgen: generate: --target is missing\n", "generate" },
 	{ { "generate", "--target", "mini", "small.msr", NULL }, "msrgen: generate: -o DIR is missing\n", "generate" },
 	{ { "check", "--target", "mini", "-o", "x", NULL }, "msrgen: check: no .msr files given\n", "check" },
 	{ { "audit", "--format", "xml", "small.msr", NULL }, "msrgen: unknown audit format 'xml' (md, csv, json or rst)\n", "audit" },
 	{ { "audit", "-Wfrobnicate", "small.msr", NULL }, "msrgen: unknown warning '-Wfrobnicate' (see 'msrgen checks')\n", "audit" },
 	{ { "checks", "small.msr", NULL }, "msrgen: 'checks' takes no files (got 'small.msr')\n", "checks" },
+	{ { "sites", NULL }, "msrgen: sites: no VMLINUX given\n", "sites" },
+	{ { "audit", "--vmlinux", "a", "--kernel-sites", "b", "small.msr", NULL },
+	  "msrgen: audit: --kernel-sites and --vmlinux exclude each other\n", "audit" },
+	{ { "generate", "--msr", "X", "small.msr", NULL },
+	  "msrgen: generate: --msr, --finding, --special, --sites, --kernel-sites and --vmlinux are for audit\n", "generate" },
 	{ { "generate", "--templates", TESTS_DIR "/golden/templates", "--target", "minu", "-o", "x", "small.msr" },
 	  "msrgen: unknown target 'minu'; did you mean 'mini'? (the targets in " TESTS_DIR "/golden/templates: mini)\n", "generate" },
 	{ { "install", "--templates", TESTS_DIR "/golden/templates", "--target", "nosuch", "--kernel-tree", "x", "small.msr" },

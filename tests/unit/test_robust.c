@@ -442,7 +442,7 @@ Test(limits, hundred_thousand_msrs, .timeout = 300)
 	res = audit_csv(dir);
 	cr_assert_eq(res.status, 0, "%.2000s", res.err);
 	cr_expect_eq(strstr(res.out, "0x000286a0,MSR_T100000") == NULL, true);
-	cr_expect(strstr(res.out, "\n0x0002869f,MSR_T99999,"), "the last register is missing");
+	cr_expect(strstr(res.out, "\n0x0002869f,0x0002869f,MSR_T99999,"), "the last register is missing");
 	/* sanitizer builds are slower and bigger; these bounds catch a quadratic */
 	cr_expect_lt(res.secs, 60.0, "100,000 MSRs took %.1f s", res.secs);
 	cr_expect_lt(res.maxrss_kb, 4L << 20, "100,000 MSRs took %ld kB", res.maxrss_kb);
