@@ -74,3 +74,21 @@ kt_platforms() {
 	echo native
 	for v in $KT_XEN_VERSIONS; do echo "xen-$v"; done
 }
+
+# The compiler and linker a kernel build with make arguments "$@" uses, one
+# line each (LLVM=-19: clang-19 and ld.lld-19, else gcc and GNU ld), for
+# build keys and logs.
+kt_cc_version() {
+	local a llvm=
+	for a in "$@"; do
+		case $a in LLVM=*) llvm=${a#LLVM=} ;; esac
+	done
+	if [ -n "$llvm" ]; then
+		case $llvm in 1) llvm= ;; esac
+		"clang$llvm" --version 2>/dev/null | head -1 || echo "no clang$llvm"
+		"ld.lld$llvm" --version 2>/dev/null | head -1 || echo "no ld.lld$llvm"
+	else
+		gcc --version | head -1
+		ld --version | head -1
+	fi
+}
