@@ -59,11 +59,12 @@ kt_need_debs() {
 		kt_die "missing Debian packages: $missing (run: apt-get install $missing)"
 	fi
 	kt_log "installing: $missing"
-	# refresh apt's lists when they are missing or older than a day
+	# refresh apt's lists when they are missing or older than a day; wait for
+	# apt's lock if another apt-get holds it (unattended upgrades)
 	if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -1440 -print -quit 2>/dev/null)" ]; then
-		apt-get -q update >&2 || kt_die "apt-get update failed"
+		"$KT_REPO/tools/apt-get-wait" update >&2 || kt_die "apt-get update failed"
 	fi
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2 ||
+	"$KT_REPO/tools/apt-get-wait" install -y --no-install-recommends $missing >&2 ||
 		kt_die "apt-get install $missing failed"
 }
 
@@ -72,4 +73,22 @@ kt_platforms() {
 	local v
 	echo native
 	for v in $KT_XEN_VERSIONS; do echo "xen-$v"; done
+}
+
+# The compiler and linker a kernel build with make arguments "$@" uses, one
+# line each (LLVM=-19: clang-19 and ld.lld-19, else gcc and GNU ld), for
+# build keys and logs.
+kt_cc_version() {
+	local a llvm=
+	for a in "$@"; do
+		case $a in LLVM=*) llvm=${a#LLVM=} ;; esac
+	done
+	if [ -n "$llvm" ]; then
+		case $llvm in 1) llvm= ;; esac
+		"clang$llvm" --version 2>/dev/null | head -1 || echo "no clang$llvm"
+		"ld.lld$llvm" --version 2>/dev/null | head -1 || echo "no ld.lld$llvm"
+	else
+		gcc --version | head -1
+		ld --version | head -1
+	fi
 }
