@@ -858,8 +858,11 @@ static bool bytes_are(const uint8_t *p, int len, const char *hex)
 /* Flag and call of a special site: xor %ecx,%ecx or mov $1,%cl; call rel32. */
 static bool flag_call(const uint8_t *p, int len)
 {
-	return len == 7 && ((p[0] == 0x31 && p[1] == 0xc9) || (p[0] == 0xb1 && p[1] == 0x01)) &&
-	       p[2] == 0xe8;
+	static const uint8_t zero[3];
+
+	/* mov $0|1, %ecx (5 bytes, so +5 is an instruction boundary); call */
+	return len == 10 && p[0] == 0xb9 && p[1] <= 1 && !memcmp(p + 2, zero, 3) &&
+	       p[5] == 0xe8;
 }
 
 /* mov %ecx,%edi; mov $s,%esi; call (reads) or ...; mov %rax,%rsi; mov $s,%edx; call */
@@ -901,7 +904,7 @@ Test(msr, replacement_encodings)
 			ns++;
 		} else if (ft == X86_FEATURE_ALWAYS) {
 			/* over an early call: the legacy instruction */
-			cr_assert(flag_call(o, 7) || var_call(o, a->instrlen < 15 ? 12 : 15),
+			cr_assert(flag_call(o, 10) || var_call(o, a->instrlen < 15 ? 12 : 15),
 				  "ALWAYS entry over %02x %02x %02x", o[0], o[1], o[2]);
 			cr_assert(r[0] == 0xb9 || bytes_are(r, rl, "0f30") ||
 				  bytes_are(r, rl, "3e0f30") || bytes_are(r, rl, "0f3031c0") ||

@@ -44,7 +44,7 @@ static __always_inline u64 __msr_rd_native(u32 msr)
 {
 	EAX_EDX_DECLARE_ARGS(val, low, high);
 
-	asm volatile("1: rdmsr\n"
+	asm __volatile__("1: rdmsr\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
 		     : EAX_EDX_RET(val, low, high) : "c" (msr));
@@ -56,7 +56,7 @@ static __always_inline int __msr_rd_native_safe(u32 msr, u64 *p)
 	EAX_EDX_DECLARE_ARGS(val, low, high);
 	int err;
 
-	asm volatile("1: rdmsr ; xor %[err], %[err]\n"
+	asm __volatile__("1: rdmsr ; xor %[err], %[err]\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %[err])
 		     : [err] "=r" (err), EAX_EDX_RET(val, low, high)
@@ -67,7 +67,7 @@ static __always_inline int __msr_rd_native_safe(u32 msr, u64 *p)
 
 static __always_inline void __msr_wr_native(u32 msr, u64 val)
 {
-	asm volatile("1: wrmsr\n"
+	asm __volatile__("1: wrmsr\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
 		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))
@@ -78,7 +78,7 @@ static __always_inline int __msr_wr_native_safe(u32 msr, u64 val)
 {
 	int err;
 
-	asm volatile("1: wrmsr ; xor %[err], %[err]\n"
+	asm __volatile__("1: wrmsr ; xor %[err], %[err]\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %[err])
 		     : [err] "=a" (err)
@@ -94,7 +94,7 @@ static __always_inline int __msr_wr_native_safe(u32 msr, u64 val)
  */
 static __always_inline void __msr_wrns_native(u32 msr, u64 val)
 {
-	asm volatile("1: " ALTERNATIVE("ds wrmsr", ".byte 0x0f, 0x01, 0xc6",
+	asm __volatile__("1: " ALTERNATIVE("ds wrmsr", ".byte 0x0f, 0x01, 0xc6",
 				       X86_FEATURE_WRMSRNS)
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
@@ -122,9 +122,9 @@ static __always_inline void __msr_wrns_native(u32 msr, u64 val)
 #define __MSR_RD_OK		"xor %%edx, %%edx\n\t"
 
 /* Writes: the value in %rax, its high half in %edx. */
-#define __MSR_WR_L		"mov $%c[msr], %%ecx\n\t" "wrmsr\n\t"
-#define __MSR_WR_LD		"mov $%c[msr], %%ecx\n\t" "ds wrmsr\n\t"
-#define __MSR_WR_N		"mov $%c[msr], %%ecx\n\t" ".byte 0x0f, 0x01, 0xc6\n\t"
+#define __MSR_WR_L		"mov $%c[msr], %%ecx\n\twrmsr\n\t"
+#define __MSR_WR_LD		"mov $%c[msr], %%ecx\n\tds wrmsr\n\t"
+#define __MSR_WR_N		"mov $%c[msr], %%ecx\n\t.byte 0x0f, 0x01, 0xc6\n\t"
 #define __MSR_WR_I					\
 	".byte 0xc4, 0xe7, 0x7a, 0xf6, 0xc0\n\t"	\
 	".long %c[msr]\n\t"
@@ -135,12 +135,19 @@ static __always_inline void __msr_wrns_native(u32 msr, u64 val)
  * immediate forms) or 5 (after "mov $msr, %ecx"); either way execution
  * goes on after the site.
  */
-#define __MSR_SITE_EXTABLE(type)					\
+#define __MSR_SITE_END(type)						\
+	"881:\n\t"							\
 	_ASM_EXTABLE_TYPE(880b, 881b, type)				\
 	_ASM_EXTABLE_TYPE(880b + 5, 881b, type)
-#define __MSR_SITE_EXTABLE_REG(type, reg)				\
+#define __MSR_SITE_END_REG(type, reg)					\
+	"881:\n\t"							\
 	_ASM_EXTABLE_TYPE_REG(880b, 881b, type, reg)			\
 	_ASM_EXTABLE_TYPE_REG(880b + 5, 881b, type, reg)
+#define __MSR_END_RD		__MSR_SITE_END(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+#define __MSR_END_RD_SAFE	__MSR_SITE_END_REG(EX_TYPE_RDMSR_SAFE, %%edx)
+#define __MSR_END_WR		__MSR_SITE_END(EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+#define __MSR_END_WR_SAFE	__MSR_SITE_END_REG(EX_TYPE_WRMSR_SAFE, %%eax)
+#define __MSR_END_WRNS		__MSR_SITE_END(EX_TYPE_WRMSR)
 
 #define __MSR_RD_SITE(ok)						\
 	ALTERNATIVE_2(__MSR_RD_L ok,					\
@@ -157,8 +164,8 @@ static __always_inline u64 __msr_rd_pt(u32 msr)
 {
 	u64 val;
 
-	asm_inline volatile("880:\n\t" __MSR_RD_SITE("") "881:\n\t"
-			    __MSR_SITE_EXTABLE(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+	asm_inline __volatile__("880:\n\t" __MSR_RD_SITE("")
+			    __MSR_END_RD
 			    : "=a" (val) : [msr] "i" (msr) : "rcx", "rdx");
 	return val;
 }
@@ -168,8 +175,8 @@ static __always_inline int __msr_rd_pt_safe(u32 msr, u64 *p)
 	u64 val;
 	int err;
 
-	asm_inline volatile("880:\n\t" __MSR_RD_SITE(__MSR_RD_OK) "881:\n\t"
-			    __MSR_SITE_EXTABLE_REG(EX_TYPE_RDMSR_SAFE, %%edx)
+	asm_inline __volatile__("880:\n\t" __MSR_RD_SITE(__MSR_RD_OK)
+			    __MSR_END_RD_SAFE
 			    : "=a" (val), "=d" (err) : [msr] "i" (msr) : "rcx");
 	*p = val;
 	return err;
@@ -177,9 +184,11 @@ static __always_inline int __msr_rd_pt_safe(u32 msr, u64 *p)
 
 static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 {
-	asm_inline volatile("880:\n\t" __MSR_WRNS_SITE("") "881:\n\t"
-			    __MSR_SITE_EXTABLE(EX_TYPE_WRMSR)
-			    : : "a" (val), "d" ((u32)(val >> 32)), [msr] "i" (msr)
+	u32 high = val >> 32;
+
+	asm_inline __volatile__("880:\n\t" __MSR_WRNS_SITE("")
+			    __MSR_END_WRNS
+			    : : "a" (val), "d" (high), [msr] "i" (msr)
 			    : "rcx", "memory");
 }
 #else
@@ -225,14 +234,29 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 				  __MSR_WR_I ok, X86_FEATURE_MSR_IMM),	\
 		    xen, X86_FEATURE_XENPV)
 
+/* The sites of one kind; xen: the Xen PV variant after the flag. */
+#define __MSR_RD_XEN(xen)	__MSR_RD_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE xen)
+#define __MSR_RD_XEN_SAFE(xen)	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE, __MSR_SAFE xen)
+#define __MSR_RD_XEN_K(load)	__MSR_RD_XEN_SITE("", __MSR_UNSAFE, load)
+#define __MSR_RD_XEN_K_SAFE(load)					\
+	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE, load __MSR_RD_OK)
+#define __MSR_WR_XEN		__MSR_WR_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
+#define __MSR_WR_XEN_SAFE	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
+#define __MSR_WR_XEN_IGN	__MSR_WR_XEN_SITE("", __MSR_UNSAFE, "")
+#define __MSR_WR_XEN_IGN_SAFE	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, "" __MSR_WR_OK)
+#define __MSR_WRNS_XEN		__MSR_WRNS_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
+#define __MSR_WRNS_XEN_SAFE						\
+	__MSR_WRNS_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
+#define __MSR_WRNS_XEN_IGN	__MSR_WRNS_XEN_SITE("", __MSR_UNSAFE, "")
+#define __MSR_WRNS_XEN_IGN_SAFE	__MSR_WRNS_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, "" __MSR_WR_OK)
+
 static __always_inline u64 __msr_rd_xen(u32 msr, void (*early)(void), void (*xen)(void))
 {
 	u64 val;
 
-	asm_inline volatile("880:\n\t"
-			    __MSR_RD_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
-			    "881:\n\t"
-			    __MSR_SITE_EXTABLE(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN(__MSR_CALL_XEN)
+			    __MSR_END_RD
 			    : "=a" (val), ASM_CALL_CONSTRAINT
 			    : [msr] "i" (msr), [early] "i" (early), [xen] "i" (xen)
 			    : "rcx", "rdx");
@@ -245,10 +269,9 @@ static __always_inline int __msr_rd_xen_safe(u32 msr, u64 *p, void (*early)(void
 	u64 val;
 	int err;
 
-	asm_inline volatile("880:\n\t"
-			    __MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
-			    "881:\n\t"
-			    __MSR_SITE_EXTABLE_REG(EX_TYPE_RDMSR_SAFE, %%edx)
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN_SAFE(__MSR_CALL_XEN)
+			    __MSR_END_RD_SAFE
 			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
 			    : [msr] "i" (msr), [early] "i" (early), [xen] "i" (xen)
 			    : "rcx");
@@ -262,10 +285,9 @@ static __always_inline u64 __msr_rd_xen_k$1(u32 msr, void (*early)(void), u64 k)
 {
 	u64 val;
 
-	asm_inline volatile("880:\n\t"
-			    __MSR_RD_XEN_SITE("", __MSR_UNSAFE, "$2\n\t")
-			    "881:\n\t"
-			    __MSR_SITE_EXTABLE(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN_K("$2\n\t")
+			    __MSR_END_RD
 			    : "=a" (val), ASM_CALL_CONSTRAINT
 			    : [msr] "i" (msr), [early] "i" (early), [k] "i" (k)
 			    : "rcx", "rdx");
@@ -277,11 +299,9 @@ static __always_inline int __msr_rd_xen_k$1_safe(u32 msr, u64 *p, void (*early)(
 	u64 val;
 	int err;
 
-	asm_inline volatile("880:\n\t"
-			    __MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE,
-					      "$2\n\t" __MSR_RD_OK)
-			    "881:\n\t"
-			    __MSR_SITE_EXTABLE_REG(EX_TYPE_RDMSR_SAFE, %%edx)
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN_K_SAFE("$2\n\t")
+			    __MSR_END_RD_SAFE
 			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
 			    : [msr] "i" (msr), [early] "i" (early), [k] "i" (k)
 			    : "rcx");
@@ -296,17 +316,16 @@ m4_define([[_mg_indent]], [[_mg_rep(m4_eval([[$1]] / 8), [[	]])[[]]_mg_rep(m4_ev
 _mg_proto(head, params, more): head(params[, more on a continuation line]).
 m4_define([[_mg_proto]], [[$1($2[[]]m4_ifelse([[$3]], [[]], [[)]], [[,
 _mg_indent(m4_len([[$1(]]))$3)]])]])
-_mg_wr_shape(name, site macro, xen variant, xen operand, xen parameter):
+_mg_wr_shape(name, site, _safe site, xen operand, xen parameter):
 a write shape and its _safe form.
 m4_define([[_mg_wr_shape]], [[
 _mg_proto([[static __always_inline void __msr_$1]], [[u32 msr, u64 val, void (*early)(void)]], [[$5]])
 {
 	u32 high = val >> 32;
 
-	asm_inline volatile("880:\n\t"
-			    $2("", __MSR_UNSAFE, m4_ifelse([[$3]], [[]], [[""]], [[__MSR_UNSAFE $3]]))
-			    "881:\n\t"
-			    __MSR_SITE_EXTABLE(EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
+	asm_inline __volatile__("880:\n\t"
+			    $2
+			    __MSR_END_WR
 			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
 			    : [msr] "i" (msr), [early] "i" (early)$4
 			    : "rcx", "memory");
@@ -316,10 +335,9 @@ _mg_proto([[static __always_inline int __msr_$1_safe]], [[u32 msr, u64 val, void
 {
 	u32 high = val >> 32;
 
-	asm_inline volatile("880:\n\t"
-			    $2(__MSR_WR_OK, __MSR_SAFE, m4_ifelse([[$3]], [[]], [[__MSR_WR_OK]], [[__MSR_SAFE $3]]))
-			    "881:\n\t"
-			    __MSR_SITE_EXTABLE_REG(EX_TYPE_WRMSR_SAFE, %%eax)
+	asm_inline __volatile__("880:\n\t"
+			    $3
+			    __MSR_END_WR_SAFE
 			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
 			    : [msr] "i" (msr), [early] "i" (early)$4
 			    : "rcx", "memory");
@@ -328,10 +346,10 @@ _mg_proto([[static __always_inline int __msr_$1_safe]], [[u32 msr, u64 val, void
 ]])
 m4_divert(0)m4_dnl
 _mg_rd_k([[32]], [[mov %[k], %%eax]])_mg_rd_k([[64]], [[movabs %[k], %%rax]])m4_dnl
-_mg_wr_shape([[wr_xen]], [[__MSR_WR_XEN_SITE]], [[__MSR_CALL_XEN]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
-_mg_wr_shape([[wr_xen_ign]], [[__MSR_WR_XEN_SITE]], [[]], [[]], [[]])m4_dnl
-_mg_wr_shape([[wrns_xen]], [[__MSR_WRNS_XEN_SITE]], [[__MSR_CALL_XEN]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
-_mg_wr_shape([[wrns_xen_ign]], [[__MSR_WRNS_XEN_SITE]], [[]], [[]], [[]])m4_dnl
+_mg_wr_shape([[wr_xen]], [[__MSR_WR_XEN]], [[__MSR_WR_XEN_SAFE]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
+_mg_wr_shape([[wr_xen_ign]], [[__MSR_WR_XEN_IGN]], [[__MSR_WR_XEN_IGN_SAFE]], [[]], [[]])m4_dnl
+_mg_wr_shape([[wrns_xen]], [[__MSR_WRNS_XEN]], [[__MSR_WRNS_XEN_SAFE]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
+_mg_wr_shape([[wrns_xen_ign]], [[__MSR_WRNS_XEN_IGN]], [[__MSR_WRNS_XEN_IGN_SAFE]], [[]], [[]])m4_dnl
 
 /* By register id: its stubs as operands. */
 #define __msr_rd_stub(id, nr)						\
@@ -346,14 +364,18 @@ _mg_wr_shape([[wrns_xen_ign]], [[__MSR_WRNS_XEN_SITE]], [[]], [[]], [[]])m4_dnl
 	__msr_rd_xen_k64(nr, asm_early_rdmsr_##id, kv)
 #define __msr_rd_k64_safe(id, nr, p, kv)				\
 	__msr_rd_xen_k64_safe(nr, p, asm_early_rdmsr_##id, kv)
-#define __msr_wr_stub(id, nr, val, ns)					\
-	__msr_wr##ns##_xen(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
-#define __msr_wr_stub_safe(id, nr, val, ns)				\
-	__msr_wr##ns##_xen_safe(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
-#define __msr_wr_ign(id, nr, val, ns)					\
-	__msr_wr##ns##_xen_ign(nr, val, asm_early_wrmsr_##id)
-#define __msr_wr_ign_safe(id, nr, val, ns)				\
-	__msr_wr##ns##_xen_ign_safe(nr, val, asm_early_wrmsr_##id)
+#define __msr_wr_stub(id, nr, val)					\
+	__msr_wr_xen(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
+#define __msr_wr_stub_safe(id, nr, val)					\
+	__msr_wr_xen_safe(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
+#define __msr_wr_ign(id, nr, val)					\
+	__msr_wr_xen_ign(nr, val, asm_early_wrmsr_##id)
+#define __msr_wr_ign_safe(id, nr, val)					\
+	__msr_wr_xen_ign_safe(nr, val, asm_early_wrmsr_##id)
+#define __msr_wrns_stub(id, nr, val)					\
+	__msr_wrns_xen(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
+#define __msr_wrns_ign(id, nr, val)					\
+	__msr_wrns_xen_ign(nr, val, asm_early_wrmsr_##id)
 
 /*
  * The stubs: not C functions (they keep every register but those of the
@@ -385,31 +407,82 @@ struct msr_result xen_pv_rdmsr(u32 msr, bool safe);
 int early_wrmsr(u32 msr, u64 val, bool safe);
 int xen_pv_wrmsr(u32 msr, u64 val, bool safe);
 
-#define __MSR_CALL_CLOBBERS	"rdi", "rsi", "r8", "r9", "r10", "r11", "memory"
-#define __MSR_RD_VAR_NATIVE	"rdmsr\n\t" "shl $32, %%rdx\n\t" "or %%rdx, %%rax\n\t"
+#define __MSR_RD_VAR_NATIVE	"rdmsr\n\tshl $32, %%rdx\n\tor %%rdx, %%rax\n\t"
 #define __MSR_RD_VAR_CALL(fn, safe)					\
-	"mov %%ecx, %%edi\n\t" "mov $" #safe ", %%esi\n\t" "call " #fn "\n\t"
+	"mov %%ecx, %%edi\n\tmov $" #safe ", %%esi\n\tcall " #fn "\n\t"
 #define __MSR_WR_VAR_CALL(fn, safe)					\
-	"mov %%ecx, %%edi\n\t" "mov %%rax, %%rsi\n\t"			\
-	"mov $" #safe ", %%edx\n\t" "call " #fn "\n\t"
+	"mov %%ecx, %%edi\n\tmov %%rax, %%rsi\n\tmov $" #safe ", %%edx\n\tcall " #fn "\n\t"
 
-#define __MSR_RD_VAR_SITE(ok, safe)					\
-	ALTERNATIVE_2(__MSR_RD_VAR_CALL(early_rdmsr, safe),		\
-		      __MSR_RD_VAR_NATIVE ok, X86_FEATURE_ALWAYS,	\
-		      __MSR_RD_VAR_CALL(xen_pv_rdmsr, safe), X86_FEATURE_XENPV)
-#define __MSR_WR_VAR_SITE(native, safe)					\
-	ALTERNATIVE_2(__MSR_WR_VAR_CALL(early_wrmsr, safe),		\
-		      native, X86_FEATURE_ALWAYS,			\
-		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, safe), X86_FEATURE_XENPV)
+/* The variable sites, from their label 1 to the end of their entry. */
+#define __MSR_RD_VAR							\
+	"1:\n\t"							\
+	ALTERNATIVE_2(__MSR_RD_VAR_CALL(early_rdmsr, 0),		\
+		      __MSR_RD_VAR_NATIVE, X86_FEATURE_ALWAYS,		\
+		      __MSR_RD_VAR_CALL(xen_pv_rdmsr, 0), X86_FEATURE_XENPV) \
+	"2:\n\t"							\
+	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR)
+#define __MSR_RD_VAR_SAFE						\
+	"1:\n\t"							\
+	ALTERNATIVE_2(__MSR_RD_VAR_CALL(early_rdmsr, 1),		\
+		      __MSR_RD_VAR_NATIVE __MSR_RD_OK, X86_FEATURE_ALWAYS, \
+		      __MSR_RD_VAR_CALL(xen_pv_rdmsr, 1), X86_FEATURE_XENPV) \
+	"2:\n\t"							\
+	_ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %%rdx)
+#define __MSR_WR_VAR							\
+	"1:\n\t"							\
+	ALTERNATIVE_2(__MSR_WR_VAR_CALL(early_wrmsr, 0),		\
+		      "wrmsr\n\t", X86_FEATURE_ALWAYS,			\
+		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, 0), X86_FEATURE_XENPV) \
+	"2:\n\t"							\
+	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
+#define __MSR_WR_VAR_SAFE						\
+	"1:\n\t"							\
+	ALTERNATIVE_2(__MSR_WR_VAR_CALL(early_wrmsr, 1),		\
+		      "wrmsr\n\t" __MSR_WR_OK, X86_FEATURE_ALWAYS,	\
+		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, 1), X86_FEATURE_XENPV) \
+	"2:\n\t"							\
+	_ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %%eax)
+#define __MSR_WRNS_VAR							\
+	"1:\n\t"							\
+	ALTERNATIVE_3(__MSR_WR_VAR_CALL(early_wrmsr, 0),		\
+		      "ds wrmsr\n\t", X86_FEATURE_ALWAYS,		\
+		      ".byte 0x0f, 0x01, 0xc6\n\t", X86_FEATURE_WRMSRNS,	\
+		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, 0), X86_FEATURE_XENPV) \
+	"2:\n\t"							\
+	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
+m4_divert(-1)
+_mg_clob: what a variable site clobbers besides its outputs (a C call).
+m4_define([[_mg_clob]], [["rdi", "rsi", "r8", "r9", "r10", "r11", "memory"]])
+_mg_wr_var(name, site, _safe site): a write of any MSR number.
+m4_define([[_mg_wr_var]], [[
+static __always_inline void __msr_$1_var(u32 msr, u64 val)
+{
+	u32 high = val >> 32;
+
+	asm_inline __volatile__($2
+			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
+			    : : _mg_clob);
+}
+m4_ifelse([[$3]], [[]], [[]], [[
+static __always_inline int __msr_$1_var_safe(u32 msr, u64 val)
+{
+	u32 high = val >> 32;
+
+	asm_inline __volatile__($3
+			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
+			    : : _mg_clob);
+	return (int)val;
+}
+]])]])
+m4_divert(0)m4_dnl
 
 static __always_inline u64 __msr_rd_var(u32 msr)
 {
 	u64 val;
 
-	asm_inline volatile("1:\n\t" __MSR_RD_VAR_SITE("", 0) "2:\n\t"
-			    _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR)
+	asm_inline __volatile__(__MSR_RD_VAR
 			    : "=a" (val), "+c" (msr), ASM_CALL_CONSTRAINT
-			    : : "rdx", __MSR_CALL_CLOBBERS);
+			    : : "rdx", _mg_clob);
 	return val;
 }
 
@@ -418,55 +491,14 @@ static __always_inline int __msr_rd_var_safe(u32 msr, u64 *p)
 	u64 val;
 	long err;
 
-	asm_inline volatile("1:\n\t" __MSR_RD_VAR_SITE(__MSR_RD_OK, 1) "2:\n\t"
-			    _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %%rdx)
+	asm_inline __volatile__(__MSR_RD_VAR_SAFE
 			    : "=a" (val), "=d" (err), "+c" (msr), ASM_CALL_CONSTRAINT
-			    : : __MSR_CALL_CLOBBERS);
+			    : : _mg_clob);
 	*p = val;
 	return err;
 }
-
-m4_divert(-1)
-_mg_wr_var(name, native instruction): a write of any MSR number.
-m4_define([[_mg_wr_var]], [[
-static __always_inline void __msr_$1_var(u32 msr, u64 val)
-{
-	u32 high = val >> 32;
-
-	asm_inline volatile("1:\n\t" __MSR_WR_VAR_SITE("$2\n\t", 0) "2:\n\t"
-			    _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
-			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
-			    : : __MSR_CALL_CLOBBERS);
-}
-
-static __always_inline int __msr_$1_var_safe(u32 msr, u64 val)
-{
-	u32 high = val >> 32;
-
-	asm_inline volatile("1:\n\t" __MSR_WR_VAR_SITE("$2\n\t" __MSR_WR_OK, 1) "2:\n\t"
-			    _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %%eax)
-			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
-			    : : __MSR_CALL_CLOBBERS);
-	return (int)val;
-}
-]])
-m4_divert(0)m4_dnl
-_mg_wr_var([[wr]], [[wrmsr]])m4_dnl
-
-static __always_inline void __msr_wrns_var(u32 msr, u64 val)
-{
-	u32 high = val >> 32;
-
-	asm_inline volatile("1:\n\t"
-			    ALTERNATIVE_3(__MSR_WR_VAR_CALL(early_wrmsr, 0),
-					  "ds wrmsr\n\t", X86_FEATURE_ALWAYS,
-					  ".byte 0x0f, 0x01, 0xc6\n\t", X86_FEATURE_WRMSRNS,
-					  __MSR_WR_VAR_CALL(xen_pv_wrmsr, 0), X86_FEATURE_XENPV)
-			    "2:\n\t"
-			    _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
-			    : "+a" (val), "+d" (high), "+c" (msr), ASM_CALL_CONSTRAINT
-			    : : __MSR_CALL_CLOBBERS);
-}
+_mg_wr_var([[wr]], [[__MSR_WR_VAR]], [[__MSR_WR_VAR_SAFE]])m4_dnl
+_mg_wr_var([[wrns]], [[__MSR_WRNS_VAR]], [[]])m4_dnl
 #else
 #define __msr_rd_var		__msr_rd_native
 #define __msr_rd_var_safe	__msr_rd_native_safe
@@ -494,7 +526,7 @@ m4_define([[_mg_rd_x]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
 	[[__msr_rd_stub]])[[]]m4_ifelse([[$3]], [[]], [[]], [[_safe]])($1, $2[[]]m4_ifelse([[$3]], [[]], [[]], [[, $3]])[[]]m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, _mg_xa([[$1]], [[read]])ULL]]))]])
 _mg_wr_x(id, address, safe, ns): the write site of a register whose Xen PV
 write is not passthrough (safe: _safe or empty; ns: ns or empty).
-m4_define([[_mg_wr_x]], [[__msr_wr_[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[ign]], [[stub]])$3($1, $2, val, $4)]])
+m4_define([[_mg_wr_x]], [[__msr_wr$4_[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[ign]], [[stub]])$3($1, $2, val)]])
 m4_divert(0)m4_dnl
 
 static __always_inline u64 __msr_rdq(u32 msr)
