@@ -241,7 +241,8 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 #define __MSR_RD_XEN_K_SAFE(load)					\
 	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE, load __MSR_RD_OK)
 #define __MSR_WR_XEN		__MSR_WR_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
-#define __MSR_WR_XEN_SAFE	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
+#define __MSR_WR_XEN_SAFE							\
+	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
 #define __MSR_WR_XEN_IGN	__MSR_WR_XEN_SITE("", __MSR_UNSAFE, "")
 #define __MSR_WR_XEN_IGN_SAFE	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, "" __MSR_WR_OK)
 #define __MSR_WRNS_XEN		__MSR_WRNS_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
@@ -655,7 +656,7 @@ MSRGEN_MODEL
 m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)m4_dnl
 		default:
-			BUILD_BUG_ON_MSG(1, "wrmsrns() of an MSR the tables do not mark nonserializing");
+			BUILD_BUG_ON_MSG(1, "wrmsrns() of an MSR not marked nonserializing");
 		}
 	}
 }
