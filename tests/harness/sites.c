@@ -5,7 +5,6 @@
  * -O2 -mno-red-zone, CONFIG_XEN_PV.
  */
 #include <asm/msr.h>
-#include <asm/msr-gen-regs.h>
 #include <asm/xen/hypercall.h>
 #include <msrgen-table.h>
 
@@ -29,45 +28,41 @@
 #define XWR_perf(a, args)		0
 
 #define RD_WRAP(id, addr, macro, kind, arg, args)			\
-	SEC(rd, id) uint64_t site_rd_##id(void)				\
-	{ return msr_read_##id(); }					\
-	SEC(rds, id) int site_rds_##id(uint64_t *p)			\
-	{ return msr_read_##id##_safe(p); }				\
 	SEC(rdq, id) uint64_t site_rdq_##id(void)			\
 	{ uint64_t v; rdmsrq(addr, v); return v; }			\
 	SEC(rdqs, id) int site_rdqs_##id(uint64_t *p)			\
 	{ return rdmsrq_safe(addr, p); }				\
-	BOUNDS(rd, id) BOUNDS(rdq, id)					\
+	BOUNDS(rdq, id)					\
 	extern void xen_msrgen_stub_rd_##id(void) __attribute__((weak));	\
 	extern void msrgen_dyn_stub_rd_##id(void) __attribute__((weak));
 
 #define WR_WRAP(id, addr, macro, ns, kind, arg, args)			\
-	SEC(wr, id) void site_wr_##id(uint64_t v)			\
-	{ msr_write_##id(v); }						\
-	SEC(wrs, id) int site_wrs_##id(uint64_t v)			\
-	{ return msr_write_##id##_safe(v); }				\
 	SEC(wrq, id) void site_wrq_##id(uint64_t v)			\
 	{ wrmsrq(addr, v); }						\
 	SEC(wrqs, id) int site_wrqs_##id(uint64_t v)			\
 	{ return wrmsrq_safe(addr, v); }				\
-	BOUNDS(wr, id) BOUNDS(wrq, id)					\
+	BOUNDS(wrq, id)					\
 	extern void xen_msrgen_stub_wr_##id(void) __attribute__((weak));	\
 	extern void msrgen_dyn_stub_wr_##id(void) __attribute__((weak));
 
 MSRGEN_TEST_READS(RD_WRAP)
 MSRGEN_TEST_WRITES(WR_WRAP)
 
+/*
+ * rd and wr were the named accessors msr_read_<id>() and friends; rdmsrq()
+ * of a constant is that accessor now, so both slots hold the rdmsrq() site.
+ */
 #define RD_CASE(id, addr, macro, kind, arg, args)			\
 	{ #id, macro, addr, K_##kind, XRD_##kind(arg, args),		\
-	  site_rd_##id, site_rds_##id, site_rdq_##id, site_rdqs_##id,	\
-	  { __start_msrsite_rd_##id, __stop_msrsite_rd_##id },		\
+	  site_rdq_##id, site_rdqs_##id, site_rdq_##id, site_rdqs_##id,	\
+	  { __start_msrsite_rdq_##id, __stop_msrsite_rdq_##id },	\
 	  { __start_msrsite_rdq_##id, __stop_msrsite_rdq_##id },	\
 	  xen_msrgen_stub_rd_##id, msrgen_dyn_stub_rd_##id },
 
 #define WR_CASE(id, addr, macro, ns, kind, arg, args)			\
 	{ #id, macro, addr, ns, K_##kind, XWR_##kind(arg, args),	\
-	  site_wr_##id, site_wrs_##id, site_wrq_##id, site_wrqs_##id,	\
-	  { __start_msrsite_wr_##id, __stop_msrsite_wr_##id },		\
+	  site_wrq_##id, site_wrqs_##id, site_wrq_##id, site_wrqs_##id,	\
+	  { __start_msrsite_wrq_##id, __stop_msrsite_wrq_##id },	\
 	  { __start_msrsite_wrq_##id, __stop_msrsite_wrq_##id },	\
 	  xen_msrgen_stub_wr_##id, msrgen_dyn_stub_wr_##id },
 
