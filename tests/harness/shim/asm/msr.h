@@ -8,6 +8,7 @@
 #define HARNESS_ASM_MSR_H
 #include <asm/asm.h>
 #include <linux/types.h>
+#include <asm/msr-index.h>	/* generated: templates/harness */
 
 extern unsigned long harness_generic_calls;
 
