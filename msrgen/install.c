@@ -1404,24 +1404,18 @@ struct install_opts {
 
 /*
  * The cover letter: the plan's subject and text, then where the generated
- * files come from (every output carries the digest of its inputs).
+ * files come from: the digest of the tables and templates they were made from.
  */
 static char *install_cover(const struct install_plan *plan, const struct outputs *gen,
 			   const char *target)
 {
 	struct strbuf sb = { 0 };
-	const char *d = NULL;
 
-	if (gen->files.n)
-		d = memmem(gen->files.v[0].text, gen->files.v[0].len, "sha256:", 7);
 	sb_printf(&sb, "%s\n\n%s", plan->cover, plan->cover_body.s);
 	if (plan->cover_body.len)
 		sb_puts(&sb, "\n");
-	sb_printf(&sb, "The generated files are the output of msrgen %s for %s", MSRGEN_VERSION,
-		  target);
-	if (d)
-		sb_printf(&sb, ",\ninputs digest %.71s", d);
-	sb_puts(&sb, ".\n");
+	sb_printf(&sb, "The generated files are the output of msrgen %s for %s,\n"
+		  "inputs digest sha256:%s.\n", MSRGEN_VERSION, target, gen->digest);
 	return sb.s;
 }
 

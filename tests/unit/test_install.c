@@ -411,7 +411,7 @@ Test(patch, cover_letter)
 	d = strstr(slurp(hdr), "sha256:");
 	cr_assert(d);
 	memcpy(digest, d, 71);
-	digest[71] = '\0';
+	digest[71] = '\0';	/* the file's own digest, not the inputs' */
 	r = patch_cover(t, s, NULL);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	want = xasprintf("msrgen: %s: 4 patches and a cover letter for linux-7.3\n", s);
@@ -431,6 +431,13 @@ Test(patch, cover_letter)
 				"Today an MSR access goes rdmsrq()/wrmsrq() -> paravirt ops -> a call\n"),
 		  "%s", cover);
 	free(want);
+	/* the digest of the tables and templates: hex, and no file's own */
+	d = strstr(cover, "\ninputs digest sha256:");
+	cr_assert(d, "%s", cover);
+	d += 15;
+	cr_assert_eq(strspn(d + 7, "0123456789abcdef"), 64, "%s", cover);
+	cr_assert(strncmp(d, digest, 71), "the cover names msr-gen.h's own digest");
+	memcpy(digest, d, 71);
 	want = xasprintf("kernel.\n\n"
 			 "The generated files are the output of msrgen %s for linux-7.3,\n"
 			 "inputs digest %s.\n\n"
