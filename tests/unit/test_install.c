@@ -9,6 +9,7 @@
  * on the fixture gives the tree install gives.
  */
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -51,6 +52,18 @@ static struct run install(const char *tree)
 			       NULL };
 
 	return run_msrgen(NULL, argv);
+}
+
+/* git's identity, as msrgen patch finds it: tests/install/gitconfig only */
+__attribute__((constructor)) static void git_identity(void)
+{
+	setenv("GIT_CONFIG_GLOBAL", INST "/gitconfig", 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	unsetenv("GIT_AUTHOR_NAME");
+	unsetenv("GIT_AUTHOR_EMAIL");
+	unsetenv("GIT_COMMITTER_NAME");
+	unsetenv("GIT_COMMITTER_EMAIL");
+	unsetenv("EMAIL");
 }
 
 static struct run patch(const char *tree, const char *out, const char *signoff)
@@ -346,12 +359,126 @@ Test(patch, signoff_only_when_given)
 	sa = tree_snapshot(a);
 	sb = tree_snapshot(b);
 	cr_assert_null(strstr(sa, "Signed-off-by"));
-	cr_assert(strstr(sa, "\nFrom: msrgen <msrgen@localhost>\n"));
+	cr_assert(strstr(sa, "\nFrom: Ann Config <ann@example.org>\n"), "%s", sa);
 	cr_assert(strstr(sb, "\nFrom: A U Thor <author@example.com>\n"));
 	cr_assert(strstr(sb, "\nSigned-off-by: A U Thor <author@example.com>\n---\n"));
 	remove_tree(t);
 	remove_tree(a);
 	remove_tree(b);
+}
+
+/* The series of argv (after "patch -q --target linux-7.3 --kernel-tree T -o S"), patch 1 */
+static char *first_patch(const char *const *opts, struct run *r)
+{
+	char *t = fixture(), *s = make_tempdir(), *text;
+	const char *argv[16] = { "patch", "-q", "--target", "linux-7.3", "--kernel-tree", t,
+				 "-o", s };
+	size_t n = 8;
+	DIR *d;
+	struct dirent *de;
+	char *path = NULL;
+
+	while (*opts)
+		argv[n++] = *opts++;
+	argv[n++] = SMALL;
+	*r = run_msrgen(NULL, argv);
+	d = opendir(s);
+	cr_assert_not_null(d);
+	while ((de = readdir(d)))
+		if (!strncmp(de->d_name, "0001-", 5))
+			path = xasprintf("%s/%s", s, de->d_name);
+	closedir(d);
+	text = path ? slurp(path) : xstrdup("");
+	free(path);
+	remove_tree(t);
+	remove_tree(s);
+	return text;
+}
+
+/* The "From:" line and the Signed-off-by lines of a patch, one a line */
+static char *idents(const char *text)
+{
+	struct strbuf sb = { 0 };
+	const char *line;
+
+	sb_puts(&sb, "");
+	for (line = text; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL)
+		if (!strncmp(line, "From: ", 6) || !strncmp(line, "Signed-off-by: ", 15))
+			sb_putn(&sb, line, strcspn(line, "\n") + 1);
+	return sb.s;
+}
+
+/* As git format-patch: the author from git's user.name and user.email */
+Test(patch, author_from_git)
+{
+	const char *const opts[] = { NULL };
+	struct run r;
+	char *text = first_patch(opts, &r);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(idents(text), "From: Ann Config <ann@example.org>\n");
+}
+
+/* --signoff alone signs off with git's identity (git format-patch -s) */
+Test(patch, signoff_from_git)
+{
+	const char *const opts[] = { "--signoff", NULL };
+	struct run r;
+	char *text = first_patch(opts, &r);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(idents(text), "From: Ann Config <ann@example.org>\n"
+				       "Signed-off-by: Ann Config <ann@example.org>\n");
+}
+
+/* GIT_AUTHOR_NAME and friends count, as they do for git */
+Test(patch, author_from_git_environment)
+{
+	const char *const opts[] = { "--signoff", NULL };
+	struct run r;
+	char *text;
+
+	setenv("GIT_AUTHOR_NAME", "Env Author", 1);
+	setenv("GIT_AUTHOR_EMAIL", "env@example.org", 1);
+	text = first_patch(opts, &r);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(idents(text), "From: Env Author <env@example.org>\n"
+				       "Signed-off-by: Ann Config <ann@example.org>\n");
+}
+
+/* Given ones win over git's, in both spellings of --signoff */
+Test(patch, author_and_signoff_given)
+{
+	const char *const opts[] = { "--author", "A U Thor <author@example.com>",
+				     "--signoff=S O Ffer <signer@example.com>", NULL };
+	struct run r;
+	char *text = first_patch(opts, &r);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(idents(text), "From: A U Thor <author@example.com>\n"
+				       "Signed-off-by: S O Ffer <signer@example.com>\n");
+}
+
+/* No identity anywhere: a usage error and no series, never a made-up author */
+Test(patch, no_identity_is_an_error)
+{
+	const char *const opts[] = { NULL };
+	const char *const signoff[] = { "--signoff", NULL };
+	const char *want = "msrgen: patch: git knows no user.name and user.email; give --author "
+			   "and --signoff 'Name <mail>' or set them with git config\n"
+			   "Try 'msrgen install --help' for more information.\n";
+	struct run r;
+	char *text;
+
+	setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+	text = first_patch(opts, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(text, "");
+	text = first_patch(signoff, &r);
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(text, "");
 }
 
 Test(patch, git_am_gives_the_installed_tree)
@@ -424,7 +551,7 @@ Test(patch, cover_letter)
 			 "0004-x86-msr-Use-the-generated-accessors-remove-the-pv_op.patch\n.\n");
 	cover = slurp(path);
 	cr_assert(cover);
-	cr_assert(strstr(cover, "\nFrom: msrgen <msrgen@localhost>\n"
+	cr_assert(strstr(cover, "\nFrom: Ann Config <ann@example.org>\n"
 				"Date: Thu, 1 Jan 2026 00:00:00 +0000\n"
 				"Subject: [PATCH 0/4] x86/msr: Inline MSR accessors, per-MSR Xen PV handling,\n"
 				" no pv_ops MSR hooks\n\n"
@@ -441,7 +568,7 @@ Test(patch, cover_letter)
 	want = xasprintf("kernel.\n\n"
 			 "The generated files are the output of msrgen %s for linux-7.3,\n"
 			 "inputs digest %s.\n\n"
-			 "msrgen (4):\n"
+			 "Ann Config (4):\n"
 			 "  x86/extable: Report the MSR of a faulting immediate-form access\n"
 			 "  x86/msr: Add generated inline MSR accessors\n"
 			 "  x86/xen: Add generated MSR stubs and a runtime MSR dispatcher\n"
