@@ -10,6 +10,7 @@
 #include <linux/bitfield.h>
 #include <asm/apicdef.h>
 #include <asm/msr-defs.h>
+#include <asm/msr-index.h>
 
 #define CONSISTENT(f)	(f##_MASK == GENMASK_ULL(f##_SHIFT + f##_WIDTH - 1, f##_SHIFT))
 
@@ -31,4 +32,14 @@ Test(defs, apicbase_fields)
 	cr_assert_eq(FIELD_PREP(MSR_IA32_APICBASE_BASE_MASK, 0xfee00) |
 		     FIELD_PREP(MSR_IA32_APICBASE_ENABLE_MASK, 1) |
 		     FIELD_PREP(MSR_IA32_APICBASE_BSP_MASK, 1), v);
+}
+
+/* The harness's asm/msr-index.h (templates/harness) names MSRs as the kernel's does */
+Test(defs, msr_names)
+{
+	cr_assert_eq(MSR_IA32_APICBASE, 0x1b);
+	cr_assert_eq(MSR_IA32_MC0_CTL, 0x400);
+	cr_assert_eq(MSR_IA32_MCx_CTL(1), 0x404);
+	cr_assert_eq(MSR_P6_EVNTSEL1, 0x187);
+	cr_assert_eq(MSR_FS_BASE, 0xc0000100);
 }

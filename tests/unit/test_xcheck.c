@@ -471,3 +471,39 @@ Test(xcheck, msr_defs_names_are_not_msr_index_names)
 	free(index);
 	free(defs);
 }
+
+/*
+ * Every register's name (the macro of its MSRGEN_MSR and MSRGEN_HANDLE
+ * records, NAME(i) for an indexed MSR) and every alias of defs/ is a macro
+ * of 7.3's msr-index.h, so generated C can say case MSR_IA32_APICBASE:
+ * where it says case 0x0000001b: today.
+ */
+Test(xcheck, every_defs_name_is_an_msr_index_macro)
+{
+	static struct ast ast;
+	struct model m;
+	char *index = tree_file("arch/x86/include/asm/msr-index.h");
+	size_t i, j, missing = 0;
+
+	load_defs(&ast, &m);
+	for (i = 0; i < m.regs.n; i++) {
+		const char *macro = m.regs.v[i].macro;
+		char *stem = xstrndup(macro, strcspn(macro, "("));
+
+		if (!defines(index, stem)) {
+			missing++;
+			cr_expect_fail("%s is no macro of msr-index.h", macro);
+		}
+		free(stem);
+	}
+	for (i = 0; i < m.decls.n; i++)
+		for (j = 0; j < m.decls.v[i]->aliases.n; j++)
+			if (!defines(index, m.decls.v[i]->aliases.v[j]->name.name)) {
+				missing++;
+				cr_expect_fail("alias %s is no macro of msr-index.h",
+					       m.decls.v[i]->aliases.v[j]->name.name);
+			}
+	cr_assert_geq(m.regs.n, 500);
+	cr_assert_eq(missing, 0);
+	free(index);
+}
