@@ -510,22 +510,22 @@ _mg_wr_var([[wrns]], [[__MSR_WRNS_VAR]], [[]])m4_dnl
 
 m4_divert(-1)
 Dispatch: a case per register whose site is not the shared one.
-_mg_case(once-key, address, name, statement): one case, once per address
-and key (aliases share an address).
+_mg_case(once-key, address, name, statement): one case, by the kernel's name
+of the MSR, once per address and key (aliases share an address).
 m4_define([[_mg_case]], [[m4_ifelse(_mg_once([[$1$2]]), [[1]], [[m4_divert(0)m4_dnl
-		case $2:	/* $3 */
+		case $3:
 			$4;
 m4_divert(-1)]])]])
 Filters: the Xen PV read or write is not passthrough; a WRMSRNS write.
 m4_define([[_mg_xrd]], [[_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])]])
 m4_define([[_mg_xwr]], [[_mg_has([[$1]], [[write]])_mg_xen([[$1]], [[write]])]])
 m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
-_mg_rd_x(id, address[, p]): the read site of a register whose Xen PV read
+_mg_rd_x(id, number[, p]): the read site of a register whose Xen PV read
 is not passthrough (with p: the _safe form storing the value at p).
 m4_define([[_mg_rd_x]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
 	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__msr_rd_k32]], [[__msr_rd_k64]])]],
 	[[__msr_rd_stub]])[[]]m4_ifelse([[$3]], [[]], [[]], [[_safe]])($1, $2[[]]m4_ifelse([[$3]], [[]], [[]], [[, $3]])[[]]m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, _mg_xa([[$1]], [[read]])ULL]]))]])
-_mg_wr_x(id, address, safe, ns): the write site of a register whose Xen PV
+_mg_wr_x(id, number, safe, ns): the write site of a register whose Xen PV
 write is not passthrough (safe: _safe or empty; ns: ns or empty).
 m4_define([[_mg_wr_x]], [[__msr_wr$4_[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[ign]], [[stub]])$3($1, $2, val)]])
 m4_divert(0)m4_dnl
@@ -540,7 +540,7 @@ static __always_inline u64 __msr_rdq(u32 msr)
 		switch (msr) {
 #ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[val = _mg_rd_x([[$1]], [[$3]]);
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[val = _mg_rd_x([[$1]], [[msr]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -564,7 +564,7 @@ static __always_inline int __msr_rdq_safe(u32 msr, u64 *p)
 		switch (msr) {
 #ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[err = _mg_rd_x([[$1]], [[$3]], [[p]]);
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[err = _mg_rd_x([[$1]], [[msr]], [[p]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -586,7 +586,7 @@ static __always_inline void __msr_wrq(u32 msr, u64 val)
 		switch (msr) {
 #ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]]);
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[msr]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -609,7 +609,7 @@ static __always_inline int __msr_wrq_safe(u32 msr, u64 val)
 		switch (msr) {
 #ifdef CONFIG_XEN_PV
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wb]], [[$3]], [[$2]], [[err = _mg_wr_x([[$1]], [[$3]], [[_safe]]);
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wb]], [[$3]], [[$2]], [[err = _mg_wr_x([[$1]], [[msr]], [[_safe]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -635,7 +635,7 @@ static __always_inline void __msr_wrns(u32 msr, u64 val)
 		switch (msr) {
 m4_divert(-1)
 m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[na]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]], [[]], [[ns]]);
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[na]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[msr]], [[]], [[ns]]);
 			break]])]])]])
 m4_divert(0)m4_dnl
 #ifdef CONFIG_XEN_PV
