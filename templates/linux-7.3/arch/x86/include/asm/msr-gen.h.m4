@@ -203,7 +203,7 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
  * the alternatives are applied a site calls its register's early stub,
  * which looks at X86_FEATURE_XENPV; then it executes the instruction, or on
  * Xen PV a constant, nothing, or the call of the register's Xen stub.  The
- * stubs (arch/x86/xen/msr-gen-stubs.S) keep every register but %rax, %rcx
+ * stubs (arch/x86/xen/msr-stubs.S) keep every register but %rax, %rcx
  * and %rdx; %cl tells them whether the access is a _safe one, and they
  * return the error as the _safe instruction sites do.  One function per
  * shape, the stubs as operands, so each shape is expanded once.  The flag

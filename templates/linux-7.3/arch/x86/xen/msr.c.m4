@@ -3,7 +3,7 @@ m4_include([[_lib.m4]])m4_dnl
 MSRGEN_BANNER_C
 /*
  * Xen PV side of the MSR accessors of asm/msr-gen.h: the C bodies of the
- * stubs in msr-gen-stubs.S, xen_pv_rdmsr() and xen_pv_wrmsr() for the MSR
+ * stubs in msr-stubs.S, xen_pv_rdmsr() and xen_pv_wrmsr() for the MSR
  * numbers known only at run time, and the handlers the MSR tables name.
  *
  * A body gets safe = true for a _safe access.  Otherwise a failing access
@@ -23,7 +23,7 @@ MSRGEN_BANNER_C
 #include <xen/xen.h>
 
 #include "xen-ops.h"
-#include "msr-gen.h"
+#include "msr.h"
 
 static int msr_native_read(u32 msr, u64 *val, bool safe)
 {
