@@ -10,6 +10,10 @@ MSRGEN_BANNER_C
  * is reported by its instruction, unless xen_msr_safe= says to treat every
  * access as a _safe one.  The sites trace the accesses, so the
  * instructions here are the untraced ones.
+ *
+ * The inline sites of any module call xen_pv_rdmsr(), xen_pv_wrmsr(),
+ * early_rdmsr() and early_wrmsr(), as they used pv_ops before, so these
+ * are exported as pv_ops is (EXPORT_SYMBOL); the stub bodies are not.
  */
 #include <linux/bug.h>
 #include <linux/cpufeature.h>
