@@ -1146,7 +1146,8 @@ static void check_unused_platform(struct model *m, const struct check *c)
  * A target's names.conf says, as data, which C names it makes of the table:
  *
  *   register PATTERN...   per register: {id} {ID} (the model's id), {macro}
- *   field PATTERN...      per field: {did} {DID} of its MSR, {field} {FIELD}
+ *   field PATTERN...      per field: {did} {DID} and {msr} (its name) of its MSR,
+ *                         {field} {FIELD}
  *   value PATTERN...      per enumerated value: those and {value} {VALUE}
  *   handler PATTERN...    per call or fixup handler: {name}
  *   same-prefix WORD...   MSR names equal but for one of these after MSR_
@@ -1377,14 +1378,14 @@ static void emitted_names(struct model *m, const struct target_names *t, struct 
 
 		for (j = 0; j < d->fields.n; j++) {
 			const struct ast_field *f = d->fields.v[j];
-			const char *keys[] = { "did", "field", NULL, NULL };
-			const char *vals[] = { d->did, f->name.name, NULL, NULL };
+			const char *keys[] = { "did", "msr", "field", NULL, NULL };
+			const char *vals[] = { d->did, d->name, f->name.name, NULL, NULL };
 
 			add_names(names, t, 1, keys, vals, &f->name.pos,
 				  xasprintf("field %s of %s", f->name.name, d->name));
-			keys[2] = "value";
+			keys[3] = "value";
 			for (k = 0; k < f->values.n; k++) {
-				vals[2] = f->values.v[k].name.name;
+				vals[3] = f->values.v[k].name.name;
 				add_names(names, t, 2, keys, vals, &f->values.v[k].name.pos,
 					  xasprintf("value %s of field %s of %s",
 						    f->values.v[k].name.name, f->name.name, d->name));

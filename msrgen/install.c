@@ -13,7 +13,7 @@
  * file is computed in memory first; on any error nothing is written.
  *
  * patch: the pristine copies of the touched files go into a temporary git
- * repository, one commit per plan patch (fixed author and dates), and
+ * repository, one commit per plan patch (fixed dates), and
  * git format-patch writes the series, byte for byte the same on every run.
  */
 #include <dirent.h>
@@ -31,14 +31,13 @@
 #include "msrgen.h"
 
 #define INSTALL_PLAN		"install.plan"
-#define INSTALL_AUTHOR		"msrgen <msrgen@localhost>"
 /* 2026-01-01 00:00:00 UTC: the date of every commit unless SOURCE_DATE_EPOCH */
 #define INSTALL_DATE		"1767225600"
 
 static const char install_usage_text[] =
 "Usage: msrgen install --target T --kernel-tree DIR FILE...\n"
-"       msrgen patch   --target T --kernel-tree DIR [-o DIR] [--signoff ID]\n"
-"                      [--cover-letter] FILE...\n"
+"       msrgen patch   --target T --kernel-tree DIR [-o DIR] [--author ID]\n"
+"                      [--signoff[=ID]] [--cover-letter] FILE...\n"
 "\n"
 "install  renders the target for the .msr FILEs, writes the generated files\n"
 "         into the kernel tree DIR and makes the edits of the target's\n"
@@ -52,10 +51,11 @@ static const char install_usage_text[] =
 "  -t, --target T          the target: a folder under the templates folder\n"
 "  -k, --kernel-tree DIR   the kernel tree\n"
 "  -o, --output DIR        patch: where the series goes (default .)\n"
-"      --signoff ID        patch: add 'Signed-off-by: ID' (ID: 'Name <mail>');\n"
-"                          ID is also the author unless --author is given\n"
-"      --author ID         patch: the author (default the --signoff ID, else\n"
-"                          " INSTALL_AUTHOR ")\n"
+"      --author ID         patch: the author (ID: 'Name <mail>'; default the\n"
+"                          --signoff ID, else git's user.name and user.email\n"
+"                          as git format-patch takes them)\n"
+"      --signoff[=ID]      patch: add 'Signed-off-by: ID', or git's identity\n"
+"                          without ID (as git format-patch -s)\n"
 "      --cover-letter      patch: also 0000-cover-letter.patch, from the plan's\n"
 "                          'cover' text, with the shortlog and diffstat\n"
 "      --templates DIR     where targets live (default " MSRGEN_TEMPLATE_DIR ")\n"
@@ -1162,6 +1162,58 @@ static bool install_ident_parse(const char *s, struct install_ident *id)
 	return true;
 }
 
+/*
+ * The identity git itself would use, as "Name <mail>": what (GIT_AUTHOR_IDENT
+ * or GIT_COMMITTER_IDENT, the one git format-patch -s signs off with) from
+ * git's environment and configuration (user.name, user.email) as seen from
+ * the kernel tree, never one git makes up from the host name
+ * (user.useConfigOnly).  NULL if git knows none or cannot run.
+ */
+static char *install_git_ident(const char *tree, const char *what)
+{
+	struct strbuf sb = { 0 };
+	char buf[512], *gt;
+	int fd[2], status;
+	ssize_t got;
+	pid_t pid;
+
+	if (pipe2(fd, O_CLOEXEC))
+		die("pipe: %s", strerror(errno));
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+
+		dup2(fd[1], 1);
+		if (null >= 0)
+			dup2(null, 2);
+		execlp("git", "git", "-C", tree, "-c", "user.useConfigOnly=true", "var", what,
+		       (char *)NULL);
+		_exit(127);
+	}
+	close(fd[1]);
+	while ((got = read(fd[0], buf, sizeof(buf))) != 0) {
+		if (got < 0 && errno != EINTR)
+			die("read from git: %s", strerror(errno));
+		if (got > 0)
+			sb_putn(&sb, buf, (size_t)got);
+	}
+	close(fd[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			die("waitpid: %s", strerror(errno));
+	/* "Name <mail> 1767225600 +0000": the date goes */
+	if (!WIFEXITED(status) || WEXITSTATUS(status) || !sb.s || !(gt = strrchr(sb.s, '>'))) {
+		sb_free(&sb);
+		return NULL;
+	}
+	gt[1] = '\0';
+	return sb.s;
+}
+
 struct install_git {
 	char *dir;		/* the temporary folder: repo/, msg, log, out/ */
 	char *repo;
@@ -1386,6 +1438,13 @@ static bool install_series(const struct install_ctx *c, const struct install_ide
 
 /* ---- the command ------------------------------------------------------- */
 
+static bool install_ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+
+	return n >= m && !strcmp(s + n - m, end);
+}
+
 static int install_usage_error(const char *fmt, const char *arg) PRINTF(1, 0);
 
 static int install_usage_error(const char *fmt, const char *arg)
@@ -1400,28 +1459,23 @@ struct install_opts {
 	bool patch;
 	const char *target, *tree, *output, *templates, *signoff, *author;
 	bool quiet, cover;
+	bool signoff_git;	/* --signoff without an ID: git's identity */
 };
 
 /*
  * The cover letter: the plan's subject and text, then where the generated
- * files come from (every output carries the digest of its inputs).
+ * files come from: the digest of the tables and templates they were made from.
  */
 static char *install_cover(const struct install_plan *plan, const struct outputs *gen,
 			   const char *target)
 {
 	struct strbuf sb = { 0 };
-	const char *d = NULL;
 
-	if (gen->files.n)
-		d = memmem(gen->files.v[0].text, gen->files.v[0].len, "sha256:", 7);
 	sb_printf(&sb, "%s\n\n%s", plan->cover, plan->cover_body.s);
 	if (plan->cover_body.len)
 		sb_puts(&sb, "\n");
-	sb_printf(&sb, "The generated files are the output of msrgen %s for %s", MSRGEN_VERSION,
-		  target);
-	if (d)
-		sb_printf(&sb, ",\ninputs digest %.71s", d);
-	sb_puts(&sb, ".\n");
+	sb_printf(&sb, "The generated files are the output of msrgen %s for %s,\n"
+		  "inputs digest sha256:%s.\n", MSRGEN_VERSION, target, gen->digest);
 	return sb.s;
 }
 
@@ -1493,8 +1547,7 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 	char *planpath = xasprintf("%s/%s/%s", o->templates, o->target, INSTALL_PLAN);
 	int ret = 1;
 
-	if (!install_ident_parse(o->author ? o->author : o->signoff ? o->signoff : INSTALL_AUTHOR,
-				 &author))
+	if (o->patch && !install_ident_parse(o->author ? o->author : o->signoff, &author))
 		die("bad author");	/* checked with the options */
 	if (!checks_load(&ast, &m, nfiles, files) || !checks_target(&m, o->templates, o->target) ||
 	    !render_target(&m, o->templates, o->target, &gen))
@@ -1577,7 +1630,7 @@ int install_main(int argc, char **argv)
 		{ "kernel-tree", required_argument, NULL, 'k' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 'T' },
-		{ "signoff", required_argument, NULL, 'S' },
+		{ "signoff", optional_argument, NULL, 'S' },
 		{ "author", required_argument, NULL, 'A' },
 		{ "cover-letter", no_argument, NULL, 'C' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -1586,8 +1639,9 @@ int install_main(int argc, char **argv)
 	};
 	struct install_opts o = { .templates = render_templates_dir(), .output = "." };
 	struct install_ident id = { 0 };
+	char *git_author = NULL, *git_signoff = NULL;
 	const char *cmd = argv[0];
-	int c;
+	int c, ret;
 
 	o.patch = !strcmp(cmd, "patch");
 	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
@@ -1618,6 +1672,14 @@ int install_main(int argc, char **argv)
 			if (!o.patch)
 				return install_usage_error("install: --%s is for 'patch'",
 							   c == 'S' ? "signoff" : "author");
+			/* --signoff ID as well as --signoff=ID; an ID is no .msr file */
+			if (c == 'S' && !optarg && optind < argc && argv[optind][0] != '-' &&
+			    !install_ends_with(argv[optind], ".msr"))
+				optarg = argv[optind++];
+			if (c == 'S' && !optarg) {
+				o.signoff_git = true;
+				break;
+			}
 			if (!install_ident_parse(optarg, &id))
 				return install_usage_error("'%s' is not 'Name <mail>'", optarg);
 			free(id.name);
@@ -1658,5 +1720,31 @@ int install_main(int argc, char **argv)
 			return c;
 		}
 	}
-	return install_run(&o, argc - optind, argv + optind);
+	if (o.patch) {
+		/* as git format-patch: the author and a sign-off from git unless given */
+		if (o.signoff_git && !o.signoff)
+			o.signoff = git_signoff = install_git_ident(o.tree, "GIT_COMMITTER_IDENT");
+		if (!o.author && (!o.signoff || o.signoff_git))
+			o.author = git_author = install_git_ident(o.tree, "GIT_AUTHOR_IDENT");
+		if ((o.signoff_git && !o.signoff) || (!o.author && !o.signoff))
+			ret = install_usage_error("patch: git knows no user.name and user.email; "
+						   "give --author and --signoff 'Name <mail>' "
+						   "or set them with git config%s", "");
+		else if (!install_ident_parse(o.author ? o.author : o.signoff, &id))
+			ret = install_usage_error("'%s' (git's identity) is not 'Name <mail>'",
+						  o.author ? o.author : o.signoff);
+		else
+			ret = 0;
+		free(id.name);
+		free(id.email);
+		if (ret) {
+			free(git_author);
+			free(git_signoff);
+			return ret;
+		}
+	}
+	ret = install_run(&o, argc - optind, argv + optind);
+	free(git_author);
+	free(git_signoff);
+	return ret;
 }

@@ -389,12 +389,15 @@ struct output {
 };
 struct outputs {
 	VEC(struct output) files;
+	char digest[65];	/* SHA-256 of the model text and the templates: the inputs */
 };
 void render_model_text(const struct model *m, struct strbuf *sb);
 /* Where targets live: $MSRGEN_TEMPLATES if set, else MSRGEN_TEMPLATE_DIR */
 const char *render_templates_dir(void);
 bool render_target(const struct model *m, const char *tmpl_root, const char *target,
 		   struct outputs *out);
+/* Whether a generated file's banner digest is that of its contents */
+bool render_digest_ok(const char *text, size_t len);
 bool outputs_write(const struct outputs *out, const char *dir);
 /* Removes the tree path (rm -rf) if a signal ends msrgen, until cleanup_tree_forget() */
 void cleanup_tree_add(char *path);

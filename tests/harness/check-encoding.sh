@@ -13,7 +13,7 @@ sites= stubs=
 for o in $(echo "$*" | tr ";" " "); do
 	case $o in
 	*sites.c.o) sites=$o ;;
-	*msr-gen-stubs.S.o) stubs=$o ;;
+	*msr-stubs.S.o) stubs=$o ;;
 	esac
 done
 [ -n "$sites" ] && [ -n "$stubs" ] || fail "objects not found in: $*"

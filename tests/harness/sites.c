@@ -5,7 +5,6 @@
  * -O2 -mno-red-zone, CONFIG_X86_64, CONFIG_XEN_PV.
  */
 #include <asm/msr.h>
-#include <asm/msr-gen-regs.h>
 #include <asm/xen/hypercall.h>
 #include <msrgen-table.h>
 
@@ -17,10 +16,10 @@
 #define SECB(kind, id)	{ __start_msrsite_##kind##_##id, __stop_msrsite_##kind##_##id }
 
 const char *const rd_api_name[RD_NAPI] = {
-	"rdmsrq", "rdmsrq_safe", "msr_read", "msr_read_safe", "rdmsr", "rdmsr_safe",
+	"rdmsrq", "rdmsrq_safe", "rdmsr", "rdmsr_safe",
 };
 const char *const wr_api_name[WR_NAPI] = {
-	"wrmsrq", "wrmsrq_safe", "msr_write", "msr_write_safe", "wrmsr", "wrmsr_safe",
+	"wrmsrq", "wrmsrq_safe", "wrmsr", "wrmsr_safe",
 	"wrmsrns",
 };
 
@@ -42,10 +41,6 @@ const char *const wr_api_name[WR_NAPI] = {
 	{ uint64_t v; rdmsrq(addr, v); return v; }			\
 	SEC(rdqs, id) static int site_rdqs_##id(uint64_t *p)		\
 	{ return rdmsrq_safe(addr, p); }				\
-	SEC(rd, id) static uint64_t site_rd_##id(void)			\
-	{ return msr_read_##id(); }					\
-	SEC(rds, id) static int site_rds_##id(uint64_t *p)		\
-	{ return msr_read_##id##_safe(p); }				\
 	SEC(rdh, id) static uint64_t site_rdh_##id(void)		\
 	{ uint32_t lo, hi; rdmsr(addr, lo, hi); return (uint64_t)hi << 32 | lo; } \
 	SEC(rdhs, id) static int site_rdhs_##id(uint64_t *p)		\
@@ -55,8 +50,7 @@ const char *const wr_api_name[WR_NAPI] = {
 		*p = (uint64_t)hi << 32 | lo;				\
 		return err;						\
 	}								\
-	BOUNDS(rdq, id) BOUNDS(rdqs, id) BOUNDS(rd, id) BOUNDS(rds, id)	\
-	BOUNDS(rdh, id) BOUNDS(rdhs, id)				\
+	BOUNDS(rdq, id) BOUNDS(rdqs, id) BOUNDS(rdh, id) BOUNDS(rdhs, id) \
 	extern void asm_xen_rdmsr_##id(void) __attribute__((weak));	\
 	extern void asm_early_rdmsr_##id(void) __attribute__((weak));
 
@@ -76,17 +70,12 @@ const char *const wr_api_name[WR_NAPI] = {
 	{ wrmsrq(addr, v); }						\
 	SEC(wrqs, id) static int site_wrqs_##id(uint64_t v)		\
 	{ return wrmsrq_safe(addr, v); }				\
-	SEC(wr, id) static void site_wr_##id(uint64_t v)		\
-	{ msr_write_##id(v); }						\
-	SEC(wrs, id) static int site_wrs_##id(uint64_t v)		\
-	{ return msr_write_##id##_safe(v); }				\
 	SEC(wrh, id) static void site_wrh_##id(uint64_t v)		\
 	{ wrmsr(addr, (uint32_t)v, v >> 32); }				\
 	SEC(wrhs, id) static int site_wrhs_##id(uint64_t v)		\
 	{ return wrmsr_safe(addr, (uint32_t)v, v >> 32); }		\
 	WRNS_##ns(id, addr)						\
-	BOUNDS(wrq, id) BOUNDS(wrqs, id) BOUNDS(wr, id) BOUNDS(wrs, id)	\
-	BOUNDS(wrh, id) BOUNDS(wrhs, id)				\
+	BOUNDS(wrq, id) BOUNDS(wrqs, id) BOUNDS(wrh, id) BOUNDS(wrhs, id) \
 	extern void asm_xen_wrmsr_##id(void) __attribute__((weak));	\
 	extern void asm_early_wrmsr_##id(void) __attribute__((weak));
 
@@ -95,19 +84,17 @@ MSRGEN_TEST_WRITES(WR_WRAP)
 
 #define RD_CASE(id, addr, macro, kind, arg, args)			\
 	{ #id, macro, addr, K_##kind, XRD_##kind(arg, args),		\
-	  { (void *)site_rdq_##id, (void *)site_rdqs_##id, (void *)site_rd_##id, \
-	    (void *)site_rds_##id, (void *)site_rdh_##id, (void *)site_rdhs_##id }, \
-	  { SECB(rdq, id), SECB(rdqs, id), SECB(rd, id), SECB(rds, id),	\
-	    SECB(rdh, id), SECB(rdhs, id) },				\
+	  { (void *)site_rdq_##id, (void *)site_rdqs_##id,		\
+	    (void *)site_rdh_##id, (void *)site_rdhs_##id },		\
+	  { SECB(rdq, id), SECB(rdqs, id), SECB(rdh, id), SECB(rdhs, id) }, \
 	  asm_xen_rdmsr_##id, asm_early_rdmsr_##id },
 
 #define WR_CASE(id, addr, macro, ns, kind, arg, args)			\
 	{ #id, macro, addr, ns, K_##kind, XWR_##kind(arg, args),	\
-	  { (void *)site_wrq_##id, (void *)site_wrqs_##id, (void *)site_wr_##id, \
-	    (void *)site_wrs_##id, (void *)site_wrh_##id, (void *)site_wrhs_##id, \
-	    WRNS_FN_##ns(id) },						\
-	  { SECB(wrq, id), SECB(wrqs, id), SECB(wr, id), SECB(wrs, id),	\
-	    SECB(wrh, id), SECB(wrhs, id), WRNS_SEC_##ns(id) },		\
+	  { (void *)site_wrq_##id, (void *)site_wrqs_##id,		\
+	    (void *)site_wrh_##id, (void *)site_wrhs_##id, WRNS_FN_##ns(id) }, \
+	  { SECB(wrq, id), SECB(wrqs, id), SECB(wrh, id), SECB(wrhs, id),	\
+	    WRNS_SEC_##ns(id) },					\
 	  asm_xen_wrmsr_##id, asm_early_wrmsr_##id },
 
 const struct rd_case rd_cases[] = { MSRGEN_TEST_READS(RD_CASE) };

@@ -8,10 +8,10 @@ enum xkind { K_passthrough, K_ignore, K_call, K_perf, K_fixup };
 
 /*
  * The constant-number read accessors, each a wrapper in its own section:
- * rdmsrq(), rdmsrq_safe(), msr_read_<id>() and _safe (asm/msr-gen-regs.h),
- * rdmsr() and rdmsr_safe() (the halves, joined again by the wrapper).
+ * rdmsrq(), rdmsrq_safe(), rdmsr() and rdmsr_safe() (the halves, joined
+ * again by the wrapper).
  */
-enum rd_api { RD_Q, RD_QS, RD_REG, RD_REGS, RD_H, RD_HS, RD_NAPI };
+enum rd_api { RD_Q, RD_QS, RD_H, RD_HS, RD_NAPI };
 extern const char *const rd_api_name[RD_NAPI];
 #define RD_API_SAFE(a)	((a) & 1)
 
@@ -27,11 +27,10 @@ struct rd_case {
 };
 
 /*
- * The write accessors: wrmsrq(), wrmsrq_safe(), msr_write_<id>() and _safe,
- * wrmsr() and wrmsr_safe() (the halves), and wrmsrns() for the MSRs the
- * table marks nonserializing (NULL for the others: it does not build).
+ * The write accessors: wrmsrq(), wrmsrq_safe(), wrmsr() and wrmsr_safe()
+ * (the halves), and wrmsrns() for the MSRs the table marks nonserializing (NULL for the others: it does not build).
  */
-enum wr_api { WR_Q, WR_QS, WR_REG, WR_REGS, WR_H, WR_HS, WR_NS, WR_NAPI };
+enum wr_api { WR_Q, WR_QS, WR_H, WR_HS, WR_NS, WR_NAPI };
 extern const char *const wr_api_name[WR_NAPI];
 #define WR_API_SAFE(a)	((a) != WR_NS && ((a) & 1))
 
@@ -57,7 +56,7 @@ int site_call_rds(const struct rd_case *c, enum rd_api a, uint64_t *p);
 void site_call_wr(const struct wr_case *c, enum wr_api a, uint64_t v);
 int site_call_wrs(const struct wr_case *c, enum wr_api a, uint64_t v);
 
-/* Non-constant numbers, the same APIs (RD_REG* and WR_REG* excepted). */
+/* Non-constant numbers, the same APIs. */
 uint64_t site_rd_var(uint32_t msr);
 int site_rds_var(uint32_t msr, uint64_t *p);
 uint64_t site_rdh_var(uint32_t msr);

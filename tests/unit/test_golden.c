@@ -76,6 +76,10 @@ Test(golden, check_sees_one_byte)
 	cr_assert(strstr(r.out, "\n-#define IA32_APICBASE_BASE GENMASK_ULL(33, 12)\n"
 			       "+#define IA32_APICBASE_BASE GENMASK_ULL(35, 12)\n"), "%s", r.out);
 	cr_assert(strstr(r.err, "differs from what msrgen generates"));
+	p = xasprintf("msrgen: note: '%s' was edited by hand: its digest is not that of "
+			      "its contents\n", path);
+	cr_assert(strstr(r.err, p), "%s", r.err);
+	free(p);
 	remove_tree(out);
 }
 
@@ -132,4 +136,78 @@ Test(golden, generated_audits_are_up_to_date)
 		cr_expect_str_eq(r.out, want, "%s is stale; run tools/regenerate", path);
 		free(path);
 	}
+}
+
+/* The first "sha256:" digest in text */
+static char *digest_of(const char *text)
+{
+	const char *d = strstr(text, "sha256:");
+
+	cr_assert_not_null(d);
+	return xstrndup(d, 71);
+}
+
+/* The number (1-based) of the line that holds the first character of s in text */
+static int line_of(const char *text, const char *s)
+{
+	const char *p = strstr(text, s);
+	int n = 1;
+
+	cr_assert_not_null(p, "no '%s'", s);
+	for (const char *q = text; q < p; q++)
+		n += *q == '\n';
+	return n;
+}
+
+/*
+ * Stable output: a field added to one passthrough MSR (MSR_EFER) in a copy
+ * of defs/ changes asm/msr-defs.h alone, and in it the field's three lines
+ * at the end of MSR_EFER's block and the file's digest, nothing else.
+ */
+Test(golden, one_field_changes_its_lines_only)
+{
+	char *t = make_tempdir(), *path, *old, *new, *want, *got;
+	const char *argv[64] = { "generate", "-q", "--target", "linux-7.3", "-o", "a" };
+	const char *defs = "arch/x86/include/asm/msr-defs.h";
+	size_t n;
+	struct run r;
+	int at;
+
+	cr_assert_eq(run_sh("cp -R '%s/defs' '%s/defs'", SRC_DIR, t), 0);
+	cr_assert_eq(chdir(t), 0);
+	n = list_msr_files("defs", argv + 6, 56);
+	cr_assert_geq(n, 1);
+	r = run_msrgen(t, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	cr_assert_eq(run_sh("cd '%s' && sed -i 's/^\tfield AUTOIBRS 21;$/&\\n\tfield TEST 30;/' "
+			    "defs/common.msr && grep -q 'field TEST 30' defs/common.msr", t), 0);
+	argv[5] = "b";
+	r = run_msrgen(t, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	cr_assert_eq(run_sh("cd '%s' && ! diff -r a b > diff.txt", t), 0);
+
+	path = xasprintf("%s/a/%s", t, defs);
+	old = slurp(path);
+	free(path);
+	path = xasprintf("%s/b/%s", t, defs);
+	new = slurp(path);
+	at = line_of(old, "\n#define MSR_EFER_AUTOIBRS_WIDTH\t1\n") + 1;
+	want = xasprintf("diff -r a/%s b/%s\n"
+			 "%dc%d\n"
+			 "<  * %s\n"
+			 "---\n"
+			 ">  * %s\n"
+			 "%da%d,%d\n"
+			 "> #define MSR_EFER_TEST_SHIFT\t30\n"
+			 "> #define MSR_EFER_TEST_MASK\tGENMASK_ULL(30, 30)\n"
+			 "> #define MSR_EFER_TEST_WIDTH\t1\n",
+			 defs, defs, line_of(old, "sha256:"), line_of(new, "sha256:"),
+			 digest_of(old), digest_of(new), at, at + 1, at + 3);
+	path = xasprintf("%s/diff.txt", t);
+	got = slurp(path);
+	cr_assert_str_eq(got, want);
+	cr_assert_eq(chdir(SRC_DIR), 0);
+	remove_tree(t);
 }

@@ -163,6 +163,23 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 	a = copy_touched(k);
 	cr_assert_eq(git_am_series(a, s, 4), 0);
 	cr_assert_eq(run_sh("diff -r '%s' '%s'", a, t), 0);
+	/*
+	 * get_maintainer.pl, with the MAINTAINERS the series leaves, names the
+	 * x86 and the Xen lists for every patch
+	 */
+	for (int i = 1; i <= 4; i++) {
+		char *out = xasprintf("%s/gm-%d", s, i), *text;
+
+		cr_assert_eq(run_sh("cd '%s' && perl scripts/get_maintainer.pl --no-git --no-tree "
+				    "--no-rolestats --mpath '%s/MAINTAINERS' '%s'/%04d-*.patch "
+				    "> '%s' 2>&1", k, a, s, i, out), 0);
+		text = slurp(out);
+		cr_assert(text && strstr(text, "x86@kernel.org\n") &&
+			  strstr(text, "xen-devel@lists.xenproject.org"), "patch %d:\n%s", i, text);
+		free(text);
+		unlink(out);
+		free(out);
+	}
 	remove_tree(a);
 	remove_tree(t);
 	remove_tree(s);

@@ -423,3 +423,87 @@ Test(xcheck, import_of_7_3_changes_nothing)
 	cr_assert_str_eq(got, want, "defs/index/msr-index.msr is not what msrgen import writes");
 	remove_tree(out);
 }
+
+/* Does text have "#define name" followed by a blank or a parenthesis? */
+static bool defines(const char *text, const char *name)
+{
+	char *def = xasprintf("#define %s", name);
+	const char *p = text;
+	bool found = false;
+
+	while (!found && (p = strstr(p, def))) {
+		p += strlen(def);
+		found = *p == ' ' || *p == '\t' || *p == '(';
+	}
+	free(def);
+	return found;
+}
+
+/*
+ * asm/msr-defs.h defines no name 7.3's msr-index.h defines, and each name it
+ * leaves to msr-index.h ("NAME is msr-index.h's", the template's list) is one
+ * that msr-index.h defines: the list is exact.
+ */
+Test(xcheck, msr_defs_names_are_not_msr_index_names)
+{
+	char *index = tree_file("arch/x86/include/asm/msr-index.h");
+	char *defs = slurp(SRC_DIR "/generated/linux-7.3/arch/x86/include/asm/msr-defs.h");
+	char *line, *save = NULL;
+	size_t n = 0, left = 0;
+
+	cr_assert_not_null(defs);
+	for (line = strtok_r(defs, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char name[128];
+
+		if (sscanf(line, "#define %127[A-Za-z0-9_]", name) == 1) {
+			n++;
+			cr_expect(!defines(index, name), "msr-defs.h and msr-index.h both define %s",
+				  name);
+		} else if (strstr(line, " is msr-index.h's */") &&
+			   sscanf(line, "/* %127[A-Za-z0-9_]", name) == 1) {
+			left++;
+			cr_expect(defines(index, name), "%s is left to msr-index.h, which lacks it",
+				  name);
+		}
+	}
+	cr_log_info("msr-defs.h: %zu names, %zu left to msr-index.h", n, left);
+	cr_assert_geq(n, 300);
+	free(index);
+	free(defs);
+}
+
+/*
+ * Every register's name (the macro of its MSRGEN_MSR and MSRGEN_HANDLE
+ * records, NAME(i) for an indexed MSR) and every alias of defs/ is a macro
+ * of 7.3's msr-index.h, so generated C can say case MSR_IA32_APICBASE:
+ * where it says case 0x0000001b: today.
+ */
+Test(xcheck, every_defs_name_is_an_msr_index_macro)
+{
+	static struct ast ast;
+	struct model m;
+	char *index = tree_file("arch/x86/include/asm/msr-index.h");
+	size_t i, j, missing = 0;
+
+	load_defs(&ast, &m);
+	for (i = 0; i < m.regs.n; i++) {
+		const char *macro = m.regs.v[i].macro;
+		char *stem = xstrndup(macro, strcspn(macro, "("));
+
+		if (!defines(index, stem)) {
+			missing++;
+			cr_expect_fail("%s is no macro of msr-index.h", macro);
+		}
+		free(stem);
+	}
+	for (i = 0; i < m.decls.n; i++)
+		for (j = 0; j < m.decls.v[i]->aliases.n; j++)
+			if (!defines(index, m.decls.v[i]->aliases.v[j]->name.name)) {
+				missing++;
+				cr_expect_fail("alias %s is no macro of msr-index.h",
+					       m.decls.v[i]->aliases.v[j]->name.name);
+			}
+	cr_assert_geq(m.regs.n, 500);
+	cr_assert_eq(missing, 0);
+	free(index);
+}

@@ -13,6 +13,7 @@
 #define HARNESS_ASM_MSR_H
 #include <asm/asm.h>
 #include <linux/types.h>
+#include <asm/msr-index.h>	/* generated: templates/harness */
 
 #define EAX_EDX_DECLARE_ARGS(val, low, high)	unsigned long low, high
 #define EAX_EDX_VAL(val, low, high)		((low) | (high) << 32)

@@ -23,7 +23,7 @@ u32 ex_msr_insn_msr(struct pt_regs *regs);
 u64 ex_msr_insn_wrval(struct pt_regs *regs);
 
 #ifdef CONFIG_XEN_PV
-/* arch/x86/xen/msr-gen.c */
+/* arch/x86/xen/msr.c */
 bool ex_msr_quiet(const struct exception_table_entry *e);
 #else
 static inline bool ex_msr_quiet(const struct exception_table_entry *e)

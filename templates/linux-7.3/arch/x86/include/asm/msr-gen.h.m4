@@ -203,7 +203,7 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
  * the alternatives are applied a site calls its register's early stub,
  * which looks at X86_FEATURE_XENPV; then it executes the instruction, or on
  * Xen PV a constant, nothing, or the call of the register's Xen stub.  The
- * stubs (arch/x86/xen/msr-gen-stubs.S) keep every register but %rax, %rcx
+ * stubs (arch/x86/xen/msr-stubs.S) keep every register but %rax, %rcx
  * and %rdx; %cl tells them whether the access is a _safe one, and they
  * return the error as the _safe instruction sites do.  One function per
  * shape, the stubs as operands, so each shape is expanded once.  The flag
@@ -510,24 +510,35 @@ _mg_wr_var([[wrns]], [[__MSR_WRNS_VAR]], [[]])m4_dnl
 
 m4_divert(-1)
 Dispatch: a case per register whose site is not the shared one.
-_mg_case(once-key, address, name, statement): one case, once per address
-and key (aliases share an address).
+_mg_case(once-key, address, name, statement): one case, by the kernel's name
+of the MSR, once per address and key (aliases share an address).
 m4_define([[_mg_case]], [[m4_ifelse(_mg_once([[$1$2]]), [[1]], [[m4_divert(0)m4_dnl
-		case $2:	/* $3 */
+		case $3:
 			$4;
 m4_divert(-1)]])]])
 Filters: the Xen PV read or write is not passthrough; a WRMSRNS write.
 m4_define([[_mg_xrd]], [[_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])]])
 m4_define([[_mg_xwr]], [[_mg_has([[$1]], [[write]])_mg_xen([[$1]], [[write]])]])
 m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
-_mg_rd_x(id, address[, p]): the read site of a register whose Xen PV read
+_mg_rd_x(id, number[, p]): the read site of a register whose Xen PV read
 is not passthrough (with p: the _safe form storing the value at p).
 m4_define([[_mg_rd_x]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
 	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__msr_rd_k32]], [[__msr_rd_k64]])]],
 	[[__msr_rd_stub]])[[]]m4_ifelse([[$3]], [[]], [[]], [[_safe]])($1, $2[[]]m4_ifelse([[$3]], [[]], [[]], [[, $3]])[[]]m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, _mg_xa([[$1]], [[read]])ULL]]))]])
-_mg_wr_x(id, address, safe, ns): the write site of a register whose Xen PV
+_mg_wr_x(id, number, safe, ns): the write site of a register whose Xen PV
 write is not passthrough (safe: _safe or empty; ns: ns or empty).
 m4_define([[_mg_wr_x]], [[__msr_wr$4_[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[ign]], [[stub]])$3($1, $2, val)]])
+_mg_labels(key, filter, value, statement): the case labels of the registers
+for which filter(id) is value, sharing one statement.  In a module that
+statement is the dispatcher, which is exported; the stubs of each register
+are not.
+m4_define([[_mg_mlabel]], [[m4_ifelse(_mg_mf([[$1]]), _mg_get([[mvalue]]), [[m4_ifelse(_mg_once(_mg_get([[mkey]])[[$3]]), [[1]], [[m4_divert(0)m4_dnl
+		case $2:
+m4_divert(-1)_mg_set(_mg_get([[mkey]])[[_any]], [[1]])]])]])]])
+m4_define([[_mg_labels]], [[_mg_set([[mkey]], [[$1]])m4_pushdef([[_mg_mf]], m4_defn([[$2]]))_mg_set([[mvalue]], [[$3]])m4_pushdef([[MSRGEN_MSR]], m4_defn([[_mg_mlabel]]))MSRGEN_MODEL[[]]m4_popdef([[MSRGEN_MSR]])m4_popdef([[_mg_mf]])m4_ifelse(_mg_get([[$1_any]]), [[1]], [[m4_divert(0)m4_dnl
+			$4;
+			break;
+m4_divert(-1)]])]])
 m4_divert(0)m4_dnl
 
 static __always_inline u64 __msr_rdq(u32 msr)
@@ -538,9 +549,13 @@ static __always_inline u64 __msr_rdq(u32 msr)
 		val = __msr_rd_var(msr);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#if defined(CONFIG_XEN_PV) && defined(MODULE)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[val = _mg_rd_x([[$1]], [[$3]]);
+_mg_labels([[ram]], [[_mg_xrd]], [[11]], [[val = __msr_rd_var(msr)]])
+m4_divert(0)m4_dnl
+#elif defined(CONFIG_XEN_PV)
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[val = _mg_rd_x([[$1]], [[msr]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -562,9 +577,13 @@ static __always_inline int __msr_rdq_safe(u32 msr, u64 *p)
 		err = __msr_rd_var_safe(msr, p);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#if defined(CONFIG_XEN_PV) && defined(MODULE)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[err = _mg_rd_x([[$1]], [[$3]], [[p]]);
+_mg_labels([[rbm]], [[_mg_xrd]], [[11]], [[err = __msr_rd_var_safe(msr, p)]])
+m4_divert(0)m4_dnl
+#elif defined(CONFIG_XEN_PV)
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[err = _mg_rd_x([[$1]], [[msr]], [[p]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -584,9 +603,13 @@ static __always_inline void __msr_wrq(u32 msr, u64 val)
 		__msr_wr_var(msr, val);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#if defined(CONFIG_XEN_PV) && defined(MODULE)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]]);
+_mg_labels([[wam]], [[_mg_xwr]], [[11]], [[__msr_wr_var(msr, val)]])
+m4_divert(0)m4_dnl
+#elif defined(CONFIG_XEN_PV)
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[msr]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -607,9 +630,13 @@ static __always_inline int __msr_wrq_safe(u32 msr, u64 val)
 		err = __msr_wr_var_safe(msr, val);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#if defined(CONFIG_XEN_PV) && defined(MODULE)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wb]], [[$3]], [[$2]], [[err = _mg_wr_x([[$1]], [[$3]], [[_safe]]);
+_mg_labels([[wbm]], [[_mg_xwr]], [[11]], [[err = __msr_wr_var_safe(msr, val)]])
+m4_divert(0)m4_dnl
+#elif defined(CONFIG_XEN_PV)
+m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wb]], [[$3]], [[$2]], [[err = _mg_wr_x([[$1]], [[msr]], [[_safe]]);
 			break]])]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
@@ -635,24 +662,24 @@ static __always_inline void __msr_wrns(u32 msr, u64 val)
 		switch (msr) {
 m4_divert(-1)
 m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[na]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[$3]], [[]], [[ns]]);
+m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[na]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[msr]], [[]], [[ns]]);
 			break]])]])]])
 m4_divert(0)m4_dnl
-#ifdef CONFIG_XEN_PV
+#if defined(CONFIG_XEN_PV) && defined(MODULE)
+m4_divert(-1)
+_mg_labels([[nam]], [[_mg_nsxen]], [[111]], [[__msr_wrns_var(msr, val)]])
+m4_divert(0)m4_dnl
+#elif defined(CONFIG_XEN_PV)
 m4_divert(-1)
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 #else
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[nb]], [[$3]], [[$2]], [[__msr_wrns_pt(msr, val);
-			break]])]])]])
-MSRGEN_MODEL
+_mg_labels([[nb]], [[_mg_nsxen]], [[111]], [[__msr_wrns_pt(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[110]], [[_mg_case([[nc]], [[$3]], [[$2]], [[__msr_wrns_pt(msr, val);
-			break]])]])]])
-MSRGEN_MODEL
+_mg_labels([[nc]], [[_mg_nsxen]], [[110]], [[__msr_wrns_pt(msr, val)]])
 m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)m4_dnl
 		default:

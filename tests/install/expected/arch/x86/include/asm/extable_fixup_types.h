@@ -63,6 +63,4 @@
 
 #define	EX_TYPE_ERETU			21
 
-#include <asm/msr-gen-extable.h>
-
 #endif

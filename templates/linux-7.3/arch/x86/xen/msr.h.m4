@@ -22,7 +22,7 @@ m4_divert(-1)]])]])]])]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_HANDLE]], [[]])
 m4_divert(0)
-/* Bodies of the stubs in msr-gen-stubs.S: 0 or an error. */
+/* Bodies of the stubs in msr-stubs.S: 0 or an error. */
 m4_divert(-1)
 m4_define([[_mg_param]], [[m4_ifelse([[$1]], [[read]], [[u64 *val]], [[u64 val]])]])
 m4_define([[_mg_proto]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)m4_dnl

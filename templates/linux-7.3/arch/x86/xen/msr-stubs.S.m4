@@ -13,10 +13,9 @@ MSRGEN_BANNER_C
  * the error in %eax.  Every other register but %rcx and %rdx is kept, as the
  * compiler does not know about the call.  A failing access is reported (or
  * not) by the C body, so a stub never raises a fault of its own.
- * Modules reach the MSRs through the stubs, as they did through pv_ops
- * (EXPORT_SYMBOL).
+ * Only built-in code calls the stubs: a module's sites call the exported
+ * dispatcher (asm/msr-gen.h), so no stub is exported.
  */
-#include <linux/export.h>
 #include <linux/linkage.h>
 #include <asm/asm.h>
 #include <asm/frame.h>
@@ -72,10 +71,8 @@ m4_divert(-1)
 m4_define([[_mg_stubs]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)
 /* $3 _mg_rw([[$2]]): _mg_xk([[$1]], [[$2]]) */
 m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[MSR_STUB asm_xen_[[]]_mg_rw([[$2]])msr_$1, xen_[[]]_mg_rw([[$2]])msr_$1, m4_ifelse([[$2]], [[write]], [[1]], [[0]])
-EXPORT_SYMBOL(asm_xen_[[]]_mg_rw([[$2]])msr_$1)
 ]])m4_dnl
 MSR_STUB asm_early_[[]]_mg_rw([[$2]])msr_$1, early_[[]]_mg_rw([[$2]])msr_$1, m4_ifelse([[$2]], [[write]], [[1]], [[0]])
-EXPORT_SYMBOL(asm_early_[[]]_mg_rw([[$2]])msr_$1)
 m4_divert(-1)]])]])
 m4_define([[MSRGEN_MSR]], [[_mg_stubs([[$1]], [[read]], [[$2]], [[$3]])_mg_stubs([[$1]], [[write]], [[$2]], [[$3]])]])
 MSRGEN_MODEL

@@ -3,13 +3,17 @@ m4_include([[_lib.m4]])m4_dnl
 MSRGEN_BANNER_C
 /*
  * Xen PV side of the MSR accessors of asm/msr-gen.h: the C bodies of the
- * stubs in msr-gen-stubs.S, xen_pv_rdmsr() and xen_pv_wrmsr() for the MSR
+ * stubs in msr-stubs.S, xen_pv_rdmsr() and xen_pv_wrmsr() for the MSR
  * numbers known only at run time, and the handlers the MSR tables name.
  *
  * A body gets safe = true for a _safe access.  Otherwise a failing access
  * is reported by its instruction, unless xen_msr_safe= says to treat every
  * access as a _safe one.  The sites trace the accesses, so the
  * instructions here are the untraced ones.
+ *
+ * The inline sites of any module call xen_pv_rdmsr(), xen_pv_wrmsr(),
+ * early_rdmsr() and early_wrmsr(), as they used pv_ops before, so these
+ * are exported as pv_ops is (EXPORT_SYMBOL); the stub bodies are not.
  */
 #include <linux/bug.h>
 #include <linux/cpufeature.h>
@@ -23,7 +27,7 @@ MSRGEN_BANNER_C
 #include <xen/xen.h>
 
 #include "xen-ops.h"
-#include "msr-gen.h"
+#include "msr.h"
 
 static int msr_native_read(u32 msr, u64 *val, bool safe)
 {
@@ -86,7 +90,7 @@ void xen_msr_apicbase_fixup(u64 *val)
 }
 m4_divert(-1)]])
 
-Stub bodies: _mg_body_xen(kind, dir, arg, args, address).
+Stub bodies: _mg_body_xen(kind, dir, arg, args, name).
 m4_define([[_mg_body_xen]], [[m4_ifelse(
 [[$1]], [[call]], [[	return $3(_mg_cargs([[$4]])val);]],
 [[$1$2]], [[perfread]], [[	if (pmu_msr_chk_emulated($5, val, true))
@@ -104,7 +108,7 @@ m4_define([[_mg_bodies]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$
 m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[/* $3: _mg_xk([[$1]], [[$2]]) $2 */
 int xen_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe)
 {
-_mg_body_xen(_mg_xk([[$1]], [[$2]]), [[$2]], _mg_xa([[$1]], [[$2]]), [[_mg_xargs([[$1]], [[$2]])]], [[$4]])
+_mg_body_xen(_mg_xk([[$1]], [[$2]]), [[$2]], _mg_xa([[$1]], [[$2]]), [[_mg_xargs([[$1]], [[$2]])]], [[$3]])
 }
 
 ]])m4_dnl
@@ -120,7 +124,7 @@ m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[	if (boot_cpu_has(X86_FEATURE_XENPV
 ]], [[	if (boot_cpu_has(X86_FEATURE_XENPV))
 		return 0;
 ]])m4_dnl
-	return msr_native_[[]]m4_ifelse([[$2]], [[read]], [[read]], [[write]])($4, val, safe);
+	return msr_native_[[]]m4_ifelse([[$2]], [[read]], [[read]], [[write]])($3, val, safe);
 }
 m4_divert(-1)]])]])
 m4_define([[MSRGEN_MSR]], [[_mg_bodies([[$1]], [[read]], [[$2]], [[$3]])_mg_bodies([[$1]], [[write]], [[$2]], [[$3]])]])
@@ -131,26 +135,26 @@ Runtime dispatch: cases for the MSRs whose Xen PV handling is ignore, call
 or fixup (perf is the default path: the vPMU check first).
 m4_define([[_mg_rcase]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_once([[rcase$3]]), [[11]], [[m4_ifelse(
 _mg_xk([[$1]], [[read]]), [[ignore]], [[m4_divert(0)m4_dnl
-	case $3:	/* $2 */
+	case $2:
 		r.val = _mg_xa([[$1]], [[read]])ULL;
 		return r;
 m4_divert(-1)]],
 _mg_xk([[$1]], [[read]]), [[fixup]], [[_mg_rcall([[$1]], [[$2]], [[$3]])]],
 _mg_xk([[$1]], [[read]]), [[call]], [[_mg_rcall([[$1]], [[$2]], [[$3]])]])]])]])
 m4_define([[_mg_rcall]], [[m4_divert(0)m4_dnl
-	case $3:	/* $2 */
+	case $2:
 		r.err = xen_rdmsr_$1(&r.val, safe);
 		return r;
 m4_divert(-1)]])
-m4_define([[_mg_wcase]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_once([[wcase$3]]), [[11]], [[m4_ifelse(
-_mg_xk([[$1]], [[write]]), [[ignore]], [[m4_divert(0)m4_dnl
-	case $3:	/* $2: ignored */
-		return 0;
-m4_divert(-1)]],
-_mg_xk([[$1]], [[write]]), [[call]], [[m4_divert(0)m4_dnl
-	case $3:	/* $2 */
+_mg_wign(id, name, address): a case label of an ignored write (they share
+one return); _mg_wcase: a case of a write whose handler is called.
+m4_define([[_mg_wign]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])[[]]_mg_once([[wign$3]]), [[1ignore1]], [[m4_divert(0)m4_dnl
+	case $2:
+m4_divert(-1)_mg_set([[wign_any]], [[1]])]])]])
+m4_define([[_mg_wcase]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])[[]]_mg_once([[wcase$3]]), [[1call1]], [[m4_divert(0)m4_dnl
+	case $2:
 		return xen_wrmsr_$1(val, safe);
-m4_divert(-1)]])]])]])
+m4_divert(-1)]])]])
 m4_divert(0)
 /**
  * xen_pv_rdmsr() - Read an MSR on Xen PV, number known at run time
@@ -187,6 +191,11 @@ int xen_pv_wrmsr(u32 msr, u64 val, bool safe)
 {
 	switch (msr) {
 m4_divert(-1)
+m4_define([[MSRGEN_MSR]], [[_mg_wign([[$1]], [[$2]], [[$3]])]])
+MSRGEN_MODEL
+m4_ifelse(_mg_get([[wign_any]]), [[1]], [[m4_divert(0)m4_dnl
+		return 0;	/* Xen PV ignores these writes */
+m4_divert(-1)]])
 m4_define([[MSRGEN_MSR]], [[_mg_wcase([[$1]], [[$2]], [[$3]])]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_MSR]], [[]])
