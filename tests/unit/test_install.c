@@ -565,7 +565,7 @@ Test(patch, cover_letter)
 	cr_assert_eq(strspn(d + 7, "0123456789abcdef"), 64, "%s", cover);
 	cr_assert(strncmp(d, digest, 71), "the cover names msr-gen.h's own digest");
 	memcpy(digest, d, 71);
-	want = xasprintf("kernel.\n\n"
+	want = xasprintf("for a new series against LINUX, or msrgen install to update a tree.\n\n"
 			 "The generated files are the output of msrgen %s for linux-7.3,\n"
 			 "inputs digest %s.\n\n"
 			 "Ann Config (4):\n"
