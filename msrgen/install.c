@@ -1578,8 +1578,8 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 		if (!outputs_write(&out, o->tree))
 			goto out;
 		if (!o->quiet && out.files.n)
-			fprintf(stderr, "msrgen: %s: %zu files written for %s\n", o->tree,
-				out.files.n, o->target);
+			fprintf(stderr, "msrgen: %s: %zu file%s written for %s\n", o->tree,
+				out.files.n, out.files.n == 1 ? "" : "s", o->target);
 		else if (!o->quiet)
 			fprintf(stderr, "msrgen: %s: up to date for %s\n", o->tree, o->target);
 		free(out.files.v);	/* the texts belong to the files */
