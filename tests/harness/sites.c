@@ -50,9 +50,7 @@ const char *const wr_api_name[WR_NAPI] = {
 		*p = (uint64_t)hi << 32 | lo;				\
 		return err;						\
 	}								\
-	BOUNDS(rdq, id) BOUNDS(rdqs, id) BOUNDS(rdh, id) BOUNDS(rdhs, id) \
-	extern void asm_xen_rdmsr_##id(void) __attribute__((weak));	\
-	extern void asm_early_rdmsr_##id(void) __attribute__((weak));
+	BOUNDS(rdq, id) BOUNDS(rdqs, id) BOUNDS(rdh, id) BOUNDS(rdhs, id)
 
 /* wrmsrns() builds only for the MSRs marked nonserializing. */
 #define WRNS_0(id, addr)
@@ -75,9 +73,7 @@ const char *const wr_api_name[WR_NAPI] = {
 	SEC(wrhs, id) static int site_wrhs_##id(uint64_t v)		\
 	{ return wrmsr_safe(addr, (uint32_t)v, v >> 32); }		\
 	WRNS_##ns(id, addr)						\
-	BOUNDS(wrq, id) BOUNDS(wrqs, id) BOUNDS(wrh, id) BOUNDS(wrhs, id) \
-	extern void asm_xen_wrmsr_##id(void) __attribute__((weak));	\
-	extern void asm_early_wrmsr_##id(void) __attribute__((weak));
+	BOUNDS(wrq, id) BOUNDS(wrqs, id) BOUNDS(wrh, id) BOUNDS(wrhs, id)
 
 MSRGEN_TEST_READS(RD_WRAP)
 MSRGEN_TEST_WRITES(WR_WRAP)
@@ -86,16 +82,14 @@ MSRGEN_TEST_WRITES(WR_WRAP)
 	{ #id, macro, addr, K_##kind, XRD_##kind(arg, args),		\
 	  { (void *)site_rdq_##id, (void *)site_rdqs_##id,		\
 	    (void *)site_rdh_##id, (void *)site_rdhs_##id },		\
-	  { SECB(rdq, id), SECB(rdqs, id), SECB(rdh, id), SECB(rdhs, id) }, \
-	  asm_xen_rdmsr_##id, asm_early_rdmsr_##id },
+	  { SECB(rdq, id), SECB(rdqs, id), SECB(rdh, id), SECB(rdhs, id) } },
 
 #define WR_CASE(id, addr, macro, ns, kind, arg, args)			\
 	{ #id, macro, addr, ns, K_##kind, XWR_##kind(arg, args),	\
 	  { (void *)site_wrq_##id, (void *)site_wrqs_##id,		\
 	    (void *)site_wrh_##id, (void *)site_wrhs_##id, WRNS_FN_##ns(id) }, \
 	  { SECB(wrq, id), SECB(wrqs, id), SECB(wrh, id), SECB(wrhs, id),	\
-	    WRNS_SEC_##ns(id) },					\
-	  asm_xen_wrmsr_##id, asm_early_wrmsr_##id },
+	    WRNS_SEC_##ns(id) } },
 
 const struct rd_case rd_cases[] = { MSRGEN_TEST_READS(RD_CASE) };
 const int n_rd_cases = sizeof(rd_cases) / sizeof(rd_cases[0]);

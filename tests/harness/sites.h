@@ -23,7 +23,6 @@ struct rd_case {
 	/* RD_API_SAFE(a): int (*)(uint64_t *), else uint64_t (*)(void) */
 	void *fn[RD_NAPI];
 	uint8_t *sec[RD_NAPI][2];
-	void (*xstub)(void), (*dstub)(void);
 };
 
 /*
@@ -43,7 +42,6 @@ struct wr_case {
 	/* WR_API_SAFE(a): int (*)(uint64_t), else void (*)(uint64_t) */
 	void *fn[WR_NAPI];
 	uint8_t *sec[WR_NAPI][2];
-	void (*xstub)(void), (*dstub)(void);
 };
 
 extern const struct rd_case rd_cases[];

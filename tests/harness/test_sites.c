@@ -712,7 +712,7 @@ Test(msr, xen_segment_base_refused_warns)
 
 /* Every GPR but %rax, %rcx, %rdx kept, %rsp back where it was. */
 static void check_kept(const char *what, const char *id, const uint64_t out[16], int mis,
-		       int cl)
+		       int safe)
 {
 	for (int r = 3; r < 16; r++) {
 		if (r == 4) {
@@ -720,107 +720,140 @@ static void check_kept(const char *what, const char *id, const uint64_t out[16],
 			continue;
 		}
 		cr_assert_eq(out[r], HARNESS_PATTERN(r),
-			     "%s %s (misalign %d, %%cl %d): GPR %d clobbered: %#lx", what, id, mis,
-			     cl, r, out[r]);
+			     "%s%s %s (misalign %d): GPR %d clobbered: %#lx", what,
+			     safe ? "_safe" : "", id, mis, r, out[r]);
 	}
 }
 
-/* %rcx as a site leaves it: %cl the flag, the rest of the pattern. */
-static uint64_t rcx_with(int cl)
+/*
+ * %rcx as a site leaves it, "mov $msr, %ecx": the stubs must take only
+ * %ecx, so the upper half is a pattern here.
+ */
+static uint64_t rcx_with(uint32_t msr)
 {
-	return (HARNESS_PATTERN(1) & ~0xffULL) | cl;
+	return (HARNESS_PATTERN(1) & ~0xffffffffULL) | msr;
 }
 
-static void run_stub_read(const struct rd_case *c, void (*stub)(void), const char *what,
-			  enum harness_fs fs)
+/* msr-stubs.S: only those some site calls (weak: a table may need none). */
+extern void __attribute__((weak)) asm_early_rdmsr(void), asm_early_rdmsr_safe(void);
+extern void __attribute__((weak)) asm_early_wrmsr(void), asm_early_wrmsr_safe(void);
+extern void __attribute__((weak)) asm_xen_rdmsr(void), asm_xen_rdmsr_safe(void);
+extern void __attribute__((weak)) asm_xen_wrmsr(void), asm_xen_wrmsr_safe(void);
+
+/* The stubs of one kind: [0] the plain access, [1] the _safe one. */
+struct stubs {
+	const char *name;
+	void (*fn[2])(void);
+};
+
+static const struct stubs early_rd = { "asm_early_rdmsr", { asm_early_rdmsr, asm_early_rdmsr_safe } };
+static const struct stubs xen_rd = { "asm_xen_rdmsr", { asm_xen_rdmsr, asm_xen_rdmsr_safe } };
+static const struct stubs early_wr = { "asm_early_wrmsr", { asm_early_wrmsr, asm_early_wrmsr_safe } };
+static const struct stubs xen_wr = { "asm_xen_wrmsr", { asm_xen_wrmsr, asm_xen_wrmsr_safe } };
+
+static void run_stub_read(const struct rd_case *c, const struct stubs *s, enum harness_fs fs)
 {
 	uint64_t out[16], exp = exp_read(c, fs);
 	bool traps = fs != FS_XENPV || xen_traps(c->kind, false);
 
-	for (int cl = 0; cl < 2; cl++) {
+	for (int safe = 0; safe < 2; safe++) {
+		void *stub = (void *)s->fn[safe];
+
 		for (int mis = 0; mis < 2; mis++) {
 			prep_rd(c);
-			harness_call_preserve((void *)stub, 0x1234567887654321ULL, out, mis,
-					      rcx_with(cl));
-			check_kept(what, c->id, out, mis, cl);
+			harness_call_preserve(stub, 0x1234567887654321ULL, out, mis, rcx_with(c->addr));
+			check_kept(s->name, c->id, out, mis, safe);
 			cr_assert(out[0] == exp && (uint32_t)out[2] == 0,
-				  "%s %s (%%cl %d): %#lx %d, expected %#lx 0", what, c->id, cl,
-				  out[0], (int)out[2], exp);
-			cr_assert_eq(hlog.ntrace, 0, "%s %s: a stub traced", what, c->id);
+				  "%s%s %s: %#lx %d, expected %#lx 0", s->name, safe ? "_safe" : "",
+				  c->id, out[0], (int)out[2], exp);
+			cr_assert_eq(hlog.ntrace, 0, "%s %s: a stub traced", s->name, c->id);
 		}
 		if (!traps)
 			continue;
-		/* A fault: one #GP in the C body; the error with %cl = 1, a report with 0. */
+		/* A fault: one #GP in the C function; the error if _safe, else a report. */
 		prep_rd(c);
 		model_inject_gp(c->addr, true);
-		harness_call_preserve((void *)stub, 0, out, 0, rcx_with(cl));
-		check_kept(what, c->id, out, 0, cl);
-		cr_assert(out[0] == exp_fault_read(c, fs) && (int)out[2] == (cl ? -EIO : 0),
-			  "%s %s (%%cl %d) on #GP: %#lx %d", what, c->id, cl, out[0], (int)out[2]);
-		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s %s: %lu #GP, %lu ud2", what,
+		harness_call_preserve(stub, 0, out, 0, rcx_with(c->addr));
+		check_kept(s->name, c->id, out, 0, safe);
+		cr_assert(out[0] == exp_fault_read(c, fs) && (int)out[2] == (safe ? -EIO : 0),
+			  "%s%s %s on #GP: %#lx %d", s->name, safe ? "_safe" : "", c->id, out[0],
+			  (int)out[2]);
+		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s %s: %lu #GP, %lu ud2", s->name,
 			  c->id, hlog.gp, hlog.n[I_UD2]);
-		cr_assert_eq(hlog.warn, !cl, "%s %s (%%cl %d): %lu reports", what, c->id, cl,
-			     hlog.warn);
+		cr_assert_eq(hlog.warn, !safe, "%s%s %s: %lu reports", s->name, safe ? "_safe" : "",
+			     c->id, hlog.warn);
 	}
 }
 
-static void run_stub_write(const struct wr_case *c, void (*stub)(void), const char *what,
-			   enum harness_fs fs)
+static void run_stub_write(const struct wr_case *c, const struct stubs *s, enum harness_fs fs)
 {
 	uint64_t out[16], v = pattern(c->addr) ^ 0xf0f0f0f00f0f0f0fULL;
 	bool traps = fs != FS_XENPV || xen_traps(c->kind, true);
 
-	for (int cl = 0; cl < 2; cl++) {
+	for (int safe = 0; safe < 2; safe++) {
+		void *stub = (void *)s->fn[safe];
+
 		for (int mis = 0; mis < 2; mis++) {
 			prep_wr(c);
-			harness_call_preserve((void *)stub, v, out, mis, rcx_with(cl));
-			check_kept(what, c->id, out, mis, cl);
-			cr_assert_eq((uint32_t)out[0], 0, "%s %s (%%cl %d): error %d", what, c->id,
-				     cl, (int)out[0]);
-			check_wr_effect(what, c, fs, v);
-			cr_assert_eq(hlog.ntrace, 0, "%s %s: a stub traced", what, c->id);
+			harness_call_preserve(stub, v, out, mis, rcx_with(c->addr));
+			check_kept(s->name, c->id, out, mis, safe);
+			cr_assert_eq((uint32_t)out[0], 0, "%s%s %s: error %d", s->name,
+				     safe ? "_safe" : "", c->id, (int)out[0]);
+			check_wr_effect(s->name, c, fs, v);
+			cr_assert_eq(hlog.ntrace, 0, "%s %s: a stub traced", s->name, c->id);
 		}
 		if (!traps)
 			continue;
 		prep_wr(c);
 		model_inject_gp(c->addr, true);
-		harness_call_preserve((void *)stub, v, out, 0, rcx_with(cl));
-		check_kept(what, c->id, out, 0, cl);
-		cr_assert_eq((int)out[0], cl ? -EIO : 0, "%s %s (%%cl %d) on #GP: %d", what, c->id,
-			     cl, (int)out[0]);
-		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s %s: %lu #GP, %lu ud2", what,
+		harness_call_preserve(stub, v, out, 0, rcx_with(c->addr));
+		check_kept(s->name, c->id, out, 0, safe);
+		cr_assert_eq((int)out[0], safe ? -EIO : 0, "%s%s %s on #GP: %d", s->name,
+			     safe ? "_safe" : "", c->id, (int)out[0]);
+		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s %s: %lu #GP, %lu ud2", s->name,
 			  c->id, hlog.gp, hlog.n[I_UD2]);
-		cr_assert_eq(hlog.warn, !cl, "%s %s (%%cl %d): %lu reports", what, c->id, cl,
-			     hlog.warn);
-		if (!cl)
+		cr_assert_eq(hlog.warn, !safe, "%s%s %s: %lu reports", s->name,
+			     safe ? "_safe" : "", c->id, hlog.warn);
+		if (!safe)
 			cr_assert(hlog.warn_msr == c->addr && hlog.warn_val == v,
-				  "%s %s: reported %#x %#lx", what, c->id, hlog.warn_msr,
+				  "%s %s: reported %#x %#lx", s->name, c->id, hlog.warn_msr,
 				  hlog.warn_val);
 	}
 }
 
+/*
+ * msr-stubs.S has the early stubs of a direction if the Xen PV handling of
+ * some MSR is not passthrough, the Xen ones if it is code; they take any
+ * number, so every MSR of the table goes through them.
+ */
 static void run_stubs(enum harness_fs fs)
 {
-	start(fs, false);
-	for (int i = 0; i < n_rd_cases; i++) {
-		const struct rd_case *c = &rd_cases[i];
+	bool early[2] = { false, false }, xen[2] = { false, false };
 
-		cr_assert_eq(!!c->xstub, rd_stub(c->kind), "rd %s: Xen stub presence", c->id);
-		cr_assert_eq(!!c->dstub, c->kind != K_passthrough, "rd %s: early stub", c->id);
-		if (c->dstub)
-			run_stub_read(c, c->dstub, "early rd stub", fs);
-		if (c->xstub && fs == FS_XENPV)
-			run_stub_read(c, c->xstub, "xen rd stub", fs);
+	for (int i = 0; i < n_rd_cases; i++) {
+		early[0] |= rd_cases[i].kind != K_passthrough;
+		xen[0] |= rd_stub(rd_cases[i].kind);
 	}
 	for (int i = 0; i < n_wr_cases; i++) {
-		const struct wr_case *c = &wr_cases[i];
-
-		cr_assert_eq(!!c->xstub, rd_stub(c->kind), "wr %s: Xen stub presence", c->id);
-		cr_assert_eq(!!c->dstub, c->kind != K_passthrough, "wr %s: early stub", c->id);
-		if (c->dstub)
-			run_stub_write(c, c->dstub, "early wr stub", fs);
-		if (c->xstub && fs == FS_XENPV)
-			run_stub_write(c, c->xstub, "xen wr stub", fs);
+		early[1] |= wr_cases[i].kind != K_passthrough;
+		xen[1] |= rd_stub(wr_cases[i].kind);
+	}
+	cr_assert(!early_rd.fn[0] == !early[0] && !early_rd.fn[1] == !early[0], "asm_early_rdmsr*");
+	cr_assert(!early_wr.fn[0] == !early[1] && !early_wr.fn[1] == !early[1], "asm_early_wrmsr*");
+	cr_assert(!xen_rd.fn[0] == !xen[0] && !xen_rd.fn[1] == !xen[0], "asm_xen_rdmsr*");
+	cr_assert(!xen_wr.fn[0] == !xen[1] && !xen_wr.fn[1] == !xen[1], "asm_xen_wrmsr*");
+	start(fs, false);
+	for (int i = 0; i < n_rd_cases; i++) {
+		if (early[0])
+			run_stub_read(&rd_cases[i], &early_rd, fs);
+		if (xen[0] && fs == FS_XENPV)
+			run_stub_read(&rd_cases[i], &xen_rd, fs);
+	}
+	for (int i = 0; i < n_wr_cases; i++) {
+		if (early[1])
+			run_stub_write(&wr_cases[i], &early_wr, fs);
+		if (xen[1] && fs == FS_XENPV)
+			run_stub_write(&wr_cases[i], &xen_wr, fs);
 	}
 }
 
@@ -855,14 +888,10 @@ static bool bytes_are(const uint8_t *p, int len, const char *hex)
 	return true;
 }
 
-/* Flag and call of a special site: xor %ecx,%ecx or mov $1,%cl; call rel32. */
-static bool flag_call(const uint8_t *p, int len)
+/* A stub call of a special site: mov $msr, %ecx (5 bytes, as in the legacy forms); call rel32. */
+static bool msr_call(const uint8_t *p, int len)
 {
-	static const uint8_t zero[3];
-
-	/* mov $0|1, %ecx (5 bytes, so +5 is an instruction boundary); call */
-	return len == 10 && p[0] == 0xb9 && p[1] <= 1 && !memcmp(p + 2, zero, 3) &&
-	       p[5] == 0xe8;
+	return len == 10 && p[0] == 0xb9 && p[5] == 0xe8;
 }
 
 /* mov %ecx,%edi; mov $s,%esi; call (reads) or ...; mov %rax,%rsi; mov $s,%edx; call */
@@ -904,22 +933,26 @@ Test(msr, replacement_encodings)
 			ns++;
 		} else if (ft == X86_FEATURE_ALWAYS) {
 			/* over an early call: the legacy instruction */
-			cr_assert(flag_call(o, 10) || var_call(o, a->instrlen < 15 ? 12 : 15),
+			cr_assert(msr_call(o, 10) || var_call(o, a->instrlen < 15 ? 12 : 15),
 				  "ALWAYS entry over %02x %02x %02x", o[0], o[1], o[2]);
 			cr_assert(r[0] == 0xb9 || bytes_are(r, rl, "0f30") ||
 				  bytes_are(r, rl, "3e0f30") || bytes_are(r, rl, "0f3031c0") ||
 				  bytes_are(r, rl, "0f3248c1e2204809d0") ||
 				  bytes_are(r, rl, "0f3248c1e2204809d031d2"),
 				  "ALWAYS replacement %02x %02x (%d bytes)", r[0], r[1], rl);
+			cr_assert(!msr_call(o, 10) || r[0] != 0xb9 || !memcmp(o + 1, r + 1, 4),
+				  "early call and legacy form name different MSRs");
 			always++;
 		} else {
 			cr_assert_eq(ft, X86_FEATURE_XENPV, "unknown feature %u", ft);
-			cr_assert(rl == 0 || r[0] == 0xb9 || flag_call(r, rl) || var_call(r, rl) ||
+			cr_assert(rl == 0 || r[0] == 0xb9 || msr_call(r, rl) || var_call(r, rl) ||
 				  (rl == 5 && r[0] == 0xb8) || (rl == 7 && r[0] == 0xb8) ||
 				  (rl == 10 && r[0] == 0x48 && r[1] == 0xb8) ||
 				  (rl == 12 && r[0] == 0x48 && r[1] == 0xb8) ||
 				  bytes_are(r, rl, "31c0"),
 				  "unexpected Xen PV replacement %02x (%d bytes)", r[0], rl);
+			cr_assert(!msr_call(r, rl) || !memcmp(o + 1, r + 1, 4),
+				  "Xen PV stub call and early call name different MSRs");
 			xen++;
 		}
 	}

@@ -2,18 +2,21 @@
 m4_include([[_lib.m4]])m4_dnl
 MSRGEN_BANNER_C
 /*
- * Xen PV side of the MSR accessors of asm/msr-gen.h: the C bodies of the
- * stubs in msr-stubs.S, xen_pv_rdmsr() and xen_pv_wrmsr() for the MSR
- * numbers known only at run time, and the handlers the MSR tables name.
+ * Xen PV side of the MSR accessors of asm/msr-gen.h: xen_pv_rdmsr() and
+ * xen_pv_wrmsr(), which handle every MSR as the MSR tables say for Xen PV,
+ * early_rdmsr() and early_wrmsr() for the sites before the alternatives
+ * are applied, and the handlers the tables name.  The sites call them
+ * directly for a number known only at run time, and through the stubs of
+ * msr-stubs.S for a constant one.
  *
- * A body gets safe = true for a _safe access.  Otherwise a failing access
+ * They get safe = true for a _safe access.  Otherwise a failing access
  * is reported by its instruction, unless xen_msr_safe= says to treat every
  * access as a _safe one.  The sites trace the accesses, so the
  * instructions here are the untraced ones.
  *
  * The inline sites of any module call xen_pv_rdmsr(), xen_pv_wrmsr(),
  * early_rdmsr() and early_wrmsr(), as they used pv_ops before, so these
- * are exported as pv_ops is (EXPORT_SYMBOL); the stub bodies are not.
+ * are exported as pv_ops is (EXPORT_SYMBOL); the stubs are not.
  */
 #include <linux/bug.h>
 #include <linux/cpufeature.h>
@@ -90,62 +93,28 @@ void xen_msr_apicbase_fixup(u64 *val)
 }
 m4_divert(-1)]])
 
-Stub bodies: _mg_body_xen(kind, dir, arg, args, name).
-m4_define([[_mg_body_xen]], [[m4_ifelse(
-[[$1]], [[call]], [[	return $3(_mg_cargs([[$4]])val);]],
-[[$1$2]], [[perfread]], [[	if (pmu_msr_chk_emulated($5, val, true))
-		return 0;
-	return xen_msr_native_read($5, val, safe);]],
-[[$1$2]], [[perfwrite]], [[	if (pmu_msr_chk_emulated($5, &val, false))
-		return 0;
-	return xen_msr_native_write($5, val, safe);]],
-[[$1]], [[fixup]], [[	int err = xen_msr_native_read($5, val, safe);
-
-	$3(val);
-	return err;]])]])
-m4_define([[_mg_param]], [[m4_ifelse([[$1]], [[read]], [[u64 *val]], [[u64 val]])]])
-m4_define([[_mg_bodies]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[/* $3: _mg_xk([[$1]], [[$2]]) $2 */
-int xen_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe)
-{
-_mg_body_xen(_mg_xk([[$1]], [[$2]]), [[$2]], _mg_xa([[$1]], [[$2]]), [[_mg_xargs([[$1]], [[$2]])]], [[$3]])
-}
-
-]])m4_dnl
-/* $3 $2 before the alternatives are applied */
-int early_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe)
-{
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[	if (boot_cpu_has(X86_FEATURE_XENPV))
-		return xen_[[]]_mg_rw([[$2]])msr_$1(val, safe);
-]], [[$2]], [[read]], [[	if (boot_cpu_has(X86_FEATURE_XENPV)) {
-		*val = _mg_xa([[$1]], [[read]])ULL;
-		return 0;
-	}
-]], [[	if (boot_cpu_has(X86_FEATURE_XENPV))
-		return 0;
-]])m4_dnl
-	return msr_native_[[]]m4_ifelse([[$2]], [[read]], [[read]], [[write]])($3, val, safe);
-}
-m4_divert(-1)]])]])
-m4_define([[MSRGEN_MSR]], [[_mg_bodies([[$1]], [[read]], [[$2]], [[$3]])_mg_bodies([[$1]], [[write]], [[$2]], [[$3]])]])
-MSRGEN_MODEL
-m4_define([[MSRGEN_MSR]], [[]])
-
 Runtime dispatch: cases for the MSRs whose Xen PV handling is ignore, call
 or fixup (perf is the default path: the vPMU check first).
+_mg_hargs(id, dir): a handler's constant arguments and a comma, or nothing.
+m4_define([[_mg_hargs]], [[m4_ifdef([[_mg_v_xargs_$1_$2]], [[m4_ifelse(m4_defn([[_mg_v_xargs_$1_$2]]), [[]], [[]],
+	[[m4_defn([[_mg_v_xargs_$1_$2]]), ]])]])]])
 m4_define([[_mg_rcase]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_once([[rcase$3]]), [[11]], [[m4_ifelse(
 _mg_xk([[$1]], [[read]]), [[ignore]], [[m4_divert(0)m4_dnl
 	case $2:
 		r.val = _mg_xa([[$1]], [[read]])ULL;
 		return r;
 m4_divert(-1)]],
-_mg_xk([[$1]], [[read]]), [[fixup]], [[_mg_rcall([[$1]], [[$2]], [[$3]])]],
-_mg_xk([[$1]], [[read]]), [[call]], [[_mg_rcall([[$1]], [[$2]], [[$3]])]])]])]])
-m4_define([[_mg_rcall]], [[m4_divert(0)m4_dnl
+_mg_xk([[$1]], [[read]]), [[fixup]], [[m4_divert(0)m4_dnl
 	case $2:
-		r.err = xen_rdmsr_$1(&r.val, safe);
+		r.err = xen_msr_native_read(msr, &r.val, safe);
+		_mg_xa([[$1]], [[read]])(&r.val);
 		return r;
-m4_divert(-1)]])
+m4_divert(-1)]],
+_mg_xk([[$1]], [[read]]), [[call]], [[m4_divert(0)m4_dnl
+	case $2:
+		r.err = _mg_xa([[$1]], [[read]])(_mg_hargs([[$1]], [[read]])&r.val);
+		return r;
+m4_divert(-1)]])]])]])
 _mg_wign(id, name, address): a case label of an ignored write (they share
 one return); _mg_wcase: a case of a write whose handler is called.
 m4_define([[_mg_wign]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])[[]]_mg_once([[wign$3]]), [[1ignore1]], [[m4_divert(0)m4_dnl
@@ -153,7 +122,7 @@ m4_define([[_mg_wign]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[w
 m4_divert(-1)_mg_set([[wign_any]], [[1]])]])]])
 m4_define([[_mg_wcase]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])[[]]_mg_once([[wcase$3]]), [[1call1]], [[m4_divert(0)m4_dnl
 	case $2:
-		return xen_wrmsr_$1(val, safe);
+		return _mg_xa([[$1]], [[write]])(_mg_hargs([[$1]], [[write]])val);
 m4_divert(-1)]])]])
 m4_divert(0)
 /**

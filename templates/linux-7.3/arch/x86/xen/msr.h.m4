@@ -22,15 +22,4 @@ m4_divert(-1)]])]])]])]])
 MSRGEN_MODEL
 m4_define([[MSRGEN_HANDLE]], [[]])
 m4_divert(0)
-/* Bodies of the stubs in msr-stubs.S: 0 or an error. */
-m4_divert(-1)
-m4_define([[_mg_param]], [[m4_ifelse([[$1]], [[read]], [[u64 *val]], [[u64 val]])]])
-m4_define([[_mg_proto]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)m4_dnl
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[int xen_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe);
-]])m4_dnl
-int early_[[]]_mg_rw([[$2]])msr_$1(_mg_param([[$2]]), bool safe);
-m4_divert(-1)]])]])
-m4_define([[MSRGEN_MSR]], [[_mg_proto([[$1]], [[read]])_mg_proto([[$1]], [[write]])]])
-MSRGEN_MODEL
-m4_divert(0)
 #endif /* _XEN_MSR_GEN_H */

@@ -200,81 +200,83 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 #ifdef CONFIG_XEN_PV
 /*
  * MSRs that Xen PV handles other than by trapping the instruction.  Until
- * the alternatives are applied a site calls its register's early stub,
- * which looks at X86_FEATURE_XENPV; then it executes the instruction, or on
- * Xen PV a constant, nothing, or the call of the register's Xen stub.  The
- * stubs (arch/x86/xen/msr-stubs.S) keep every register but %rax, %rcx
- * and %rdx; %cl tells them whether the access is a _safe one, and they
- * return the error as the _safe instruction sites do.  One function per
- * shape, the stubs as operands, so each shape is expanded once.  The flag
- * is a 5-byte "mov $0|1, %ecx", like "mov $msr, %ecx" of the legacy
- * forms, so that offset 5 of every variant is an instruction boundary (the
- * exception table entries at +0 and +5 must be, for objtool).
+ * the alternatives are applied a site calls an early stub, which looks at
+ * X86_FEATURE_XENPV; then it executes the instruction, or on Xen PV a
+ * constant, nothing, or the call of a Xen stub.  The stubs
+ * (arch/x86/xen/msr-stubs.S) take the MSR number in %ecx, keep every
+ * register but %rax, %rcx and %rdx, and return the error as the _safe
+ * instruction sites do.  The "mov $msr, %ecx" of a call is that of the
+ * legacy forms, so that offset 5 of every variant is an instruction
+ * boundary (the exception table entries at +0 and +5 must be, for
+ * objtool).
  */
-#define __MSR_UNSAFE		"mov $0, %%ecx\n\t"
-#define __MSR_SAFE		"mov $1, %%ecx\n\t"
-#define __MSR_CALL_EARLY	"call %c[early]\n\t"
-#define __MSR_CALL_XEN		"call %c[xen]\n\t"
+#define __MSR_LOAD		"mov $%c[msr], %%ecx\n\t"
+#define __MSR_CALL(stub)	__MSR_LOAD "call " #stub "\n\t"
 
-#define __MSR_RD_XEN_SITE(ok, flag, xen)				\
-	ALTERNATIVE_3(flag __MSR_CALL_EARLY,				\
+#define __MSR_RD_XEN_SITE(ok, early, xen)				\
+	ALTERNATIVE_3(early,						\
 		      __MSR_RD_L ok, X86_FEATURE_ALWAYS,		\
 		      __MSR_RD_I ok, X86_FEATURE_MSR_IMM,		\
 		      xen, X86_FEATURE_XENPV)
 
-#define __MSR_WR_XEN_SITE(ok, flag, xen)				\
-	ALTERNATIVE_2(flag __MSR_CALL_EARLY,				\
+#define __MSR_WR_XEN_SITE(ok, early, xen)				\
+	ALTERNATIVE_2(early,						\
 		      __MSR_WR_L ok, X86_FEATURE_ALWAYS,		\
 		      xen, X86_FEATURE_XENPV)
 
-#define __MSR_WRNS_XEN_SITE(ok, flag, xen)				\
-	ALTERNATIVE(ALTERNATIVE_3(flag __MSR_CALL_EARLY,		\
+#define __MSR_WRNS_XEN_SITE(ok, early, xen)				\
+	ALTERNATIVE(ALTERNATIVE_3(early,				\
 				  __MSR_WR_LD ok, X86_FEATURE_ALWAYS,	\
 				  __MSR_WR_N ok, X86_FEATURE_WRMSRNS,	\
 				  __MSR_WR_I ok, X86_FEATURE_MSR_IMM),	\
 		    xen, X86_FEATURE_XENPV)
 
-/* The sites of one kind; xen: the Xen PV variant after the flag. */
-#define __MSR_RD_XEN(xen)	__MSR_RD_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE xen)
-#define __MSR_RD_XEN_SAFE(xen)	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE, __MSR_SAFE xen)
-#define __MSR_RD_XEN_K(load)	__MSR_RD_XEN_SITE("", __MSR_UNSAFE, load)
+/* The sites of one kind, by the Xen PV variant. */
+#define __MSR_RD_XEN							\
+	__MSR_RD_XEN_SITE("", __MSR_CALL(asm_early_rdmsr), __MSR_CALL(asm_xen_rdmsr))
+#define __MSR_RD_XEN_SAFE						\
+	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_CALL(asm_early_rdmsr_safe),	\
+			  __MSR_CALL(asm_xen_rdmsr_safe))
+#define __MSR_RD_XEN_K(load)						\
+	__MSR_RD_XEN_SITE("", __MSR_CALL(asm_early_rdmsr), load)
 #define __MSR_RD_XEN_K_SAFE(load)					\
-	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_SAFE, load __MSR_RD_OK)
-#define __MSR_WR_XEN		__MSR_WR_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
-#define __MSR_WR_XEN_SAFE							\
-	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
-#define __MSR_WR_XEN_IGN	__MSR_WR_XEN_SITE("", __MSR_UNSAFE, "")
-#define __MSR_WR_XEN_IGN_SAFE	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, "" __MSR_WR_OK)
-#define __MSR_WRNS_XEN		__MSR_WRNS_XEN_SITE("", __MSR_UNSAFE, __MSR_UNSAFE __MSR_CALL_XEN)
-#define __MSR_WRNS_XEN_SAFE						\
-	__MSR_WRNS_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, __MSR_SAFE __MSR_CALL_XEN)
-#define __MSR_WRNS_XEN_IGN	__MSR_WRNS_XEN_SITE("", __MSR_UNSAFE, "")
-#define __MSR_WRNS_XEN_IGN_SAFE	__MSR_WRNS_XEN_SITE(__MSR_WR_OK, __MSR_SAFE, "" __MSR_WR_OK)
+	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_CALL(asm_early_rdmsr_safe),	\
+			  load __MSR_RD_OK)
+#define __MSR_WR_XEN							\
+	__MSR_WR_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), __MSR_CALL(asm_xen_wrmsr))
+#define __MSR_WR_XEN_SAFE						\
+	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_CALL(asm_early_wrmsr_safe),	\
+			  __MSR_CALL(asm_xen_wrmsr_safe))
+#define __MSR_WR_XEN_IGN						\
+	__MSR_WR_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), "")
+#define __MSR_WR_XEN_IGN_SAFE						\
+	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_CALL(asm_early_wrmsr_safe), __MSR_WR_OK)
+#define __MSR_WRNS_XEN							\
+	__MSR_WRNS_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), __MSR_CALL(asm_xen_wrmsr))
+#define __MSR_WRNS_XEN_IGN						\
+	__MSR_WRNS_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), "")
 
-static __always_inline u64 __msr_rd_xen(u32 msr, void (*early)(void), void (*xen)(void))
+static __always_inline u64 __msr_rd_xen(u32 msr)
 {
 	u64 val;
 
-	asm_inline __volatile__("880:\n\t"
-			    __MSR_RD_XEN(__MSR_CALL_XEN)
+	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN
 			    __MSR_END_RD
 			    : "=a" (val), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [early] "i" (early), [xen] "i" (xen)
+			    : [msr] "i" (msr)
 			    : "rcx", "rdx");
 	return val;
 }
 
-static __always_inline int __msr_rd_xen_safe(u32 msr, u64 *p, void (*early)(void),
-					     void (*xen)(void))
+static __always_inline int __msr_rd_xen_safe(u32 msr, u64 *p)
 {
 	u64 val;
 	int err;
 
-	asm_inline __volatile__("880:\n\t"
-			    __MSR_RD_XEN_SAFE(__MSR_CALL_XEN)
+	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN_SAFE
 			    __MSR_END_RD_SAFE
 			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [early] "i" (early), [xen] "i" (xen)
+			    : [msr] "i" (msr)
 			    : "rcx");
 	*p = val;
 	return err;
@@ -282,115 +284,76 @@ static __always_inline int __msr_rd_xen_safe(u32 msr, u64 *p, void (*early)(void
 m4_divert(-1)
 _mg_rd_k(bits, load): the read of an MSR that Xen PV reads as a constant (load: the instruction that loads it).
 m4_define([[_mg_rd_k]], [[
-static __always_inline u64 __msr_rd_xen_k$1(u32 msr, void (*early)(void), u64 k)
+static __always_inline u64 __msr_rd_xen_k$1(u32 msr, u64 k)
 {
 	u64 val;
 
-	asm_inline __volatile__("880:\n\t"
-			    __MSR_RD_XEN_K("$2\n\t")
+	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN_K("$2\n\t")
 			    __MSR_END_RD
 			    : "=a" (val), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [early] "i" (early), [k] "i" (k)
+			    : [msr] "i" (msr), [k] "i" (k)
 			    : "rcx", "rdx");
 	return val;
 }
 
-static __always_inline int __msr_rd_xen_k$1_safe(u32 msr, u64 *p, void (*early)(void), u64 k)
+static __always_inline int __msr_rd_xen_k$1_safe(u32 msr, u64 *p, u64 k)
 {
 	u64 val;
 	int err;
 
-	asm_inline __volatile__("880:\n\t"
-			    __MSR_RD_XEN_K_SAFE("$2\n\t")
+	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN_K_SAFE("$2\n\t")
 			    __MSR_END_RD_SAFE
 			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [early] "i" (early), [k] "i" (k)
+			    : [msr] "i" (msr), [k] "i" (k)
 			    : "rcx");
 	*p = val;
 	return err;
 }
 ]])
-_mg_indent(n): n columns of tabs and spaces, as kernel style aligns a
-continued parameter list with its open parenthesis.
-m4_define([[_mg_rep]], [[m4_ifelse(m4_eval([[$1]] > 0), [[1]], [[$2[[]]_mg_rep(m4_eval([[$1]] - 1), [[$2]])]])]])
-m4_define([[_mg_indent]], [[_mg_rep(m4_eval([[$1]] / 8), [[	]])[[]]_mg_rep(m4_eval([[$1]] % 8), [[ ]])]])
-_mg_proto(head, params, more): head(params[, more on a continuation line]).
-m4_define([[_mg_proto]], [[$1($2[[]]m4_ifelse([[$3]], [[]], [[)]], [[,
-_mg_indent(m4_len([[$1(]]))$3)]])]])
-_mg_wr_shape(name, site, _safe site, xen operand, xen parameter):
-a write shape and its _safe form.
+_mg_wr_shape(name, site[, _safe site]): a write shape and its _safe form.
 m4_define([[_mg_wr_shape]], [[
-_mg_proto([[static __always_inline void __msr_$1]], [[u32 msr, u64 val, void (*early)(void)]], [[$5]])
+static __always_inline void __msr_$1(u32 msr, u64 val)
 {
 	u32 high = val >> 32;
 
-	asm_inline __volatile__("880:\n\t"
-			    $2
+	asm_inline __volatile__("880:\n\t" $2
 			    __MSR_END_WR
 			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [early] "i" (early)$4
+			    : [msr] "i" (msr)
 			    : "rcx", "memory");
 }
-
-_mg_proto([[static __always_inline int __msr_$1_safe]], [[u32 msr, u64 val, void (*early)(void)]], [[$5]])
+m4_ifelse([[$3]], [[]], [[]], [[
+static __always_inline int __msr_$1_safe(u32 msr, u64 val)
 {
 	u32 high = val >> 32;
 
-	asm_inline __volatile__("880:\n\t"
-			    $3
+	asm_inline __volatile__("880:\n\t" $3
 			    __MSR_END_WR_SAFE
 			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [early] "i" (early)$4
+			    : [msr] "i" (msr)
 			    : "rcx", "memory");
 	return (int)val;
 }
-]])
+]])]])
 m4_divert(0)m4_dnl
 _mg_rd_k([[32]], [[mov %[k], %%eax]])_mg_rd_k([[64]], [[movabs %[k], %%rax]])m4_dnl
-_mg_wr_shape([[wr_xen]], [[__MSR_WR_XEN]], [[__MSR_WR_XEN_SAFE]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
-_mg_wr_shape([[wr_xen_ign]], [[__MSR_WR_XEN_IGN]], [[__MSR_WR_XEN_IGN_SAFE]], [[]], [[]])m4_dnl
-_mg_wr_shape([[wrns_xen]], [[__MSR_WRNS_XEN]], [[__MSR_WRNS_XEN_SAFE]], [[, [xen] "i" (xen)]], [[void (*xen)(void)]])m4_dnl
-_mg_wr_shape([[wrns_xen_ign]], [[__MSR_WRNS_XEN_IGN]], [[__MSR_WRNS_XEN_IGN_SAFE]], [[]], [[]])m4_dnl
-
-/* By register id: its stubs as operands. */
-#define __msr_rd_stub(id, nr)						\
-	__msr_rd_xen(nr, asm_early_rdmsr_##id, asm_xen_rdmsr_##id)
-#define __msr_rd_stub_safe(id, nr, p)					\
-	__msr_rd_xen_safe(nr, p, asm_early_rdmsr_##id, asm_xen_rdmsr_##id)
-#define __msr_rd_k32(id, nr, kv)					\
-	__msr_rd_xen_k32(nr, asm_early_rdmsr_##id, kv)
-#define __msr_rd_k32_safe(id, nr, p, kv)				\
-	__msr_rd_xen_k32_safe(nr, p, asm_early_rdmsr_##id, kv)
-#define __msr_rd_k64(id, nr, kv)					\
-	__msr_rd_xen_k64(nr, asm_early_rdmsr_##id, kv)
-#define __msr_rd_k64_safe(id, nr, p, kv)				\
-	__msr_rd_xen_k64_safe(nr, p, asm_early_rdmsr_##id, kv)
-#define __msr_wr_stub(id, nr, val)					\
-	__msr_wr_xen(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
-#define __msr_wr_stub_safe(id, nr, val)					\
-	__msr_wr_xen_safe(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
-#define __msr_wr_ign(id, nr, val)					\
-	__msr_wr_xen_ign(nr, val, asm_early_wrmsr_##id)
-#define __msr_wr_ign_safe(id, nr, val)					\
-	__msr_wr_xen_ign_safe(nr, val, asm_early_wrmsr_##id)
-#define __msr_wrns_stub(id, nr, val)					\
-	__msr_wrns_xen(nr, val, asm_early_wrmsr_##id, asm_xen_wrmsr_##id)
-#define __msr_wrns_ign(id, nr, val)					\
-	__msr_wrns_xen_ign(nr, val, asm_early_wrmsr_##id)
+_mg_wr_shape([[wr_xen]], [[__MSR_WR_XEN]], [[__MSR_WR_XEN_SAFE]])m4_dnl
+_mg_wr_shape([[wr_xen_ign]], [[__MSR_WR_XEN_IGN]], [[__MSR_WR_XEN_IGN_SAFE]])m4_dnl
+_mg_wr_shape([[wrns_xen]], [[__MSR_WRNS_XEN]])m4_dnl
+_mg_wr_shape([[wrns_xen_ign]], [[__MSR_WRNS_XEN_IGN]])m4_dnl
 
 /*
  * The stubs: not C functions (they keep every register but those of the
- * site), only named here for the sites' operands.
+ * site), only declared for the sites' references.
  */
-m4_divert(-1)
-m4_define([[_mg_stub_decl]], [[m4_ifelse(_mg_has([[$1]], [[$2]])_mg_xen([[$1]], [[$2]]), [[11]], [[m4_divert(0)m4_dnl
-void asm_early_[[]]_mg_rw([[$2]])msr_$1(void);
-m4_ifelse(_mg_stub([[$1]], [[$2]]), [[1]], [[void asm_xen_[[]]_mg_rw([[$2]])msr_$1(void);
-]])m4_divert(-1)]])]])
-m4_define([[MSRGEN_MSR]], [[_mg_stub_decl([[$1]], [[read]])_mg_stub_decl([[$1]], [[write]])]])
-MSRGEN_MODEL
-m4_define([[MSRGEN_MSR]], [[]])
-m4_divert(0)m4_dnl
+void asm_early_rdmsr(void);
+void asm_early_rdmsr_safe(void);
+void asm_early_wrmsr(void);
+void asm_early_wrmsr_safe(void);
+void asm_xen_rdmsr(void);
+void asm_xen_rdmsr_safe(void);
+void asm_xen_wrmsr(void);
+void asm_xen_wrmsr_safe(void);
 
 /*
  * Any MSR number on a kernel that may run as a Xen PV guest: the
@@ -509,29 +472,16 @@ _mg_wr_var([[wrns]], [[__MSR_WRNS_VAR]], [[]])m4_dnl
 #endif /* CONFIG_XEN_PV */
 
 m4_divert(-1)
-Dispatch: a case per register whose site is not the shared one.
-_mg_case(once-key, address, name, statement): one case, by the kernel's name
-of the MSR, once per address and key (aliases share an address).
+Dispatch.  _mg_case(once-key, address, name, statement): one case, by the
+kernel's name of the MSR, once per address and key (aliases share an
+address).
 m4_define([[_mg_case]], [[m4_ifelse(_mg_once([[$1$2]]), [[1]], [[m4_divert(0)m4_dnl
 		case $3:
 			$4;
+			break;
 m4_divert(-1)]])]])
-Filters: the Xen PV read or write is not passthrough; a WRMSRNS write.
-m4_define([[_mg_xrd]], [[_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])]])
-m4_define([[_mg_xwr]], [[_mg_has([[$1]], [[write]])_mg_xen([[$1]], [[write]])]])
-m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
-_mg_rd_x(id, number[, p]): the read site of a register whose Xen PV read
-is not passthrough (with p: the _safe form storing the value at p).
-m4_define([[_mg_rd_x]], [[m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]],
-	[[m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[__msr_rd_k32]], [[__msr_rd_k64]])]],
-	[[__msr_rd_stub]])[[]]m4_ifelse([[$3]], [[]], [[]], [[_safe]])($1, $2[[]]m4_ifelse([[$3]], [[]], [[]], [[, $3]])[[]]m4_ifelse(_mg_xk([[$1]], [[read]]), [[ignore]], [[, _mg_xa([[$1]], [[read]])ULL]]))]])
-_mg_wr_x(id, number, safe, ns): the write site of a register whose Xen PV
-write is not passthrough (safe: _safe or empty; ns: ns or empty).
-m4_define([[_mg_wr_x]], [[__msr_wr$4_[[]]m4_ifelse(_mg_xk([[$1]], [[write]]), [[ignore]], [[ign]], [[stub]])$3($1, $2, val)]])
 _mg_labels(key, filter, value, statement): the case labels of the registers
-for which filter(id) is value, sharing one statement.  In a module that
-statement is the dispatcher, which is exported; the stubs of each register
-are not.
+for which filter(id) is value, sharing one statement.
 m4_define([[_mg_mlabel]], [[m4_ifelse(_mg_mf([[$1]]), _mg_get([[mvalue]]), [[m4_ifelse(_mg_once(_mg_get([[mkey]])[[$3]]), [[1]], [[m4_divert(0)m4_dnl
 		case $2:
 m4_divert(-1)_mg_set(_mg_get([[mkey]])[[_any]], [[1]])]])]])]])
@@ -539,6 +489,25 @@ m4_define([[_mg_labels]], [[_mg_set([[mkey]], [[$1]])m4_pushdef([[_mg_mf]], m4_d
 			$4;
 			break;
 m4_divert(-1)]])]])
+Filters of the case labels: the Xen PV read (write) is not passthrough (11),
+a constant (1ignore), code (11); a WRMSRNS write by its Xen PV
+handling: not passthrough (111) or passthrough (110), code (111), a
+constant (11ignore).
+m4_define([[_mg_xrd]], [[_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])]])
+m4_define([[_mg_xrdk]], [[_mg_has([[$1]], [[read]])_mg_xk([[$1]], [[read]])]])
+m4_define([[_mg_xrds]], [[_mg_has([[$1]], [[read]])_mg_stub([[$1]], [[read]])]])
+m4_define([[_mg_xwr]], [[_mg_has([[$1]], [[write]])_mg_xen([[$1]], [[write]])]])
+m4_define([[_mg_xwrk]], [[_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])]])
+m4_define([[_mg_xwrs]], [[_mg_has([[$1]], [[write]])_mg_stub([[$1]], [[write]])]])
+m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
+m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
+m4_define([[_mg_nsxs]], [[_mg_nswr([[$1]])_mg_stub([[$1]], [[write]])]])
+m4_define([[_mg_nsxk]], [[_mg_nswr([[$1]])_mg_xk([[$1]], [[write]])]])
+_mg_kcases(key, statement prefix, [p]): a case per register that Xen PV
+reads as a constant: prefix __msr_rd_xen_k32|64[_safe](msr[, p], K).
+m4_define([[_mg_kcase]], [[m4_ifelse(_mg_xrdk([[$1]]), [[1ignore]], [[_mg_case(_mg_get([[kkey]]), [[$3]], [[$2]],
+	_mg_get([[kpre]])[[__msr_rd_xen_k]]m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[32]], [[64]])[[]]_mg_get([[ksafe]])(msr[[]]_mg_get([[kp]]), _mg_xa([[$1]], [[read]])ULL))]])]])
+m4_define([[_mg_kcases]], [[_mg_set([[kkey]], [[$1]])_mg_set([[kpre]], [[$2]])_mg_set([[ksafe]], m4_ifelse([[$3]], [[]], [[]], [[_safe]]))_mg_set([[kp]], m4_ifelse([[$3]], [[]], [[]], [[[[, $3]]]]))m4_pushdef([[MSRGEN_MSR]], m4_defn([[_mg_kcase]]))MSRGEN_MODEL[[]]m4_popdef([[MSRGEN_MSR]])]])
 m4_divert(0)m4_dnl
 
 static __always_inline u64 __msr_rdq(u32 msr)
@@ -555,9 +524,8 @@ _mg_labels([[ram]], [[_mg_xrd]], [[11]], [[val = __msr_rd_var(msr)]])
 m4_divert(0)m4_dnl
 #elif defined(CONFIG_XEN_PV)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[ra]], [[$3]], [[$2]], [[val = _mg_rd_x([[$1]], [[msr]]);
-			break]])]])]])
-MSRGEN_MODEL
+_mg_kcases([[rak]], [[val = ]])
+_mg_labels([[ras]], [[_mg_xrds]], [[11]], [[val = __msr_rd_xen(msr)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -583,9 +551,8 @@ _mg_labels([[rbm]], [[_mg_xrd]], [[11]], [[err = __msr_rd_var_safe(msr, p)]])
 m4_divert(0)m4_dnl
 #elif defined(CONFIG_XEN_PV)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xrd([[$1]]), [[11]], [[_mg_case([[rb]], [[$3]], [[$2]], [[err = _mg_rd_x([[$1]], [[msr]], [[p]]);
-			break]])]])]])
-MSRGEN_MODEL
+_mg_kcases([[rbk]], [[err = ]], [[p]])
+_mg_labels([[rbs]], [[_mg_xrds]], [[11]], [[err = __msr_rd_xen_safe(msr, p)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -609,9 +576,8 @@ _mg_labels([[wam]], [[_mg_xwr]], [[11]], [[__msr_wr_var(msr, val)]])
 m4_divert(0)m4_dnl
 #elif defined(CONFIG_XEN_PV)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wa]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[msr]]);
-			break]])]])]])
-MSRGEN_MODEL
+_mg_labels([[wai]], [[_mg_xwrk]], [[1ignore]], [[__msr_wr_xen_ign(msr, val)]])
+_mg_labels([[was]], [[_mg_xwrs]], [[11]], [[__msr_wr_xen(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -636,9 +602,8 @@ _mg_labels([[wbm]], [[_mg_xwr]], [[11]], [[err = __msr_wr_var_safe(msr, val)]])
 m4_divert(0)m4_dnl
 #elif defined(CONFIG_XEN_PV)
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_xwr([[$1]]), [[11]], [[_mg_case([[wb]], [[$3]], [[$2]], [[err = _mg_wr_x([[$1]], [[msr]], [[_safe]]);
-			break]])]])]])
-MSRGEN_MODEL
+_mg_labels([[wbi]], [[_mg_xwrk]], [[1ignore]], [[err = __msr_wr_xen_ign_safe(msr, val)]])
+_mg_labels([[wbs]], [[_mg_xwrs]], [[11]], [[err = __msr_wr_xen_safe(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -660,18 +625,14 @@ static __always_inline void __msr_wrns(u32 msr, u64 val)
 		__msr_wrns_var(msr, val);
 	} else {
 		switch (msr) {
-m4_divert(-1)
-m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
-m4_define([[MSRGEN_MSR]], [[m4_ifelse(_mg_nsxen([[$1]]), [[111]], [[_mg_case([[na]], [[$3]], [[$2]], [[_mg_wr_x([[$1]], [[msr]], [[]], [[ns]]);
-			break]])]])]])
-m4_divert(0)m4_dnl
 #if defined(CONFIG_XEN_PV) && defined(MODULE)
 m4_divert(-1)
 _mg_labels([[nam]], [[_mg_nsxen]], [[111]], [[__msr_wrns_var(msr, val)]])
 m4_divert(0)m4_dnl
 #elif defined(CONFIG_XEN_PV)
 m4_divert(-1)
-MSRGEN_MODEL
+_mg_labels([[nai]], [[_mg_nsxk]], [[11ignore]], [[__msr_wrns_xen_ign(msr, val)]])
+_mg_labels([[nas]], [[_mg_nsxs]], [[111]], [[__msr_wrns_xen(msr, val)]])
 m4_divert(0)m4_dnl
 #else
 m4_divert(-1)
@@ -680,7 +641,6 @@ m4_divert(0)m4_dnl
 #endif
 m4_divert(-1)
 _mg_labels([[nc]], [[_mg_nsxen]], [[110]], [[__msr_wrns_pt(msr, val)]])
-m4_define([[MSRGEN_MSR]], [[]])
 m4_divert(0)m4_dnl
 		default:
 			BUILD_BUG_ON_MSG(1, "wrmsrns() of an MSR not marked nonserializing");
