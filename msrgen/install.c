@@ -137,18 +137,68 @@ struct install_ctx {
 	int already;		/* edits found done already */
 };
 
+/*
+ * The files errors point into (the plan, files of the tree), read once for
+ * the source line the diagnostic shows.
+ */
+static VEC(struct srcfile *) install_srcs;
+
+static struct srcfile *install_src(const char *path)
+{
+	struct srcfile *f;
+
+	for (size_t i = 0; i < install_srcs.n; i++)
+		if (!strcmp(install_srcs.v[i]->path, path))
+			return install_srcs.v[i];
+	f = srcfile_load(path, NULL);
+	if (f)
+		vec_push(&install_srcs, f);
+	return f;
+}
+
+static void install_srcs_free(void)
+{
+	for (size_t i = 0; i < install_srcs.n; i++)
+		srcfile_free(install_srcs.v[i]);
+	free(install_srcs.v);
+	memset(&install_srcs, 0, sizeof(install_srcs));
+}
+
 static void install_verror(const char *path, int line, const char *fmt, va_list ap)
 	PRINTF(3, 0);
 
+/* PATH:LINE:1 and the line, through the diagnostics of the .msr files */
 static void install_verror(const char *path, int line, const char *fmt, va_list ap)
 {
+	struct srcfile *f = line > 0 ? install_src(path) : NULL;
+	struct srcpos pos = { f, line, 1, line, 1 };
+	const char *s = f ? f->text : NULL, *e;
+	char *msg;
+	va_list aq;
+	int n;
+
 	fflush(stdout);
+	for (n = 1; s && n < line; n++) {
+		s = strchr(s, '\n');
+		s = s && s[1] ? s + 1 : NULL;
+	}
+	if (s) {
+		e = strchr(s, '\n');
+		n = e ? (int)(e - s) : (int)strlen(s);
+		pos.end_col = n > 0 ? n : 1;
+		diag_va(DIAG_ERROR, &pos, NULL, fmt, ap);
+		return;
+	}
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	msg = xmalloc((size_t)n + 1);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	if (line > 0)
-		fprintf(stderr, "%s:%d: error: ", path, line);
+		diag_plain(DIAG_ERROR, "%s:%d: %s", path, line, msg);
 	else
-		fprintf(stderr, "%s: error: ", path);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		diag_plain(DIAG_ERROR, "%s: %s", path, msg);
+	free(msg);
 }
 
 static void install_error(struct install_ctx *c, const char *path, int line,
@@ -1614,6 +1664,7 @@ out:
 		free(out.files.v);
 	install_ctx_free(&c);
 	install_plan_free(&plan);
+	install_srcs_free();
 	outputs_free(&gen);
 	model_free(&m);
 	ast_free(&ast);

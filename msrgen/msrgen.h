@@ -116,6 +116,9 @@ void diag(enum diag_level level, const struct srcpos *pos, const char *check,
 #define note_at(pos, ...)           diag(DIAG_NOTE, pos, NULL, __VA_ARGS__)
 /* Plain message with no source position: "msrgen: error: ..." */
 void diag_plain(enum diag_level level, const char *fmt, ...) PRINTF(2, 3);
+/* diag() with a va_list */
+void diag_va(enum diag_level level, const struct srcpos *pos, const char *check,
+	     const char *fmt, va_list ap) PRINTF(4, 0);
 int diag_errors(void);
 void diag_reset(void);
 

@@ -254,6 +254,12 @@ void diag(enum diag_level level, const struct srcpos *pos, const char *check,
 	va_end(ap);
 }
 
+void diag_va(enum diag_level level, const struct srcpos *pos, const char *check,
+	     const char *fmt, va_list ap)
+{
+	vdiag(level, pos, check, fmt, ap);
+}
+
 void diag_plain(enum diag_level level, const char *fmt, ...)
 {
 	va_list ap;
