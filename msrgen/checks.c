@@ -317,8 +317,7 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 	}
 }
 
-static const char *attr_word[] = { "doc", "access", "vendor", "requires",
-				   "nonserializing" };
+static const char *attr_word[] = { "doc", "access", "vendor", "nonserializing" };
 
 static void check_duplicate_attribute(struct model *m, const struct check *c)
 {
@@ -1502,7 +1501,7 @@ static const struct check checks[] = {
 	{ "duplicate-platform", false, check_duplicate_platform, "two platforms with one name or one feature" },
 	{ "duplicate-name", false, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
 	{ "unknown-msr", false, check_unknown_msr, "an msr statement without address names no declaration" },
-	{ "duplicate-attribute", false, check_duplicate_attribute, "doc, access, vendor, requires or nonserializing given twice for one MSR" },
+	{ "duplicate-attribute", false, check_duplicate_attribute, "doc, access, vendor or nonserializing given twice for one MSR" },
 	{ "address-range", false, check_address_range, "an address, or an array's last element, beyond 32 bits" },
 	{ "array-count", false, check_array_count, "an array with no elements, more than 4096, or stride 0" },
 	{ "duplicate-address", false, check_duplicate_address, "two registers at one address not declared as aliases" },

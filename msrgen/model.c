@@ -118,9 +118,6 @@ static void merge_part(struct model *m, struct decl *d, const struct ast_msr *p)
 		case ATTR_VENDOR:
 			d->vendors = &a->vendors;
 			break;
-		case ATTR_REQUIRES:
-			d->requires = a->ident.name;
-			break;
 		case ATTR_NS:
 			d->ns = true;
 			break;
@@ -243,7 +240,6 @@ static void build_decls(struct model *m, struct ast *ast)
 		d->did = stem(a->name.name);
 		d->access = ACC_RW;
 		d->doc = "";
-		d->requires = "";
 		d->handling = xcalloc(m->platforms.n * 2 + 1, sizeof(*d->handling));
 		/* the declaration first, then its extensions in the order they were read */
 		vec_push(&d->parts, a);

@@ -190,14 +190,13 @@ struct ast_handling {
 };
 
 /* An attribute statement inside an msr body. */
-enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_REQUIRES, ATTR_NS };
+enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS };
 struct ast_attr {
 	enum attr_kind kind;
 	struct srcpos pos;
 	char *str;		/* doc */
 	enum access access;
 	struct vendors vendors;
-	struct ident ident;	/* requires */
 };
 
 struct ast_msr {
@@ -306,7 +305,6 @@ struct decl {
 	const struct ast_attr *attr[ATTR_NS + 1];	/* where each was set */
 	const char *doc;
 	const struct vendors *vendors;	/* NULL: any */
-	const char *requires;
 	bool ns;
 	VEC(const struct ast_alias *) aliases;
 	VEC(const struct ast_element *) elements;

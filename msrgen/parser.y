@@ -305,7 +305,7 @@ mstmt:
 			new_attr(ps, ATTR_VENDOR, @$)->vendors = ps->vendors;
 			memset(&ps->vendors, 0, sizeof(ps->vendors));
 		}
-	| REQUIRES IDENT ';'	{ new_attr(ps, ATTR_REQUIRES, @$)->ident = mkid($2, @2); }
+	| REQUIRES IDENT ';'	{ free($2); error_at(&@1, NULL, "'requires' is no longer part of the language (it reached no template): say what the MSR needs in its doc"); }
 	| NONSERIALIZING ';'	{ new_attr(ps, ATTR_NS, @$); }
 	| ALIAS IDENT alias_vendor ';'
 		{
@@ -631,7 +631,7 @@ static const char *closest_keyword(const char *word)
 {
 	static const char *const words[] = {
 		"include", "platform", "msr", "hypervisor", "feature", "doc", "access",
-		"vendor", "requires", "nonserializing", "alias", "field", "value",
+		"vendor", "nonserializing", "alias", "field", "value",
 		"reserved", "element", "stride", "default",
 	};
 	const char *best = NULL;
@@ -680,7 +680,6 @@ static const char *name_after(int prev)
 	case CALL: case FIXUP: return "a handler name";
 	case VENDOR: case ',': return "a vendor name";
 	case FEATURE: return "a feature name";
-	case REQUIRES: return "a feature name";
 	default: return "a name";
 	}
 }
@@ -970,7 +969,6 @@ static void free_msr(struct ast_msr *m)
 	free(m->param.name);
 	for (i = 0; i < m->attrs.n; i++) {
 		free(m->attrs.v[i].str);
-		free(m->attrs.v[i].ident.name);
 		free_ident_vec(m->attrs.v[i].vendors.list.v, m->attrs.v[i].vendors.list.n);
 	}
 	free(m->attrs.v);

@@ -225,9 +225,7 @@ static void model_text(const struct model *m, struct strbuf *sb, struct record_s
 		q(sb, a->kind == MSR_INDEXED ? a->param.name : "");
 		sb_printf(sb, ", [[%s]], [[", access_name(d->access));
 		vendors_text(sb, d->vendors);
-		sb_puts(sb, "]], ");
-		q(sb, d->requires);
-		sb_printf(sb, ", [[%d]], ", d->ns);
+		sb_printf(sb, "]], [[%d]], ", d->ns);
 		qq(sb, d->doc);
 		sb_puts(sb, ")m4_dnl\n");
 		for (j = 0; j < d->aliases.n; j++) {
@@ -281,9 +279,7 @@ static void model_text(const struct model *m, struct strbuf *sb, struct record_s
 			sb_printf(sb, ", [[%llu]], [[%s]], [[", (unsigned long long)r->index,
 				  access_name(d->access));
 			vendors_text(sb, d->vendors);
-			sb_puts(sb, "]], ");
-			q(sb, d->requires);
-			sb_printf(sb, ", [[%d]], ", d->ns);
+			sb_printf(sb, "]], [[%d]], ", d->ns);
 			qq(sb, d->doc);
 			sb_puts(sb, ")m4_dnl\n");
 			for (pi = 0; pi < m->platforms.n; pi++)

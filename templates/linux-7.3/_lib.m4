@@ -14,7 +14,7 @@ _mg_k32(hex): 1 if the constant fits in 32 bits (mov $imm32,%eax zero-extends).
 m4_define([[_mg_k32]], [[m4_eval(m4_len(m4_patsubst([[$1]], [[^0x0*]], [[]])) <= 8)]])
 
 Collection pass: per register access, ns, address, macro, and the Xen PV handling.
-m4_define([[MSRGEN_MSR]], [[_mg_set([[acc_$1]], [[$6]])_mg_set([[ns_$1]], [[$9]])_mg_set([[addr_$1]], [[$3]])_mg_set([[macro_$1]], [[$2]])]])
+m4_define([[MSRGEN_MSR]], [[_mg_set([[acc_$1]], [[$6]])_mg_set([[ns_$1]], [[$8]])_mg_set([[addr_$1]], [[$3]])_mg_set([[macro_$1]], [[$2]])]])
 m4_define([[MSRGEN_HANDLE]], [[m4_ifelse([[$5]], [[]], [[m4_ifelse([[$7]], [[passthrough]], [[]], [[MSRGEN_FAIL([[$2: the base platform must be passthrough]])]])]],
 	[[$5]], [[X86_FEATURE_XENPV]], [[_mg_set([[xk_$1_$6]], [[$7]])_mg_set([[xa_$1_$6]], [[$8]])_mg_set([[xargs_$1_$6]], [[$9]])m4_ifelse([[$7]], [[call]], [[_mg_set([[hcall_$8_$6]], [[$9]])]], [[$7]], [[fixup]], [[_mg_set([[hfix_$8]], [[1]])]])]],
 	[[m4_ifelse([[$7]], [[passthrough]], [[]], [[MSRGEN_FAIL([[$2: platform feature $5 is not supported by target linux-7.3 (only X86_FEATURE_XENPV)]])]])]])]])

@@ -99,10 +99,10 @@ Test(model, records_text)
 	cr_assert_str_eq(sb.s,
 		"MSRGEN_PLATFORM([[native]], [[]], [[[[]]]])m4_dnl\n"
 		"MSRGEN_PLATFORM([[xenpv]], [[X86_FEATURE_XENPV]], [[[[]]]])m4_dnl\n"
-		"MSRGEN_DECL([[x]], [[MSR_X]], [[single]], [[0x00000010]], [[1]], [[1]], [[]], [[rw]], [[any]], [[]], [[0]], [[[[d]]]])m4_dnl\n"
+		"MSRGEN_DECL([[x]], [[MSR_X]], [[single]], [[0x00000010]], [[1]], [[1]], [[]], [[rw]], [[any]], [[0]], [[[[d]]]])m4_dnl\n"
 		"MSRGEN_FIELD([[x]], [[F]], [[3]], [[0]], [[rw]], [[[[]]]])m4_dnl\n"
 		"MSRGEN_VALUE([[x]], [[F]], [[V]], [[0x2]])m4_dnl\n"
-		"MSRGEN_MSR([[x]], [[MSR_X]], [[0x00000010]], [[x]], [[0]], [[rw]], [[any]], [[]], [[0]], [[[[d]]]])m4_dnl\n"
+		"MSRGEN_MSR([[x]], [[MSR_X]], [[0x00000010]], [[x]], [[0]], [[rw]], [[any]], [[0]], [[[[d]]]])m4_dnl\n"
 		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[native]], [[]], [[read]], [[passthrough]], [[]], [[]])m4_dnl\n"
 		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[native]], [[]], [[write]], [[passthrough]], [[]], [[]])m4_dnl\n"
 		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[xenpv]], [[X86_FEATURE_XENPV]], [[read]], [[passthrough]], [[]], [[]])m4_dnl\n"

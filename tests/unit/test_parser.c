@@ -32,7 +32,7 @@ Test(parser, single_msr_with_everything)
 {
 	struct ast a = parse(
 		"msr MSR_X 0x10 {\n"
-		"  doc \"d\"; access ro; vendor intel, amd; requires X86_FEATURE_Y;\n"
+		"  doc \"d\"; access ro; vendor intel, amd;\n"
 		"  nonserializing; alias MSR_Y vendor amd;\n"
 		"  field F 7:4 rw { doc \"f\"; value ON 1; value OFF 0; }\n"
 		"  field G 9;\n"
@@ -47,13 +47,12 @@ Test(parser, single_msr_with_everything)
 	cr_assert(m->has_addr);
 	cr_assert_eq(m->kind, MSR_SINGLE);
 	cr_assert_eq(m->addr.v, 0x10);
-	cr_assert_eq(m->attrs.n, 5);
+	cr_assert_eq(m->attrs.n, 4);
 	cr_assert_eq(m->attrs.v[0].kind, ATTR_DOC);
 	cr_assert_eq(m->attrs.v[1].access, ACC_RO);
 	cr_assert_eq(m->attrs.v[2].vendors.list.n, 2);
 	cr_assert_str_eq(m->attrs.v[2].vendors.list.v[1].name, "amd");
-	cr_assert_str_eq(m->attrs.v[3].ident.name, "X86_FEATURE_Y");
-	cr_assert_eq(m->attrs.v[4].kind, ATTR_NS);
+	cr_assert_eq(m->attrs.v[3].kind, ATTR_NS);
 	cr_assert_eq(m->aliases.n, 1);
 	cr_assert_str_eq(m->aliases.v[0].name.name, "MSR_Y");
 	cr_assert_eq(m->aliases.v[0].vendors.list.n, 1);

@@ -3,7 +3,7 @@ MSRGEN_BANNER_HASH()m4_dnl
 m4_include([[_row.m4]])m4_dnl
 m4_define([[MSRGEN_PLATFORM]], [[# platform $1 feature "$2": $3
 ]])m4_dnl
-m4_define([[MSRGEN_DECL]], [[# $2: $3 at $4, $5 x stride $6 param "$7", $8, vendor $9, requires "$10", ns $11: $12
+m4_define([[MSRGEN_DECL]], [[# $2: $3 at $4, $5 x stride $6 param "$7", $8, vendor $9, ns $10: $11
 ]])m4_dnl
 m4_define([[MSRGEN_ALIAS]], [[# alias of $1: $2 vendor $3
 ]])m4_dnl
