@@ -35,6 +35,8 @@ _mg_ns(id): 1 if writes may use WRMSRNS.
 m4_define([[_mg_ns]], [[_mg_get([[ns_$1]], [[0]])]])
 _mg_rw(dir): rd or wr.
 m4_define([[_mg_rw]], [[m4_ifelse([[$1]], [[read]], [[rd]], [[wr]])]])
-_mg_cargs(args): "a, b, " for a call with constant arguments, else nothing.
-m4_define([[_mg_cargs]], [[m4_ifelse([[$1]], [[]], [[]], [[$1, ]])]])
+_mg_hargs(id, dir): the call handling's constant arguments and a comma, or nothing
+(read through m4_defn, so that the commas between them stay inside).
+m4_define([[_mg_hargs]], [[m4_ifdef([[_mg_v_xargs_$1_$2]], [[m4_ifelse(m4_defn([[_mg_v_xargs_$1_$2]]), [[]], [[]],
+	[[m4_defn([[_mg_v_xargs_$1_$2]]), ]])]])]])
 m4_divert(0)m4_dnl

@@ -95,9 +95,6 @@ m4_divert(-1)]])
 
 Runtime dispatch: cases for the MSRs whose Xen PV handling is ignore, call
 or fixup (perf is the default path: the vPMU check first).
-_mg_hargs(id, dir): a handler's constant arguments and a comma, or nothing.
-m4_define([[_mg_hargs]], [[m4_ifdef([[_mg_v_xargs_$1_$2]], [[m4_ifelse(m4_defn([[_mg_v_xargs_$1_$2]]), [[]], [[]],
-	[[m4_defn([[_mg_v_xargs_$1_$2]]), ]])]])]])
 m4_define([[_mg_rcase]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_once([[rcase$3]]), [[11]], [[m4_ifelse(
 _mg_xk([[$1]], [[read]]), [[ignore]], [[m4_divert(0)m4_dnl
 	case $2:
