@@ -27,10 +27,11 @@ m4_define([[_mg_xk]], [[_mg_get([[xk_$1_$2]], [[passthrough]])]])
 m4_define([[_mg_xa]], [[_mg_get([[xa_$1_$2]], [[]])]])
 m4_define([[_mg_xargs]], [[_mg_get([[xargs_$1_$2]], [[]])]])
 m4_define([[_mg_has]], [[m4_ifelse([[$2]], [[read]], [[m4_ifelse(_mg_get([[acc_$1]]), [[wo]], [[0]], [[1]])]], [[m4_ifelse(_mg_get([[acc_$1]]), [[ro]], [[0]], [[1]])]])]])
-_mg_xen(id, dir): 1 if Xen PV handling is not passthrough (the site needs stubs).
+_mg_xen(id, dir): 1 if the Xen PV handling is not passthrough.
 m4_define([[_mg_xen]], [[m4_ifelse(_mg_xk([[$1]], [[$2]]), [[passthrough]], [[0]], [[1]])]])
-_mg_stub(id, dir): 1 if a Xen stub is called (call, perf, fixup; not ignore).
-m4_define([[_mg_stub]], [[m4_ifelse(_mg_xk([[$1]], [[$2]]), [[passthrough]], [[0]], _mg_xk([[$1]], [[$2]]), [[ignore]], [[0]], [[1]])]])
+_mg_code(id, dir): 1 if the Xen PV handling is code (call, perf, fixup): the
+site calls xen_pv_rdmsr() or xen_pv_wrmsr().
+m4_define([[_mg_code]], [[m4_ifelse(_mg_xk([[$1]], [[$2]]), [[passthrough]], [[0]], _mg_xk([[$1]], [[$2]]), [[ignore]], [[0]], [[1]])]])
 _mg_ns(id): 1 if writes may use WRMSRNS.
 m4_define([[_mg_ns]], [[_mg_get([[ns_$1]], [[0]])]])
 _mg_rw(dir): rd or wr.

@@ -89,10 +89,4 @@ int insn_len(const uint8_t *p);
 extern struct alt_instr harness_alt_start[], harness_alt_end[];
 extern struct exception_table_entry __start___ex_table[], __stop___ex_table[];
 
-/*
- * Calls fn with every GPR set to a pattern, %rax to rax and %rcx to rcx;
- * out[16] gets them back (x86 order).
- */
-void harness_call_preserve(void *fn, uint64_t rax, uint64_t *out, int misalign, uint64_t rcx);
-#define HARNESS_PATTERN(r)	(0x1111111111111111ULL * ((r) + 1) ^ 0x0f0f000000000000ULL)
 #endif

@@ -52,8 +52,8 @@ bool harness_xen_pv(void)
 
 /*
  * What the generated C bodies call (boot_cpu_has(), the fakes below)
- * scratches every register the C ABI lets a callee clobber, so a stub that
- * does not save one the sites rely on shows.
+ * scratches every register the C ABI lets a callee clobber, so a site that
+ * does not declare one of them clobbered shows.
  */
 static inline void scratch_caller_saved(void)
 {

@@ -16,6 +16,7 @@ static const char *report_fs = "";
 
 #include "harness.h"
 #include "sites.h"
+#include <asm/msr.h>
 #include <asm/insn.h>
 #include <linux/extable.h>
 
@@ -168,7 +169,7 @@ static int exp_rd_site(const struct rd_case *c, enum harness_fs fs, bool safe, i
 	*calls = 0;
 	if (fs == FS_XENPV && rd_stub(c->kind)) {
 		*calls = 1;
-		return 2;		/* xor %ecx,%ecx or mov $1,%cl; call */
+		return 3;		/* mov $msr,%edi; safe argument; call */
 	}
 	if (fs == FS_XENPV && c->kind == K_ignore)
 		return 1 + safe;	/* mov $k,%eax or movabs; xor %edx,%edx */
@@ -185,7 +186,7 @@ static int exp_wr_site(const struct wr_case *c, enum harness_fs fs, bool safe, b
 		if (c->kind == K_ignore)
 			return safe;	/* nothing, or xor %eax,%eax */
 		*calls = 1;
-		return 2;		/* flag; call */
+		return 4;		/* mov $msr,%edi; mov %rax,%rsi; safe argument; call */
 	}
 	if (!ns)			/* bare wrmsr (xor), or mov $msr,%ecx; wrmsr */
 		return (c->kind == K_passthrough ? 1 : 2) + safe;
@@ -708,157 +709,88 @@ Test(msr, xen_segment_base_refused_warns)
 	harness_seg_err = 0;
 }
 
-/* ---- stubs: the register convention, and faults without a fault of their own ---- */
+/* ---- the C functions the sites call: any MSR number, no trace, no fault of their own ---- */
 
-/* Every GPR but %rax, %rcx, %rdx kept, %rsp back where it was. */
-static void check_kept(const char *what, const char *id, const uint64_t out[16], int mis,
-		       int safe)
+/* early_rdmsr() (xen false) or xen_pv_rdmsr() of every MSR of the table. */
+static void run_c_read(const struct rd_case *c, bool xen, enum harness_fs fs)
 {
-	for (int r = 3; r < 16; r++) {
-		if (r == 4) {
-			cr_assert_eq(out[4], 0, "%s %s: %%rsp moved by %ld", what, id, (long)out[4]);
-			continue;
-		}
-		cr_assert_eq(out[r], HARNESS_PATTERN(r),
-			     "%s%s %s (misalign %d): GPR %d clobbered: %#lx", what,
-			     safe ? "_safe" : "", id, mis, r, out[r]);
-	}
-}
-
-/*
- * %rcx as a site leaves it, "mov $msr, %ecx": the stubs must take only
- * %ecx, so the upper half is a pattern here.
- */
-static uint64_t rcx_with(uint32_t msr)
-{
-	return (HARNESS_PATTERN(1) & ~0xffffffffULL) | msr;
-}
-
-/* msr-stubs.S: only those some site calls (weak: a table may need none). */
-extern void __attribute__((weak)) asm_early_rdmsr(void), asm_early_rdmsr_safe(void);
-extern void __attribute__((weak)) asm_early_wrmsr(void), asm_early_wrmsr_safe(void);
-extern void __attribute__((weak)) asm_xen_rdmsr(void), asm_xen_rdmsr_safe(void);
-extern void __attribute__((weak)) asm_xen_wrmsr(void), asm_xen_wrmsr_safe(void);
-
-/* The stubs of one kind: [0] the plain access, [1] the _safe one. */
-struct stubs {
-	const char *name;
-	void (*fn[2])(void);
-};
-
-static const struct stubs early_rd = { "asm_early_rdmsr", { asm_early_rdmsr, asm_early_rdmsr_safe } };
-static const struct stubs xen_rd = { "asm_xen_rdmsr", { asm_xen_rdmsr, asm_xen_rdmsr_safe } };
-static const struct stubs early_wr = { "asm_early_wrmsr", { asm_early_wrmsr, asm_early_wrmsr_safe } };
-static const struct stubs xen_wr = { "asm_xen_wrmsr", { asm_xen_wrmsr, asm_xen_wrmsr_safe } };
-
-static void run_stub_read(const struct rd_case *c, const struct stubs *s, enum harness_fs fs)
-{
-	uint64_t out[16], exp = exp_read(c, fs);
+	const char *name = xen ? "xen_pv_rdmsr" : "early_rdmsr";
 	bool traps = fs != FS_XENPV || xen_traps(c->kind, false);
+	struct msr_result r;
 
 	for (int safe = 0; safe < 2; safe++) {
-		void *stub = (void *)s->fn[safe];
+		uint64_t exp = exp_read(c, fs);
 
-		for (int mis = 0; mis < 2; mis++) {
-			prep_rd(c);
-			harness_call_preserve(stub, 0x1234567887654321ULL, out, mis, rcx_with(c->addr));
-			check_kept(s->name, c->id, out, mis, safe);
-			cr_assert(out[0] == exp && (uint32_t)out[2] == 0,
-				  "%s%s %s: %#lx %d, expected %#lx 0", s->name, safe ? "_safe" : "",
-				  c->id, out[0], (int)out[2], exp);
-			cr_assert_eq(hlog.ntrace, 0, "%s %s: a stub traced", s->name, c->id);
-		}
+		prep_rd(c);
+		r = xen ? xen_pv_rdmsr(c->addr, safe) : early_rdmsr(c->addr, safe);
+		cr_assert(r.val == exp && r.err == 0, "%s(%s, %d): %#lx %ld, expected %#lx 0", name,
+			  c->macro, safe, r.val, r.err, exp);
+		cr_assert_eq(hlog.ntrace, 0, "%s(%s): traced", name, c->macro);
 		if (!traps)
 			continue;
 		/* A fault: one #GP in the C function; the error if _safe, else a report. */
 		prep_rd(c);
 		model_inject_gp(c->addr, true);
-		harness_call_preserve(stub, 0, out, 0, rcx_with(c->addr));
-		check_kept(s->name, c->id, out, 0, safe);
-		cr_assert(out[0] == exp_fault_read(c, fs) && (int)out[2] == (safe ? -EIO : 0),
-			  "%s%s %s on #GP: %#lx %d", s->name, safe ? "_safe" : "", c->id, out[0],
-			  (int)out[2]);
-		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s %s: %lu #GP, %lu ud2", s->name,
-			  c->id, hlog.gp, hlog.n[I_UD2]);
-		cr_assert_eq(hlog.warn, !safe, "%s%s %s: %lu reports", s->name, safe ? "_safe" : "",
-			     c->id, hlog.warn);
+		r = xen ? xen_pv_rdmsr(c->addr, safe) : early_rdmsr(c->addr, safe);
+		cr_assert(r.val == exp_fault_read(c, fs) && r.err == (safe ? -EIO : 0),
+			  "%s(%s, %d) on #GP: %#lx %ld", name, c->macro, safe, r.val, r.err);
+		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s(%s): %lu #GP, %lu ud2", name,
+			  c->macro, hlog.gp, hlog.n[I_UD2]);
+		cr_assert_eq(hlog.warn, !safe, "%s(%s, %d): %lu reports", name, c->macro, safe,
+			     hlog.warn);
 	}
 }
 
-static void run_stub_write(const struct wr_case *c, const struct stubs *s, enum harness_fs fs)
+/* early_wrmsr() (xen false) or xen_pv_wrmsr() of every MSR of the table. */
+static void run_c_write(const struct wr_case *c, bool xen, enum harness_fs fs)
 {
-	uint64_t out[16], v = pattern(c->addr) ^ 0xf0f0f0f00f0f0f0fULL;
+	const char *name = xen ? "xen_pv_wrmsr" : "early_wrmsr";
+	uint64_t v = pattern(c->addr) ^ 0xf0f0f0f00f0f0f0fULL;
 	bool traps = fs != FS_XENPV || xen_traps(c->kind, true);
+	int err;
 
 	for (int safe = 0; safe < 2; safe++) {
-		void *stub = (void *)s->fn[safe];
-
-		for (int mis = 0; mis < 2; mis++) {
-			prep_wr(c);
-			harness_call_preserve(stub, v, out, mis, rcx_with(c->addr));
-			check_kept(s->name, c->id, out, mis, safe);
-			cr_assert_eq((uint32_t)out[0], 0, "%s%s %s: error %d", s->name,
-				     safe ? "_safe" : "", c->id, (int)out[0]);
-			check_wr_effect(s->name, c, fs, v);
-			cr_assert_eq(hlog.ntrace, 0, "%s %s: a stub traced", s->name, c->id);
-		}
+		prep_wr(c);
+		err = xen ? xen_pv_wrmsr(c->addr, v, safe) : early_wrmsr(c->addr, v, safe);
+		cr_assert_eq(err, 0, "%s(%s, %d): error %d", name, c->macro, safe, err);
+		check_wr_effect(name, c, fs, v);
+		cr_assert_eq(hlog.ntrace, 0, "%s(%s): traced", name, c->macro);
 		if (!traps)
 			continue;
 		prep_wr(c);
 		model_inject_gp(c->addr, true);
-		harness_call_preserve(stub, v, out, 0, rcx_with(c->addr));
-		check_kept(s->name, c->id, out, 0, safe);
-		cr_assert_eq((int)out[0], safe ? -EIO : 0, "%s%s %s on #GP: %d", s->name,
-			     safe ? "_safe" : "", c->id, (int)out[0]);
-		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s %s: %lu #GP, %lu ud2", s->name,
-			  c->id, hlog.gp, hlog.n[I_UD2]);
-		cr_assert_eq(hlog.warn, !safe, "%s%s %s: %lu reports", s->name,
-			     safe ? "_safe" : "", c->id, hlog.warn);
+		err = xen ? xen_pv_wrmsr(c->addr, v, safe) : early_wrmsr(c->addr, v, safe);
+		cr_assert_eq(err, safe ? -EIO : 0, "%s(%s, %d) on #GP: %d", name, c->macro, safe,
+			     err);
+		cr_assert(hlog.gp == 1 && hlog.n[I_UD2] == 0, "%s(%s): %lu #GP, %lu ud2", name,
+			  c->macro, hlog.gp, hlog.n[I_UD2]);
+		cr_assert_eq(hlog.warn, !safe, "%s(%s, %d): %lu reports", name, c->macro, safe,
+			     hlog.warn);
 		if (!safe)
 			cr_assert(hlog.warn_msr == c->addr && hlog.warn_val == v,
-				  "%s %s: reported %#x %#lx", s->name, c->id, hlog.warn_msr,
+				  "%s(%s): reported %#x %#lx", name, c->macro, hlog.warn_msr,
 				  hlog.warn_val);
 	}
 }
 
-/*
- * msr-stubs.S has the early stubs of a direction if the Xen PV handling of
- * some MSR is not passthrough, the Xen ones if it is code; they take any
- * number, so every MSR of the table goes through them.
- */
-static void run_stubs(enum harness_fs fs)
+/* The early functions natively and on Xen PV, the Xen ones on Xen PV. */
+static void run_c_functions(enum harness_fs fs)
 {
-	bool early[2] = { false, false }, xen[2] = { false, false };
-
-	for (int i = 0; i < n_rd_cases; i++) {
-		early[0] |= rd_cases[i].kind != K_passthrough;
-		xen[0] |= rd_stub(rd_cases[i].kind);
-	}
-	for (int i = 0; i < n_wr_cases; i++) {
-		early[1] |= wr_cases[i].kind != K_passthrough;
-		xen[1] |= rd_stub(wr_cases[i].kind);
-	}
-	cr_assert(!early_rd.fn[0] == !early[0] && !early_rd.fn[1] == !early[0], "asm_early_rdmsr*");
-	cr_assert(!early_wr.fn[0] == !early[1] && !early_wr.fn[1] == !early[1], "asm_early_wrmsr*");
-	cr_assert(!xen_rd.fn[0] == !xen[0] && !xen_rd.fn[1] == !xen[0], "asm_xen_rdmsr*");
-	cr_assert(!xen_wr.fn[0] == !xen[1] && !xen_wr.fn[1] == !xen[1], "asm_xen_wrmsr*");
 	start(fs, false);
 	for (int i = 0; i < n_rd_cases; i++) {
-		if (early[0])
-			run_stub_read(&rd_cases[i], &early_rd, fs);
-		if (xen[0] && fs == FS_XENPV)
-			run_stub_read(&rd_cases[i], &xen_rd, fs);
+		run_c_read(&rd_cases[i], false, fs);
+		if (fs == FS_XENPV)
+			run_c_read(&rd_cases[i], true, fs);
 	}
 	for (int i = 0; i < n_wr_cases; i++) {
-		if (early[1])
-			run_stub_write(&wr_cases[i], &early_wr, fs);
-		if (xen[1] && fs == FS_XENPV)
-			run_stub_write(&wr_cases[i], &xen_wr, fs);
+		run_c_write(&wr_cases[i], false, fs);
+		if (fs == FS_XENPV)
+			run_c_write(&wr_cases[i], true, fs);
 	}
 }
 
-Test(msr, stubs_native) { run_stubs(FS_LEGACY); }
-Test(msr, stubs_xenpv) { run_stubs(FS_XENPV); }
+Test(msr, c_functions_native) { run_c_functions(FS_LEGACY); }
+Test(msr, c_functions_xenpv) { run_c_functions(FS_XENPV); }
 
 /* ---- encodings of the replacements (Intel SDM) ---- */
 
@@ -888,20 +820,49 @@ static bool bytes_are(const uint8_t *p, int len, const char *hex)
 	return true;
 }
 
-/* A stub call of a special site: mov $msr, %ecx (5 bytes, as in the legacy forms); call rel32. */
-static bool msr_call(const uint8_t *p, int len)
+/*
+ * The safe argument of a call at p, in %esi (reads) or %edx (writes):
+ * xor %reg,%reg or mov $1,%reg.  Returns its length, or 0 if it is neither.
+ */
+static int safe_arg(const uint8_t *p, bool wr)
 {
-	return len == 10 && p[0] == 0xb9 && p[5] == 0xe8;
+	uint8_t x = wr ? 0xd2 : 0xf6, m = wr ? 0xba : 0xbe, one[] = { 1, 0, 0, 0 };
+
+	if (p[0] == 0x31 && p[1] == x)
+		return 2;
+	return p[0] == m && !memcmp(p + 1, one, 4) ? 5 : 0;
 }
 
-/* mov %ecx,%edi; mov $s,%esi; call (reads) or ...; mov %rax,%rsi; mov $s,%edx; call */
+/*
+ * The call of a site, from head (mov $msr,%edi for a constant number, mov
+ * %ecx,%edi for a run-time one): then the safe argument and call (reads),
+ * or mov %rax,%rsi, the safe argument and call (writes).  Returns its
+ * length, or 0; len is the bytes there (NOPs may follow).
+ */
+static int site_call(const uint8_t *p, int len, bool var)
+{
+	static const uint8_t mov_val[] = { 0x48, 0x89, 0xc6 };
+	int h = var ? 2 : 5, n;
+
+	if (len < h + 7 || (var ? p[0] != 0x89 || p[1] != 0xcf : p[0] != 0xbf))
+		return 0;
+	n = safe_arg(p + h, false);
+	if (n && p[h + n] == 0xe8)
+		return h + n + 5;
+	if (len < h + 10 || memcmp(p + h, mov_val, 3))
+		return 0;
+	n = safe_arg(p + h + 3, true);
+	return n && p[h + 3 + n] == 0xe8 && h + 3 + n + 5 <= len ? h + 3 + n + 5 : 0;
+}
+
+static bool msr_call(const uint8_t *p, int len)
+{
+	return site_call(p, len, false) > 0;
+}
+
 static bool var_call(const uint8_t *p, int len)
 {
-	uint8_t rd[] = { 0x89, 0xcf, 0xbe }, wr[] = { 0x89, 0xcf, 0x48, 0x89, 0xc6, 0xba };
-
-	if (len == 12 && !memcmp(p, rd, 3) && p[4] == 0 && p[7] == 0xe8)
-		return p[3] <= 1;
-	return len == 15 && !memcmp(p, wr, 6) && p[7] == 0 && p[10] == 0xe8 && p[6] <= 1;
+	return site_call(p, len, true) > 0;
 }
 
 Test(msr, replacement_encodings)
@@ -933,14 +894,14 @@ Test(msr, replacement_encodings)
 			ns++;
 		} else if (ft == X86_FEATURE_ALWAYS) {
 			/* over an early call: the legacy instruction */
-			cr_assert(msr_call(o, 10) || var_call(o, a->instrlen < 15 ? 12 : 15),
+			cr_assert(msr_call(o, a->instrlen) || var_call(o, a->instrlen),
 				  "ALWAYS entry over %02x %02x %02x", o[0], o[1], o[2]);
 			cr_assert(r[0] == 0xb9 || bytes_are(r, rl, "0f30") ||
 				  bytes_are(r, rl, "3e0f30") || bytes_are(r, rl, "0f3031c0") ||
 				  bytes_are(r, rl, "0f3248c1e2204809d0") ||
 				  bytes_are(r, rl, "0f3248c1e2204809d031d2"),
 				  "ALWAYS replacement %02x %02x (%d bytes)", r[0], r[1], rl);
-			cr_assert(!msr_call(o, 10) || r[0] != 0xb9 || !memcmp(o + 1, r + 1, 4),
+			cr_assert(!msr_call(o, a->instrlen) || r[0] != 0xb9 || !memcmp(o + 1, r + 1, 4),
 				  "early call and legacy form name different MSRs");
 			always++;
 		} else {
@@ -952,7 +913,7 @@ Test(msr, replacement_encodings)
 				  bytes_are(r, rl, "31c0"),
 				  "unexpected Xen PV replacement %02x (%d bytes)", r[0], rl);
 			cr_assert(!msr_call(r, rl) || !memcmp(o + 1, r + 1, 4),
-				  "Xen PV stub call and early call name different MSRs");
+				  "Xen PV call and early call name different MSRs");
 			xen++;
 		}
 	}

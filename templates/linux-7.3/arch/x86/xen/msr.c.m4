@@ -5,9 +5,8 @@ MSRGEN_BANNER_C
  * Xen PV side of the MSR accessors of asm/msr-gen.h: xen_pv_rdmsr() and
  * xen_pv_wrmsr(), which handle every MSR as the MSR tables say for Xen PV,
  * early_rdmsr() and early_wrmsr() for the sites before the alternatives
- * are applied, and the handlers the tables name.  The sites call them
- * directly for a number known only at run time, and through the stubs of
- * msr-stubs.S for a constant one.
+ * are applied, and the handlers the tables name.  The sites of
+ * asm/msr-gen.h call them as C functions.
  *
  * They get safe = true for a _safe access.  Otherwise a failing access
  * is reported by its instruction, unless xen_msr_safe= says to treat every
@@ -16,7 +15,7 @@ MSRGEN_BANNER_C
  *
  * The inline sites of any module call xen_pv_rdmsr(), xen_pv_wrmsr(),
  * early_rdmsr() and early_wrmsr(), as they used pv_ops before, so these
- * are exported as pv_ops is (EXPORT_SYMBOL); the stubs are not.
+ * are exported as pv_ops is (EXPORT_SYMBOL).
  */
 #include <linux/bug.h>
 #include <linux/cpufeature.h>

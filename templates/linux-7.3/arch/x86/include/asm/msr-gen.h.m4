@@ -199,167 +199,10 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 
 #ifdef CONFIG_XEN_PV
 /*
- * MSRs that Xen PV handles other than by trapping the instruction.  Until
- * the alternatives are applied a site calls an early stub, which looks at
- * X86_FEATURE_XENPV; then it executes the instruction, or on Xen PV a
- * constant, nothing, or the call of a Xen stub.  The stubs
- * (arch/x86/xen/msr-stubs.S) take the MSR number in %ecx, keep every
- * register but %rax, %rcx and %rdx, and return the error as the _safe
- * instruction sites do.  The "mov $msr, %ecx" of a call is that of the
- * legacy forms, so that offset 5 of every variant is an instruction
- * boundary (the exception table entries at +0 and +5 must be, for
- * objtool).
- */
-#define __MSR_LOAD		"mov $%c[msr], %%ecx\n\t"
-#define __MSR_CALL(stub)	__MSR_LOAD "call " #stub "\n\t"
-
-#define __MSR_RD_XEN_SITE(ok, early, xen)				\
-	ALTERNATIVE_3(early,						\
-		      __MSR_RD_L ok, X86_FEATURE_ALWAYS,		\
-		      __MSR_RD_I ok, X86_FEATURE_MSR_IMM,		\
-		      xen, X86_FEATURE_XENPV)
-
-#define __MSR_WR_XEN_SITE(ok, early, xen)				\
-	ALTERNATIVE_2(early,						\
-		      __MSR_WR_L ok, X86_FEATURE_ALWAYS,		\
-		      xen, X86_FEATURE_XENPV)
-
-#define __MSR_WRNS_XEN_SITE(ok, early, xen)				\
-	ALTERNATIVE(ALTERNATIVE_3(early,				\
-				  __MSR_WR_LD ok, X86_FEATURE_ALWAYS,	\
-				  __MSR_WR_N ok, X86_FEATURE_WRMSRNS,	\
-				  __MSR_WR_I ok, X86_FEATURE_MSR_IMM),	\
-		    xen, X86_FEATURE_XENPV)
-
-/* The sites of one kind, by the Xen PV variant. */
-#define __MSR_RD_XEN							\
-	__MSR_RD_XEN_SITE("", __MSR_CALL(asm_early_rdmsr), __MSR_CALL(asm_xen_rdmsr))
-#define __MSR_RD_XEN_SAFE						\
-	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_CALL(asm_early_rdmsr_safe),	\
-			  __MSR_CALL(asm_xen_rdmsr_safe))
-#define __MSR_RD_XEN_K(load)						\
-	__MSR_RD_XEN_SITE("", __MSR_CALL(asm_early_rdmsr), load)
-#define __MSR_RD_XEN_K_SAFE(load)					\
-	__MSR_RD_XEN_SITE(__MSR_RD_OK, __MSR_CALL(asm_early_rdmsr_safe),	\
-			  load __MSR_RD_OK)
-#define __MSR_WR_XEN							\
-	__MSR_WR_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), __MSR_CALL(asm_xen_wrmsr))
-#define __MSR_WR_XEN_SAFE						\
-	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_CALL(asm_early_wrmsr_safe),	\
-			  __MSR_CALL(asm_xen_wrmsr_safe))
-#define __MSR_WR_XEN_IGN						\
-	__MSR_WR_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), "")
-#define __MSR_WR_XEN_IGN_SAFE						\
-	__MSR_WR_XEN_SITE(__MSR_WR_OK, __MSR_CALL(asm_early_wrmsr_safe), __MSR_WR_OK)
-#define __MSR_WRNS_XEN							\
-	__MSR_WRNS_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), __MSR_CALL(asm_xen_wrmsr))
-#define __MSR_WRNS_XEN_IGN						\
-	__MSR_WRNS_XEN_SITE("", __MSR_CALL(asm_early_wrmsr), "")
-
-static __always_inline u64 __msr_rd_xen(u32 msr)
-{
-	u64 val;
-
-	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN
-			    __MSR_END_RD
-			    : "=a" (val), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr)
-			    : "rcx", "rdx");
-	return val;
-}
-
-static __always_inline int __msr_rd_xen_safe(u32 msr, u64 *p)
-{
-	u64 val;
-	int err;
-
-	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN_SAFE
-			    __MSR_END_RD_SAFE
-			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr)
-			    : "rcx");
-	*p = val;
-	return err;
-}
-m4_divert(-1)
-_mg_rd_k(bits, load): the read of an MSR that Xen PV reads as a constant (load: the instruction that loads it).
-m4_define([[_mg_rd_k]], [[
-static __always_inline u64 __msr_rd_xen_k$1(u32 msr, u64 k)
-{
-	u64 val;
-
-	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN_K("$2\n\t")
-			    __MSR_END_RD
-			    : "=a" (val), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [k] "i" (k)
-			    : "rcx", "rdx");
-	return val;
-}
-
-static __always_inline int __msr_rd_xen_k$1_safe(u32 msr, u64 *p, u64 k)
-{
-	u64 val;
-	int err;
-
-	asm_inline __volatile__("880:\n\t" __MSR_RD_XEN_K_SAFE("$2\n\t")
-			    __MSR_END_RD_SAFE
-			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr), [k] "i" (k)
-			    : "rcx");
-	*p = val;
-	return err;
-}
-]])
-_mg_wr_shape(name, site[, _safe site]): a write shape and its _safe form.
-m4_define([[_mg_wr_shape]], [[
-static __always_inline void __msr_$1(u32 msr, u64 val)
-{
-	u32 high = val >> 32;
-
-	asm_inline __volatile__("880:\n\t" $2
-			    __MSR_END_WR
-			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr)
-			    : "rcx", "memory");
-}
-m4_ifelse([[$3]], [[]], [[]], [[
-static __always_inline int __msr_$1_safe(u32 msr, u64 val)
-{
-	u32 high = val >> 32;
-
-	asm_inline __volatile__("880:\n\t" $3
-			    __MSR_END_WR_SAFE
-			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
-			    : [msr] "i" (msr)
-			    : "rcx", "memory");
-	return (int)val;
-}
-]])]])
-m4_divert(0)m4_dnl
-_mg_rd_k([[32]], [[mov %[k], %%eax]])_mg_rd_k([[64]], [[movabs %[k], %%rax]])m4_dnl
-_mg_wr_shape([[wr_xen]], [[__MSR_WR_XEN]], [[__MSR_WR_XEN_SAFE]])m4_dnl
-_mg_wr_shape([[wr_xen_ign]], [[__MSR_WR_XEN_IGN]], [[__MSR_WR_XEN_IGN_SAFE]])m4_dnl
-_mg_wr_shape([[wrns_xen]], [[__MSR_WRNS_XEN]])m4_dnl
-_mg_wr_shape([[wrns_xen_ign]], [[__MSR_WRNS_XEN_IGN]])m4_dnl
-
-/*
- * The stubs: not C functions (they keep every register but those of the
- * site), only declared for the sites' references.
- */
-void asm_early_rdmsr(void);
-void asm_early_rdmsr_safe(void);
-void asm_early_wrmsr(void);
-void asm_early_wrmsr_safe(void);
-void asm_xen_rdmsr(void);
-void asm_xen_rdmsr_safe(void);
-void asm_xen_wrmsr(void);
-void asm_xen_wrmsr_safe(void);
-
-/*
- * Any MSR number on a kernel that may run as a Xen PV guest: the
- * instruction, or a call of xen_pv_rdmsr() or xen_pv_wrmsr() (before the
- * alternatives are applied: early_rdmsr(), early_wrmsr()).  The number is
- * in %ecx for the instruction and in %edi for the call.
+ * The Xen PV side, in C (arch/x86/xen/msr.c): xen_pv_rdmsr() and
+ * xen_pv_wrmsr() handle any MSR as the MSR tables say; early_rdmsr() and
+ * early_wrmsr() serve the sites that run before the alternatives are
+ * applied.  A read returns the value in %rax and the error in %rdx.
  */
 struct msr_result {
 	u64 val;
@@ -371,11 +214,184 @@ struct msr_result xen_pv_rdmsr(u32 msr, bool safe);
 int early_wrmsr(u32 msr, u64 val, bool safe);
 int xen_pv_wrmsr(u32 msr, u64 val, bool safe);
 
+/* The safe argument of those calls, in the register given. */
+#define __MSR_FLAG_0(reg)	"xor %%" #reg ", %%" #reg "\n\t"
+#define __MSR_FLAG_1(reg)	"mov $1, %%" #reg "\n\t"
+m4_divert(-1)
+_mg_clob: what a site that may call C clobbers besides its outputs.
+m4_define([[_mg_clob]], [["rdi", "rsi", "r8", "r9", "r10", "r11", "memory"]])
+Filters of the registers by their Xen PV handling: the read (write) is a
+constant (1ignore) or code (11); a WRMSRNS write by its Xen PV handling: not
+passthrough (111) or passthrough (110), code (111), a constant (11ignore).
+m4_define([[_mg_xrdk]], [[_mg_has([[$1]], [[read]])_mg_xk([[$1]], [[read]])]])
+m4_define([[_mg_xrds]], [[_mg_has([[$1]], [[read]])_mg_code([[$1]], [[read]])]])
+m4_define([[_mg_xwrk]], [[_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])]])
+m4_define([[_mg_xwrs]], [[_mg_has([[$1]], [[write]])_mg_code([[$1]], [[write]])]])
+m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
+m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
+m4_define([[_mg_nsxs]], [[_mg_nswr([[$1]])_mg_code([[$1]], [[write]])]])
+m4_define([[_mg_nsxk]], [[_mg_nswr([[$1]])_mg_xk([[$1]], [[write]])]])
+Which site shapes the tables need: a shape no register uses is not emitted.
+m4_define([[_mg_need]], [[m4_ifelse(_mg_xrdk([[$1]]), [[1ignore]],
+	[[_mg_set([[need_k]]m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[32]], [[64]]), [[1]])]])m4_dnl
+m4_ifelse(_mg_xrds([[$1]]), [[11]], [[_mg_set([[need_rd]], [[1]])]])m4_dnl
+m4_ifelse(_mg_xwrk([[$1]]), [[1ignore]], [[_mg_set([[need_wi]], [[1]])]])m4_dnl
+m4_ifelse(_mg_xwrs([[$1]]), [[11]], [[_mg_set([[need_wr]], [[1]])]])m4_dnl
+m4_ifelse(_mg_nsxk([[$1]]), [[11ignore]], [[_mg_set([[need_ni]], [[1]])]])m4_dnl
+m4_ifelse(_mg_nsxs([[$1]]), [[111]], [[_mg_set([[need_nr]], [[1]])]])]])
+m4_define([[MSRGEN_MSR]], [[_mg_need([[$1]])]])
+MSRGEN_MODEL
+m4_define([[MSRGEN_MSR]], [[]])
+m4_define([[_mg_any]], [[m4_ifelse(_mg_get([[need_k32]])_mg_get([[need_k64]])_mg_get([[need_rd]])_mg_get([[need_wi]])_mg_get([[need_wr]])_mg_get([[need_ni]])_mg_get([[need_nr]]), [[]], [[0]], [[1]])]])
+m4_divert(0)m4_dnl
+m4_ifelse(_mg_any, [[1]], [[
+/*
+ * Constant numbers of the MSRs that Xen PV handles other than by trapping
+ * the instruction.  Until the alternatives are applied such a site calls
+ * early_rdmsr() or early_wrmsr(); then it executes the instruction, or on
+ * Xen PV loads a constant, does nothing, or calls xen_pv_rdmsr() or
+ * xen_pv_wrmsr().  The calls are plain C calls, so the site clobbers what
+ * a call does.  Every variant starts with a 5-byte "mov $imm32, %reg"
+ * (or nothing), so offset 5 is an instruction boundary in each: objtool
+ * wants the exception table entries at +0 and +5 on one.
+ */
+#define __MSR_CALL_RD(fn, safe)						\
+	"mov $%c[msr], %%edi\n\t" __MSR_FLAG_##safe(esi) "call " #fn "\n\t"
+#define __MSR_CALL_WR(fn, safe)						\
+	"mov $%c[msr], %%edi\n\tmov %%rax, %%rsi\n\t" __MSR_FLAG_##safe(edx)	\
+	"call " #fn "\n\t"
+]])m4_dnl
+m4_ifelse(_mg_get([[need_k32]])_mg_get([[need_k64]])_mg_get([[need_rd]]), [[]], [[]], [[
+#define __MSR_RD_XEN_SITE(ok, safe, xen)				\
+	ALTERNATIVE_3(__MSR_CALL_RD(early_rdmsr, safe),			\
+		      __MSR_RD_L ok, X86_FEATURE_ALWAYS,		\
+		      __MSR_RD_I ok, X86_FEATURE_MSR_IMM,		\
+		      xen, X86_FEATURE_XENPV)
+]])m4_dnl
+m4_ifelse(_mg_get([[need_wi]])_mg_get([[need_wr]]), [[]], [[]], [[
+#define __MSR_WR_XEN_SITE(ok, safe, xen)				\
+	ALTERNATIVE_2(__MSR_CALL_WR(early_wrmsr, safe),			\
+		      __MSR_WR_L ok, X86_FEATURE_ALWAYS,		\
+		      xen, X86_FEATURE_XENPV)
+]])m4_dnl
+m4_ifelse(_mg_get([[need_ni]])_mg_get([[need_nr]]), [[]], [[]], [[
+#define __MSR_WRNS_XEN_SITE(xen)					\
+	ALTERNATIVE(ALTERNATIVE_3(__MSR_CALL_WR(early_wrmsr, 0),	\
+				  __MSR_WR_LD, X86_FEATURE_ALWAYS,	\
+				  __MSR_WR_N, X86_FEATURE_WRMSRNS,	\
+				  __MSR_WR_I, X86_FEATURE_MSR_IMM),	\
+		    xen, X86_FEATURE_XENPV)
+]])m4_dnl
+m4_ifelse(_mg_get([[need_rd]]), [[1]], [[
+static __always_inline u64 __msr_rd_xen(u32 msr)
+{
+	u64 val;
+
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN_SITE("", 0, __MSR_CALL_RD(xen_pv_rdmsr, 0))
+			    __MSR_END_RD
+			    : "=a" (val), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr)
+			    : "rcx", "rdx", _mg_clob);
+	return val;
+}
+
+static __always_inline int __msr_rd_xen_safe(u32 msr, u64 *p)
+{
+	u64 val;
+	int err;
+
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN_SITE(__MSR_RD_OK, 1, __MSR_CALL_RD(xen_pv_rdmsr, 1))
+			    __MSR_END_RD_SAFE
+			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr)
+			    : "rcx", _mg_clob);
+	*p = val;
+	return err;
+}
+]])m4_dnl
+m4_divert(-1)
+_mg_rd_k(bits, load): the reads of an MSR that Xen PV reads as a constant
+(load: the instruction that loads it).
+m4_define([[_mg_rd_k]], [[m4_ifelse(_mg_get([[need_k$1]]), [[1]], [[
+static __always_inline u64 __msr_rd_xen_k$1(u32 msr, u64 k)
+{
+	u64 val;
+
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN_SITE("", 0, "$2\n\t")
+			    __MSR_END_RD
+			    : "=a" (val), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [k] "i" (k)
+			    : "rcx", "rdx", _mg_clob);
+	return val;
+}
+
+static __always_inline int __msr_rd_xen_k$1_safe(u32 msr, u64 *p, u64 k)
+{
+	u64 val;
+	int err;
+
+	asm_inline __volatile__("880:\n\t"
+			    __MSR_RD_XEN_SITE(__MSR_RD_OK, 1, "$2\n\t" __MSR_RD_OK)
+			    __MSR_END_RD_SAFE
+			    : "=a" (val), "=d" (err), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr), [k] "i" (k)
+			    : "rcx", _mg_clob);
+	*p = val;
+	return err;
+}
+]])]])
+_mg_wr_shape(need, name, site[, _safe site]): a write shape and its _safe
+form, if some register needs it.
+m4_define([[_mg_wr_shape]], [[m4_ifelse(_mg_get([[$1]]), [[1]], [[
+static __always_inline void __msr_$2(u32 msr, u64 val)
+{
+	u32 high = val >> 32;
+
+	asm_inline __volatile__("880:\n\t"
+			    $3
+			    __MSR_END_WR
+			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr)
+			    : "rcx", _mg_clob);
+}
+m4_ifelse([[$4]], [[]], [[]], [[
+static __always_inline int __msr_$2_safe(u32 msr, u64 val)
+{
+	u32 high = val >> 32;
+
+	asm_inline __volatile__("880:\n\t"
+			    $4
+			    __MSR_END_WR_SAFE
+			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
+			    : [msr] "i" (msr)
+			    : "rcx", _mg_clob);
+	return (int)val;
+}
+]])]])]])
+m4_divert(0)m4_dnl
+_mg_rd_k([[32]], [[mov %[k], %%eax]])_mg_rd_k([[64]], [[movabs %[k], %%rax]])m4_dnl
+_mg_wr_shape([[need_wr]], [[wr_xen]], [[__MSR_WR_XEN_SITE("", 0, __MSR_CALL_WR(xen_pv_wrmsr, 0))]],
+	     [[__MSR_WR_XEN_SITE(__MSR_WR_OK, 1, __MSR_CALL_WR(xen_pv_wrmsr, 1))]])m4_dnl
+_mg_wr_shape([[need_wi]], [[wr_xen_ign]], [[__MSR_WR_XEN_SITE("", 0, "")]],
+	     [[__MSR_WR_XEN_SITE(__MSR_WR_OK, 1, __MSR_WR_OK)]])m4_dnl
+_mg_wr_shape([[need_nr]], [[wrns_xen]], [[__MSR_WRNS_XEN_SITE(__MSR_CALL_WR(xen_pv_wrmsr, 0))]])m4_dnl
+_mg_wr_shape([[need_ni]], [[wrns_xen_ign]], [[__MSR_WRNS_XEN_SITE("")]])m4_dnl
+
+/*
+ * Any MSR number on a kernel that may run as a Xen PV guest: the
+ * instruction, or a call of xen_pv_rdmsr() or xen_pv_wrmsr() (before the
+ * alternatives are applied: early_rdmsr(), early_wrmsr()).  The number is
+ * in %ecx for the instruction and in %edi for the call.
+ */
 #define __MSR_RD_VAR_NATIVE	"rdmsr\n\tshl $32, %%rdx\n\tor %%rdx, %%rax\n\t"
 #define __MSR_RD_VAR_CALL(fn, safe)					\
-	"mov %%ecx, %%edi\n\tmov $" #safe ", %%esi\n\tcall " #fn "\n\t"
+	"mov %%ecx, %%edi\n\t" __MSR_FLAG_##safe(esi) "call " #fn "\n\t"
 #define __MSR_WR_VAR_CALL(fn, safe)					\
-	"mov %%ecx, %%edi\n\tmov %%rax, %%rsi\n\tmov $" #safe ", %%edx\n\tcall " #fn "\n\t"
+	"mov %%ecx, %%edi\n\tmov %%rax, %%rsi\n\t" __MSR_FLAG_##safe(edx)	\
+	"call " #fn "\n\t"
 
 /* The variable sites, from their label 1 to the end of their entry. */
 #define __MSR_RD_VAR							\
@@ -415,8 +431,6 @@ int xen_pv_wrmsr(u32 msr, u64 val, bool safe);
 	"2:\n\t"							\
 	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
 m4_divert(-1)
-_mg_clob: what a variable site clobbers besides its outputs (a C call).
-m4_define([[_mg_clob]], [["rdi", "rsi", "r8", "r9", "r10", "r11", "memory"]])
 _mg_wr_var(name, site, _safe site): a write of any MSR number.
 m4_define([[_mg_wr_var]], [[
 static __always_inline void __msr_$1_var(u32 msr, u64 val)
@@ -489,20 +503,6 @@ m4_define([[_mg_labels]], [[_mg_set([[mkey]], [[$1]])m4_pushdef([[_mg_mf]], m4_d
 			$4;
 			break;
 m4_divert(-1)]])]])
-Filters of the case labels: the Xen PV read (write) is not passthrough (11),
-a constant (1ignore), code (11); a WRMSRNS write by its Xen PV
-handling: not passthrough (111) or passthrough (110), code (111), a
-constant (11ignore).
-m4_define([[_mg_xrd]], [[_mg_has([[$1]], [[read]])_mg_xen([[$1]], [[read]])]])
-m4_define([[_mg_xrdk]], [[_mg_has([[$1]], [[read]])_mg_xk([[$1]], [[read]])]])
-m4_define([[_mg_xrds]], [[_mg_has([[$1]], [[read]])_mg_stub([[$1]], [[read]])]])
-m4_define([[_mg_xwr]], [[_mg_has([[$1]], [[write]])_mg_xen([[$1]], [[write]])]])
-m4_define([[_mg_xwrk]], [[_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])]])
-m4_define([[_mg_xwrs]], [[_mg_has([[$1]], [[write]])_mg_stub([[$1]], [[write]])]])
-m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
-m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
-m4_define([[_mg_nsxs]], [[_mg_nswr([[$1]])_mg_stub([[$1]], [[write]])]])
-m4_define([[_mg_nsxk]], [[_mg_nswr([[$1]])_mg_xk([[$1]], [[write]])]])
 _mg_kcases(key, statement prefix, [p]): a case per register that Xen PV
 reads as a constant: prefix __msr_rd_xen_k32|64[_safe](msr[, p], K).
 m4_define([[_mg_kcase]], [[m4_ifelse(_mg_xrdk([[$1]]), [[1ignore]], [[_mg_case(_mg_get([[kkey]]), [[$3]], [[$2]],
@@ -518,11 +518,7 @@ static __always_inline u64 __msr_rdq(u32 msr)
 		val = __msr_rd_var(msr);
 	} else {
 		switch (msr) {
-#if defined(CONFIG_XEN_PV) && defined(MODULE)
-m4_divert(-1)
-_mg_labels([[ram]], [[_mg_xrd]], [[11]], [[val = __msr_rd_var(msr)]])
-m4_divert(0)m4_dnl
-#elif defined(CONFIG_XEN_PV)
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
 _mg_kcases([[rak]], [[val = ]])
 _mg_labels([[ras]], [[_mg_xrds]], [[11]], [[val = __msr_rd_xen(msr)]])
@@ -545,11 +541,7 @@ static __always_inline int __msr_rdq_safe(u32 msr, u64 *p)
 		err = __msr_rd_var_safe(msr, p);
 	} else {
 		switch (msr) {
-#if defined(CONFIG_XEN_PV) && defined(MODULE)
-m4_divert(-1)
-_mg_labels([[rbm]], [[_mg_xrd]], [[11]], [[err = __msr_rd_var_safe(msr, p)]])
-m4_divert(0)m4_dnl
-#elif defined(CONFIG_XEN_PV)
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
 _mg_kcases([[rbk]], [[err = ]], [[p]])
 _mg_labels([[rbs]], [[_mg_xrds]], [[11]], [[err = __msr_rd_xen_safe(msr, p)]])
@@ -570,11 +562,7 @@ static __always_inline void __msr_wrq(u32 msr, u64 val)
 		__msr_wr_var(msr, val);
 	} else {
 		switch (msr) {
-#if defined(CONFIG_XEN_PV) && defined(MODULE)
-m4_divert(-1)
-_mg_labels([[wam]], [[_mg_xwr]], [[11]], [[__msr_wr_var(msr, val)]])
-m4_divert(0)m4_dnl
-#elif defined(CONFIG_XEN_PV)
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
 _mg_labels([[wai]], [[_mg_xwrk]], [[1ignore]], [[__msr_wr_xen_ign(msr, val)]])
 _mg_labels([[was]], [[_mg_xwrs]], [[11]], [[__msr_wr_xen(msr, val)]])
@@ -596,11 +584,7 @@ static __always_inline int __msr_wrq_safe(u32 msr, u64 val)
 		err = __msr_wr_var_safe(msr, val);
 	} else {
 		switch (msr) {
-#if defined(CONFIG_XEN_PV) && defined(MODULE)
-m4_divert(-1)
-_mg_labels([[wbm]], [[_mg_xwr]], [[11]], [[err = __msr_wr_var_safe(msr, val)]])
-m4_divert(0)m4_dnl
-#elif defined(CONFIG_XEN_PV)
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
 _mg_labels([[wbi]], [[_mg_xwrk]], [[1ignore]], [[err = __msr_wr_xen_ign_safe(msr, val)]])
 _mg_labels([[wbs]], [[_mg_xwrs]], [[11]], [[err = __msr_wr_xen_safe(msr, val)]])
@@ -625,11 +609,7 @@ static __always_inline void __msr_wrns(u32 msr, u64 val)
 		__msr_wrns_var(msr, val);
 	} else {
 		switch (msr) {
-#if defined(CONFIG_XEN_PV) && defined(MODULE)
-m4_divert(-1)
-_mg_labels([[nam]], [[_mg_nsxen]], [[111]], [[__msr_wrns_var(msr, val)]])
-m4_divert(0)m4_dnl
-#elif defined(CONFIG_XEN_PV)
+#ifdef CONFIG_XEN_PV
 m4_divert(-1)
 _mg_labels([[nai]], [[_mg_nsxk]], [[11ignore]], [[__msr_wrns_xen_ign(msr, val)]])
 _mg_labels([[nas]], [[_mg_nsxs]], [[111]], [[__msr_wrns_xen(msr, val)]])
