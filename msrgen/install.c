@@ -172,28 +172,16 @@ static void install_verror(const char *path, int line, const char *fmt, va_list 
 {
 	struct srcfile *f = line > 0 ? install_src(path) : NULL;
 	struct srcpos pos = { f, line, 1, line, 1 };
-	const char *s = f ? f->text : NULL, *e;
+	size_t len = 0;
 	char *msg;
-	va_list aq;
-	int n;
 
 	fflush(stdout);
-	for (n = 1; s && n < line; n++) {
-		s = strchr(s, '\n');
-		s = s && s[1] ? s + 1 : NULL;
-	}
-	if (s) {
-		e = strchr(s, '\n');
-		n = e ? (int)(e - s) : (int)strlen(s);
-		pos.end_col = n > 0 ? n : 1;
+	if (f && srcfile_line(f, line, &len)) {
+		pos.end_col = len > 0 ? (int)len : 1;
 		diag_va(DIAG_ERROR, &pos, NULL, fmt, ap);
 		return;
 	}
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	msg = xmalloc((size_t)n + 1);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	if (line > 0)
 		diag_plain(DIAG_ERROR, "%s:%d: %s", path, line, msg);
 	else

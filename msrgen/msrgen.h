@@ -29,6 +29,7 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) PRINTF(1, 0);
 
 /* A growable array of T: struct { T *v; size_t n, cap; } */
 #define VEC(T) struct { T *v; size_t n, cap; }
@@ -121,6 +122,9 @@ void diag_va(enum diag_level level, const struct srcpos *pos, const char *check,
 	     const char *fmt, va_list ap) PRINTF(4, 0);
 int diag_errors(void);
 void diag_reset(void);
+/* The text of line LINE (1-based) of f, up to its newline or the end; NULL
+   if f has no such line */
+const char *srcfile_line(struct srcfile *f, int line, size_t *len);
 
 /* The syntax tree: every node carries its source range. */
 enum access { ACC_NONE = 0, ACC_RO = 1, ACC_WO = 2, ACC_RW = 3 };

@@ -140,6 +140,17 @@ static const char *line_start(struct srcfile *f, int line)
 	return f->text + f->lines[line - 1];
 }
 
+const char *srcfile_line(struct srcfile *f, int line, size_t *len)
+{
+	const char *s = line_start(f, line), *e;
+
+	if (!s || s == f->text + f->len)
+		return NULL;
+	e = memchr(s, '\n', (size_t)(f->text + f->len - s));
+	*len = e ? (size_t)(e - s) : (size_t)(f->text + f->len - s);
+	return s;
+}
+
 static void show_source(const struct srcpos *pos)
 {
 	FILE *out = diag_out ? diag_out : stderr;

@@ -62,15 +62,23 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *xasprintf(const char *fmt, ...)
+char *xvasprintf(const char *fmt, va_list ap)
 {
 	struct strbuf sb = { 0 };
+
+	sb_vprintf(&sb, fmt, ap);
+	return sb.s;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
 	va_list ap;
+	char *s;
 
 	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	return sb.s;
+	return s;
 }
 
 static void sb_grow(struct strbuf *sb, size_t extra)
