@@ -2,7 +2,8 @@
 /*
  * msrgen: one header for the whole pipeline
  * text -> tokens (lexer.re) -> syntax tree (parser.y) -> checked model (model.c,
- * checks.c) -> m4 records and files (render.c), audit tables (audit.c).
+ * checks.c) -> m4 records (records.c), rendered templates (render.c) and files
+ * (outputs.c), audit tables (audit.c).
  */
 #ifndef MSRGEN_H
 #define MSRGEN_H
@@ -386,7 +387,7 @@ bool checks_warning_enabled(const char *name);
 /* The checks of the names target makes (its names.conf); !diag_errors() as it was */
 bool checks_target(struct model *m, const char *templates, const char *target);
 
-/* render.c */
+/* render.c, records.c, outputs.c */
 struct output {
 	char *path;	/* relative to the output directory */
 	char *text;
@@ -396,6 +397,26 @@ struct outputs {
 	VEC(struct output) files;
 	char digest[65];	/* SHA-256 of the model text and the templates: the inputs */
 };
+/*
+ * The model as m4 records (records.c), in the order of record_names.  Each
+ * record of the text is one call, so that the text can also be cut into the
+ * records of some kinds (render.c, model_files()).
+ */
+enum record {
+	REC_PLATFORM, REC_DECL, REC_ALIAS, REC_FIELD, REC_VALUE, REC_RESERVED, REC_MSR,
+	REC_HANDLE, REC_HYPERVISOR, REC_HVDEFAULT, REC_HV, NREC
+};
+extern const char *const record_names[NREC];
+/* Where each record starts in the model text, and its kind. */
+struct record_span {
+	size_t start;
+	enum record kind;
+};
+struct record_spans {
+	VEC(struct record_span) v;
+};
+/* spans: where each record starts, or NULL */
+void records_text(const struct model *m, struct strbuf *sb, struct record_spans *spans);
 void render_model_text(const struct model *m, struct strbuf *sb);
 /* Where targets live: $MSRGEN_TEMPLATES if set, else MSRGEN_TEMPLATE_DIR */
 const char *render_templates_dir(void);
@@ -404,6 +425,12 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 /* Whether a generated file's banner digest is that of its contents */
 bool render_digest_ok(const char *text, size_t len);
 bool outputs_write(const struct outputs *out, const char *dir);
+/*
+ * Removes path if a signal ends msrgen, until cleanup_forget(path) (cleanup.c);
+ * dir: 0 a file, 1 an empty folder, 2 a tree.  The string must live that long.
+ */
+void cleanup_add(char *path, int dir);
+void cleanup_forget(const char *path);
 /* Removes the tree path (rm -rf) if a signal ends msrgen, until cleanup_tree_forget() */
 void cleanup_tree_add(char *path);
 void cleanup_tree_forget(const char *path);
