@@ -10,6 +10,8 @@
 #define __HSTR(x)	#x
 #define HSTR(x)		__HSTR(x)
 
+#define _ASM_PTR	" .quad "
+
 #ifdef __ASSEMBLER__
 #define _ASM_EXTABLE_TYPE(from, to, type)	\
 	.pushsection __ex_table, "a" ;		\

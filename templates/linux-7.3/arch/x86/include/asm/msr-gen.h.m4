@@ -36,22 +36,36 @@ static __always_inline void __msr_trace_wr(u32 msr, u64 val, int err)
 }
 
 /*
- * Any MSR number: the instruction.  A failing rdmsrq() or wrmsrq() of a
- * Xen PV guest with xen_msr_safe goes unreported (EX_FLAG_MSR_PV), as
- * it did when it went through paravirt ops.
+ * Every site records itself in .msr_sites for "msrgen sites VMLINUX": its
+ * address, the MSR number (0xffffffff if it is not a constant), a flags
+ * byte (1 write, 2 _safe, 4 wrmsrns, 8 not a constant) and 3 zero bytes.
+ * The section is not allocated: vmlinux.lds.S keeps it out of the image.
  */
-static __always_inline u64 __msr_rd_native(u32 msr)
+#define __MSR_REC(label, msr, flags)					\
+	".pushsection .msr_sites, \"\", @progbits\n\t"			\
+	_ASM_PTR " " label "\n\t"					\
+	".long " msr "\n\t"						\
+	".byte " #flags ", 0, 0, 0\n\t"					\
+	".popsection\n\t"
+m4_divert(-1)
+The instruction shapes: _mg_rd(suffix, record MSR, flags, operand), and so
+on.  __msr_*_native() take any number ("0xffffffff" and flag 8 in the
+record), __msr_*_pt() a constant (its number, and the [msr] operand).
+m4_define([[_mg_rd]], [[
+static __always_inline u64 __msr_rd_$1(u32 msr)
 {
 	EAX_EDX_DECLARE_ARGS(val, low, high);
 
 	asm __volatile__("1: rdmsr\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
-		     : EAX_EDX_RET(val, low, high) : "c" (msr));
+		     __MSR_REC("1b", $2, $3)
+		     : EAX_EDX_RET(val, low, high) : "c" (msr)$4);
 	return EAX_EDX_VAL(val, low, high);
 }
-
-static __always_inline int __msr_rd_native_safe(u32 msr, u64 *p)
+]])
+m4_define([[_mg_rds]], [[
+static __always_inline int __msr_rd_$1_safe(u32 msr, u64 *p)
 {
 	EAX_EDX_DECLARE_ARGS(val, low, high);
 	int err;
@@ -59,48 +73,76 @@ static __always_inline int __msr_rd_native_safe(u32 msr, u64 *p)
 	asm __volatile__("1: rdmsr ; xor %[err], %[err]\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %[err])
+		     __MSR_REC("1b", $2, $3)
 		     : [err] "=r" (err), EAX_EDX_RET(val, low, high)
-		     : "c" (msr));
+		     : "c" (msr)$4);
 	*p = EAX_EDX_VAL(val, low, high);
 	return err;
 }
-
-static __always_inline void __msr_wr_native(u32 msr, u64 val)
+]])
+m4_define([[_mg_wr]], [[
+static __always_inline void __msr_wr_$1(u32 msr, u64 val)
 {
 	asm __volatile__("1: wrmsr\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
-		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))
+		     __MSR_REC("1b", $2, $3)
+		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))$4
 		     : "memory");
 }
-
-static __always_inline int __msr_wr_native_safe(u32 msr, u64 val)
+]])
+m4_define([[_mg_wrs]], [[
+static __always_inline int __msr_wr_$1_safe(u32 msr, u64 val)
 {
 	int err;
 
 	asm __volatile__("1: wrmsr ; xor %[err], %[err]\n"
 		     "2:\n"
 		     _ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %[err])
+		     __MSR_REC("1b", $2, $3)
 		     : [err] "=a" (err)
-		     : "c" (msr), "0" ((u32)val), "d" ((u32)(val >> 32))
+		     : "c" (msr), "0" ((u32)val), "d" ((u32)(val >> 32))$4
 		     : "memory");
 	return err;
 }
+]])
+m4_define([[_mg_wrns]], [[
+static __always_inline void __msr_wrns_$1(u32 msr, u64 val)
+{
+	asm __volatile__("1: " ALTERNATIVE("ds wrmsr", ".byte 0x0f, 0x01, 0xc6",
+				       X86_FEATURE_WRMSRNS)
+		     "2:\n"
+		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
+		     __MSR_REC("1b", $2, $3)
+		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))$4
+		     : "memory");
+}
+]])
+m4_define([[_mg_var]], [[[["0xffffffff"]]]])
+m4_define([[_mg_const]], [[[["%c[msr]"]]]])
+m4_define([[_mg_msrop]], [[[[, [msr] "i" (msr)]]]])
+m4_divert(0)m4_dnl
+
+/*
+ * Any MSR number: the instruction.  A failing rdmsrq() or wrmsrq() of a
+ * Xen PV guest with xen_msr_safe goes unreported (EX_FLAG_MSR_PV), as
+ * it did when it went through paravirt ops.
+ */
+_mg_rd([[native]], _mg_var, 8)m4_dnl
+_mg_rds([[native]], _mg_var, 10)m4_dnl
+_mg_wr([[native]], _mg_var, 9)m4_dnl
+_mg_wrs([[native]], _mg_var, 11)m4_dnl
 
 /*
  * wrmsrns() did not go through paravirt ops in 7.3: its faults are reported
  * on Xen PV as they were (no EX_FLAG_MSR_PV).  WRMSR is 2 bytes, WRMSRNS 3:
  * a redundant DS prefix avoids a NOP.
  */
-static __always_inline void __msr_wrns_native(u32 msr, u64 val)
-{
-	asm __volatile__("1: " ALTERNATIVE("ds wrmsr", ".byte 0x0f, 0x01, 0xc6",
-				       X86_FEATURE_WRMSRNS)
-		     "2:\n"
-		     _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
-		     : : "c" (msr), "a" ((u32)val), "d" ((u32)(val >> 32))
-		     : "memory");
-}
+_mg_wrns([[native]], _mg_var, 13)m4_dnl
+
+/* A constant number of an MSR that every platform lets trap: the instruction. */
+_mg_wr([[pt]], _mg_const, 1, _mg_msrop)m4_dnl
+_mg_wrs([[pt]], _mg_const, 3, _mg_msrop)m4_dnl
 
 #ifdef CONFIG_X86_64
 /*
@@ -133,21 +175,24 @@ static __always_inline void __msr_wrns_native(u32 msr, u64 val)
 /*
  * The exception table of a site: the instruction is at offset 0 (the
  * immediate forms) or 5 (after "mov $msr, %ecx"); either way execution
- * goes on after the site.
+ * goes on after the site.  Then the site's record.
  */
-#define __MSR_SITE_END(type)						\
+#define __MSR_SITE_END(type, flags)					\
 	"881:\n\t"							\
 	_ASM_EXTABLE_TYPE(880b, 881b, type)				\
-	_ASM_EXTABLE_TYPE(880b + 5, 881b, type)
-#define __MSR_SITE_END_REG(type, reg)					\
+	_ASM_EXTABLE_TYPE(880b + 5, 881b, type)				\
+	__MSR_REC("880b", "%c[msr]", flags)
+#define __MSR_SITE_END_REG(type, reg, flags)				\
 	"881:\n\t"							\
 	_ASM_EXTABLE_TYPE_REG(880b, 881b, type, reg)			\
-	_ASM_EXTABLE_TYPE_REG(880b + 5, 881b, type, reg)
-#define __MSR_END_RD		__MSR_SITE_END(EX_TYPE_RDMSR | EX_FLAG_MSR_PV)
-#define __MSR_END_RD_SAFE	__MSR_SITE_END_REG(EX_TYPE_RDMSR_SAFE, %%edx)
-#define __MSR_END_WR		__MSR_SITE_END(EX_TYPE_WRMSR | EX_FLAG_MSR_PV)
-#define __MSR_END_WR_SAFE	__MSR_SITE_END_REG(EX_TYPE_WRMSR_SAFE, %%eax)
-#define __MSR_END_WRNS		__MSR_SITE_END(EX_TYPE_WRMSR)
+	_ASM_EXTABLE_TYPE_REG(880b + 5, 881b, type, reg)		\
+	__MSR_REC("880b", "%c[msr]", flags)
+#define __MSR_END_RD		__MSR_SITE_END(EX_TYPE_RDMSR | EX_FLAG_MSR_PV, 0)
+#define __MSR_END_RD_SAFE	__MSR_SITE_END_REG(EX_TYPE_RDMSR_SAFE, %%edx, 2)
+#define __MSR_END_WR		__MSR_SITE_END(EX_TYPE_WRMSR | EX_FLAG_MSR_PV, 1)
+#define __MSR_END_WR_SAFE	__MSR_SITE_END_REG(EX_TYPE_WRMSR_SAFE, %%eax, 3)
+#define __MSR_END_WRNS		__MSR_SITE_END(EX_TYPE_WRMSR, 5)
+#define __MSR_END_WRNS_PV	__MSR_SITE_END(EX_TYPE_WRMSR | EX_FLAG_MSR_PV, 5)
 
 #define __MSR_RD_SITE(ok)						\
 	ALTERNATIVE_2(__MSR_RD_L ok,					\
@@ -192,9 +237,9 @@ static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 			    : "rcx", "memory");
 }
 #else
-#define __msr_rd_pt		__msr_rd_native
-#define __msr_rd_pt_safe	__msr_rd_native_safe
-#define __msr_wrns_pt		__msr_wrns_native
+_mg_rd([[pt]], _mg_const, 0, _mg_msrop)m4_dnl
+_mg_rds([[pt]], _mg_const, 2, _mg_msrop)m4_dnl
+_mg_wrns([[pt]], _mg_const, 5, _mg_msrop)m4_dnl
 #endif /* CONFIG_X86_64 */
 
 #ifdef CONFIG_XEN_PV
@@ -352,7 +397,7 @@ static __always_inline void __msr_$2(u32 msr, u64 val)
 
 	asm_inline __volatile__("880:\n\t"
 			    $3
-			    __MSR_END_WR
+			    m4_ifelse(m4_substr([[$2]], 0, 4), [[wrns]], [[__MSR_END_WRNS_PV]], [[__MSR_END_WR]])
 			    : "+a" (val), "+d" (high), ASM_CALL_CONSTRAINT
 			    : [msr] "i" (msr)
 			    : "rcx", _mg_clob);
@@ -393,35 +438,39 @@ _mg_wr_shape([[need_ni]], [[wrns_xen_ign]], [[__MSR_WRNS_XEN_SITE("")]])m4_dnl
 	"mov %%ecx, %%edi\n\tmov %%rax, %%rsi\n\t" __MSR_FLAG_##safe(edx)	\
 	"call " #fn "\n\t"
 
-/* The variable sites, from their label 1 to the end of their entry. */
+/* The variable sites, from their label 1 to their record. */
 #define __MSR_RD_VAR							\
 	"1:\n\t"							\
 	ALTERNATIVE_2(__MSR_RD_VAR_CALL(early_rdmsr, 0),		\
 		      __MSR_RD_VAR_NATIVE, X86_FEATURE_ALWAYS,		\
 		      __MSR_RD_VAR_CALL(xen_pv_rdmsr, 0), X86_FEATURE_XENPV) \
 	"2:\n\t"							\
-	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR)
+	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_RDMSR)			\
+	__MSR_REC("1b", "0xffffffff", 8)
 #define __MSR_RD_VAR_SAFE						\
 	"1:\n\t"							\
 	ALTERNATIVE_2(__MSR_RD_VAR_CALL(early_rdmsr, 1),		\
 		      __MSR_RD_VAR_NATIVE __MSR_RD_OK, X86_FEATURE_ALWAYS, \
 		      __MSR_RD_VAR_CALL(xen_pv_rdmsr, 1), X86_FEATURE_XENPV) \
 	"2:\n\t"							\
-	_ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %%rdx)
+	_ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_RDMSR_SAFE, %%rdx)	\
+	__MSR_REC("1b", "0xffffffff", 10)
 #define __MSR_WR_VAR							\
 	"1:\n\t"							\
 	ALTERNATIVE_2(__MSR_WR_VAR_CALL(early_wrmsr, 0),		\
 		      "wrmsr\n\t", X86_FEATURE_ALWAYS,			\
 		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, 0), X86_FEATURE_XENPV) \
 	"2:\n\t"							\
-	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
+	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)			\
+	__MSR_REC("1b", "0xffffffff", 9)
 #define __MSR_WR_VAR_SAFE						\
 	"1:\n\t"							\
 	ALTERNATIVE_2(__MSR_WR_VAR_CALL(early_wrmsr, 1),		\
 		      "wrmsr\n\t" __MSR_WR_OK, X86_FEATURE_ALWAYS,	\
 		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, 1), X86_FEATURE_XENPV) \
 	"2:\n\t"							\
-	_ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %%eax)
+	_ASM_EXTABLE_TYPE_REG(1b, 2b, EX_TYPE_WRMSR_SAFE, %%eax)	\
+	__MSR_REC("1b", "0xffffffff", 11)
 #define __MSR_WRNS_VAR							\
 	"1:\n\t"							\
 	ALTERNATIVE_3(__MSR_WR_VAR_CALL(early_wrmsr, 0),		\
@@ -429,7 +478,8 @@ _mg_wr_shape([[need_ni]], [[wrns_xen_ign]], [[__MSR_WRNS_XEN_SITE("")]])m4_dnl
 		      ".byte 0x0f, 0x01, 0xc6\n\t", X86_FEATURE_WRMSRNS,	\
 		      __MSR_WR_VAR_CALL(xen_pv_wrmsr, 0), X86_FEATURE_XENPV) \
 	"2:\n\t"							\
-	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)
+	_ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_WRMSR)			\
+	__MSR_REC("1b", "0xffffffff", 13)
 m4_divert(-1)
 _mg_wr_var(name, site, _safe site): a write of any MSR number.
 m4_define([[_mg_wr_var]], [[
@@ -569,7 +619,7 @@ _mg_labels([[was]], [[_mg_xwrs]], [[11]], [[__msr_wr_xen(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
-			__msr_wr_native(msr, val);
+			__msr_wr_pt(msr, val);
 			break;
 		}
 	}
@@ -591,7 +641,7 @@ _mg_labels([[wbs]], [[_mg_xwrs]], [[11]], [[err = __msr_wr_xen_safe(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
-			err = __msr_wr_native_safe(msr, val);
+			err = __msr_wr_pt_safe(msr, val);
 			break;
 		}
 	}
