@@ -238,14 +238,18 @@ static const unsigned char *find_section(const struct elf *e, uint64_t *len, con
 	return NULL;
 }
 
-/* Runs addr2line -e path once over every address; one FILE:LINE per site */
+/*
+ * Runs addr2line -f -e path once over every address: per site its FILE:LINE,
+ * or where the image has no line table its function's name (a kernel built
+ * without debug info), or "??:0".
+ */
 static bool addr2line(struct sites *s, const char *path)
 {
 	const char *tool = getenv("MSRGEN_ADDR2LINE");
 	FILE *in = tmpfile(), *out;
 	int fd[2], status;
-	size_t i, n = 0, cap = 0;
-	char *line = NULL;
+	size_t i, n = 0, k = 0, cap = 0;
+	char *line = NULL, *fn = NULL;
 	ssize_t got;
 	pid_t pid;
 
@@ -267,7 +271,7 @@ static bool addr2line(struct sites *s, const char *path)
 		dup2(fd[1], 1);
 		close(fd[0]);
 		close(fd[1]);
-		execlp(tool, tool, "-e", path, (char *)NULL);
+		execlp(tool, tool, "-f", "-e", path, (char *)NULL);
 		fprintf(stderr, "msrgen: error: cannot run %s: %s\n", tool, strerror(errno));
 		_exit(127);
 	}
@@ -279,6 +283,7 @@ static bool addr2line(struct sites *s, const char *path)
 		return false;
 	}
 	out = fdopen(fd[0], "r");
+	/* two lines per address: the function, then FILE:LINE */
 	while (out && (got = getline(&line, &cap, out)) > 0) {
 		char *d;
 
@@ -287,10 +292,16 @@ static bool addr2line(struct sites *s, const char *path)
 		d = strstr(line, " (discriminator ");
 		if (d)
 			*d = '\0';
+		if (!(k++ & 1)) {
+			free(fn);
+			fn = xstrdup(line);
+			continue;
+		}
 		if (n < s->v.n)
-			s->v.v[n].where = xstrdup(line);
+			s->v.v[n].where = xstrdup(strncmp(line, "??:", 3) || !strcmp(fn, "??") ? line : fn);
 		n++;
 	}
+	free(fn);
 	free(line);
 	if (out)
 		fclose(out);

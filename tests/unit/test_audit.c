@@ -275,7 +275,7 @@ static void build_elf(const char *name, const char *addr, const char *cflags, co
 	fprintf(f, "#define ADDR %s\n%s", addr, sites_s);
 	fclose(f);
 	free(p);
-	cr_assert_eq(run_sh("cd '%s' && gcc %s -gdwarf-4 -fdebug-prefix-map=\"$PWD\"=src -c %s.S -o %s.o && "
+	cr_assert_eq(run_sh("cd '%s' && gcc -gdwarf-4 %s -fdebug-prefix-map=\"$PWD\"=src -c %s.S -o %s.o && "
 			    "ld %s -e _start -o %s.elf %s.o", dir, cflags, name, name, ldflags, name, name),
 		     0);
 }
@@ -295,6 +295,24 @@ Test(audit, sites_of_an_elf64_image)
 		"0x0000000000401004 src/s64.S:7 0x00000010 MSR_PASS write plain\n"
 		"0x0000000000401006 src/s64.S:8 0x00000805 - read safe\n"
 		"0x0000000000401008 src/s64.S:9 variable write plain wrmsrns\n");
+	run_free(&r);
+}
+
+/* Without a line table (a kernel built without debug info): the function's name. */
+Test(audit, sites_of_an_image_without_line_table)
+{
+	const char *argv[] = { "sites", "g0.elf", NULL };
+	struct run r;
+
+	build_elf("g0", ".quad", "-g0", "");
+	r = run_msrgen(dir, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.out,
+		"0x0000000000401000 _start 0x00000010 - read plain\n"
+		"0x0000000000401002 _start 0x00000030 - write safe\n"
+		"0x0000000000401004 _start 0x00000010 - write plain\n"
+		"0x0000000000401006 _start 0x00000805 - read safe\n"
+		"0x0000000000401008 _start variable write plain wrmsrns\n");
 	run_free(&r);
 }
 
