@@ -31,7 +31,7 @@ MSRGEN_BANNER_C
 #include "xen-ops.h"
 #include "msr.h"
 
-static int msr_native_read(u32 msr, u64 *val, bool safe)
+static __always_inline int msr_native_read(u32 msr, u64 *val, bool safe)
 {
 	if (safe)
 		return __msr_rd_native_safe(msr, val);
@@ -39,7 +39,7 @@ static int msr_native_read(u32 msr, u64 *val, bool safe)
 	return 0;
 }
 
-static int msr_native_write(u32 msr, u64 val, bool safe)
+static __always_inline int msr_native_write(u32 msr, u64 val, bool safe)
 {
 	if (safe)
 		return __msr_wr_native_safe(msr, val);
@@ -47,12 +47,12 @@ static int msr_native_write(u32 msr, u64 val, bool safe)
 	return 0;
 }
 
-static int xen_msr_native_read(u32 msr, u64 *val, bool safe)
+static __always_inline int xen_msr_native_read(u32 msr, u64 *val, bool safe)
 {
 	return msr_native_read(msr, val, safe || xen_msr_safe);
 }
 
-static int xen_msr_native_write(u32 msr, u64 val, bool safe)
+static __always_inline int xen_msr_native_write(u32 msr, u64 val, bool safe)
 {
 	return msr_native_write(msr, val, safe || xen_msr_safe);
 }
