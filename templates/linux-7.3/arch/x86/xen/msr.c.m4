@@ -98,6 +98,7 @@ m4_define([[_mg_rcase]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_once([[rcase$3
 _mg_xk([[$1]], [[read]]), [[ignore]], [[m4_divert(0)m4_dnl
 	case $2:
 		r.val = _mg_xa([[$1]], [[read]])ULL;
+		r.err = 0;
 		return r;
 m4_divert(-1)]],
 _mg_xk([[$1]], [[read]]), [[fixup]], [[m4_divert(0)m4_dnl
@@ -108,6 +109,7 @@ _mg_xk([[$1]], [[read]]), [[fixup]], [[m4_divert(0)m4_dnl
 m4_divert(-1)]],
 _mg_xk([[$1]], [[read]]), [[call]], [[m4_divert(0)m4_dnl
 	case $2:
+		r.val = 0;
 		r.err = _mg_xa([[$1]], [[read]])(_mg_hargs([[$1]], [[read]])&r.val);
 		return r;
 m4_divert(-1)]])]])]])
@@ -130,7 +132,7 @@ m4_divert(0)
  */
 struct msr_result xen_pv_rdmsr(u32 msr, bool safe)
 {
-	struct msr_result r = { 0, 0 };
+	struct msr_result r;
 
 	switch (msr) {
 m4_divert(-1)
@@ -138,6 +140,7 @@ m4_define([[MSRGEN_MSR]], [[_mg_rcase([[$1]], [[$2]], [[$3]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 	}
+	r.err = 0;
 	if (!pmu_msr_chk_emulated(msr, &r.val, true))
 		r.err = xen_msr_native_read(msr, &r.val, safe);
 	return r;
