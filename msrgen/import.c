@@ -47,6 +47,8 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "msrgen.h"
+
 int import_main(int argc, char **argv);
 
 #define IMPORT_DEFAULT_DIR	"defs/index"
@@ -68,105 +70,6 @@ static const char *import_usage_text =
 	"reported as warnings, but for those DIR/" IMPORT_ACK_NAME " names (one macro\n"
 	"name a line, # comments): checked once, they need not repeat on every run.\n"
 	"Exit status: 0 ok, 1 bad input, 2 usage error.\n";
-
-/* ---- memory and strings ---------------------------------------------- */
-
-static void *imp_alloc(size_t n)
-{
-	void *p = calloc(1, n ? n : 1);
-
-	if (!p) {
-		fputs("msrgen import: out of memory\n", stderr);
-		exit(1);
-	}
-	return p;
-}
-
-static void *imp_grow(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("msrgen import: out of memory\n", stderr);
-		exit(1);
-	}
-	return p;
-}
-
-static char *imp_strndup(const char *s, size_t n)
-{
-	char *d = imp_alloc(n + 1);
-
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
-static char *imp_strdup(const char *s)
-{
-	return imp_strndup(s, strlen(s));
-}
-
-static char *imp_strdup_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *imp_strdup_fmt(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *s;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = imp_alloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void sb_add(struct sbuf *sb, const char *s, size_t n)
-{
-	if (sb->len + n + 1 > sb->cap) {
-		sb->cap = (sb->len + n + 1) * 2;
-		sb->s = imp_grow(sb->s, sb->cap);
-	}
-	memcpy(sb->s + sb->len, s, n);
-	sb->len += n;
-	sb->s[sb->len] = '\0';
-}
-
-static void sb_addc(struct sbuf *sb, char c)
-{
-	sb_add(sb, &c, 1);
-}
-
-static void sb_fmt(struct sbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void sb_fmt(struct sbuf *sb, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if (sb->len + (size_t)n + 1 > sb->cap) {
-		sb->cap = (sb->len + (size_t)n + 1) * 2;
-		sb->s = imp_grow(sb->s, sb->cap);
-	}
-	va_start(ap, fmt);
-	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
-}
 
 static bool has_prefix(const char *s, const char *p)
 {
@@ -213,7 +116,7 @@ static void toks_push(struct toks *t, struct tok k)
 {
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 8;
-		t->v = imp_grow(t->v, t->cap * sizeof(*t->v));
+		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
 	}
 	t->v[t->n++] = k;
 }
@@ -296,11 +199,11 @@ static void lex_tokens(const char *s, struct toks *out)
 			while (isalnum((unsigned char)*s) || *s == '_')
 				s++;
 			k.kind = TK_ID;
-			k.text = imp_strndup(b, (size_t)(s - b));
+			k.text = xstrndup(b, (size_t)(s - b));
 		} else if (isdigit((unsigned char)*s)) {
 			while (isalnum((unsigned char)*s) || *s == '_' || *s == '.')
 				s++;
-			k.text = imp_strndup(b, (size_t)(s - b));
+			k.text = xstrndup(b, (size_t)(s - b));
 			lex_number(b, (size_t)(s - b), &k);
 		} else {
 			int i;
@@ -310,12 +213,12 @@ static void lex_tokens(const char *s, struct toks *out)
 				if (strncmp(s, ops2[i], 2) == 0)
 					break;
 			if (ops2[i]) {
-				k.text = imp_strndup(s, 2);
+				k.text = xstrndup(s, 2);
 				s += 2;
 			} else {
 				if (!strchr("()+-*/%&|^~!<>,?:", *s))
 					k.kind = TK_BAD;
-				k.text = imp_strndup(s, 1);
+				k.text = xstrndup(s, 1);
 				s++;
 			}
 		}
@@ -332,7 +235,7 @@ static bool tok_is(const struct tok *k, const char *op)
 
 enum addr_state { AS_UNKNOWN, AS_BUSY, AS_YES, AS_NO };
 
-struct decl;
+struct idecl;
 
 struct macro {
 	char *name;
@@ -349,7 +252,7 @@ struct macro {
 	uint64_t addr;
 	struct macro *alias_of;	/* defined as the name of another address macro */
 	bool absorbed;		/* element of an indexed declaration */
-	struct decl *decl;	/* the declaration holding it */
+	struct idecl *decl;	/* the declaration holding it */
 	bool has_fields;	/* some MSR_ macro is named NAME_... */
 };
 
@@ -362,7 +265,7 @@ struct field {
 
 enum decl_kind { DK_SINGLE, DK_ARRAY, DK_INDEXED };
 
-struct decl {
+struct idecl {
 	enum decl_kind kind;
 	char *name;		/* IDENT of the msr statement */
 	char *param;		/* DK_INDEXED */
@@ -390,7 +293,7 @@ struct imp {
 	struct macro **sorted;	/* by name, then line */
 	struct diagnostic *diags;
 	size_t ndiags;
-	struct decl **decls;
+	struct idecl **decls;
 	size_t ndecls;
 	int nfields, nunclassified;
 	char *acked;		/* the acknowledged names, "\nNAME\nNAME\n" */
@@ -403,15 +306,15 @@ static void add_diag(struct imp *imp, int line, const char *kind,
 static void add_diag(struct imp *imp, int line, const char *kind,
 		     const char *fmt, ...)
 {
-	struct sbuf sb = { 0 };
+	struct strbuf sb = { 0 };
 	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	sb_fmt(&sb, "%s:%d: %s: %s\n", imp->path, line, kind, msg);
-	imp->diags = imp_grow(imp->diags, (imp->ndiags + 1) * sizeof(*imp->diags));
+	sb_printf(&sb, "%s:%d: %s: %s\n", imp->path, line, kind, msg);
+	imp->diags = xrealloc(imp->diags, (imp->ndiags + 1) * sizeof(*imp->diags));
 	imp->diags[imp->ndiags].line = line;
 	imp->diags[imp->ndiags].seq = (int)imp->ndiags;
 	imp->diags[imp->ndiags].text = sb.s;
@@ -492,8 +395,8 @@ static bool scan_header(struct imp *imp, const char *text, size_t len)
 	size_t cap = 0;
 
 	while (i < len) {
-		struct sbuf code = { 0 };
-		struct sbuf cmt = { 0 };
+		struct strbuf code = { 0 };
+		struct strbuf cmt = { 0 };
 		int start = line, ncomments = 0;
 		bool cmt_one_line = false, spliced = false;
 
@@ -533,10 +436,10 @@ static bool scan_header(struct imp *imp, const char *text, size_t len)
 				}
 				ncomments++;
 				cmt.len = 0;
-				sb_add(&cmt, text + b, i - b);
+				sb_putn(&cmt, text + b, i - b);
 				cmt_one_line = cline == line;
 				i += 2;
-				sb_addc(&code, ' ');
+				sb_putc(&code, ' ');
 				continue;
 			}
 			if (c == '/' && i + 1 < len && text[i + 1] == '/') {
@@ -546,12 +449,12 @@ static bool scan_header(struct imp *imp, const char *text, size_t len)
 					i++;
 				ncomments++;
 				cmt.len = 0;
-				sb_add(&cmt, text + b, i - b);
+				sb_putn(&cmt, text + b, i - b);
 				cmt_one_line = true;
-				sb_addc(&code, ' ');
+				sb_putc(&code, ' ');
 				continue;
 			}
-			sb_addc(&code, c);
+			sb_putc(&code, c);
 			i++;
 		}
 
@@ -578,11 +481,11 @@ static bool scan_header(struct imp *imp, const char *text, size_t len)
 					if (ne > nb && !isdigit((unsigned char)*nb)) {
 						if (imp->nm == cap) {
 							cap = cap ? 2 * cap : 256;
-							imp->m = imp_grow(imp->m, cap * sizeof(*imp->m));
+							imp->m = xrealloc(imp->m, cap * sizeof(*imp->m));
 						}
 						m = &imp->m[imp->nm++];
 						memset(m, 0, sizeof(*m));
-						m->name = imp_strndup(nb, (size_t)(ne - nb));
+						m->name = xstrndup(nb, (size_t)(ne - nb));
 						m->line = start;
 						if (*p == '(') {
 							const char *q = ++p;
@@ -591,12 +494,12 @@ static bool scan_header(struct imp *imp, const char *text, size_t len)
 							while (*p && *p != ')')
 								p++;
 							if (*p == ')') {
-								char *params = imp_strndup(q, (size_t)(p - q));
+								char *params = xstrndup(q, (size_t)(p - q));
 								char *tok = strtok(params, " \t,");
 
 								while (tok) {
 									if (!m->param)
-										m->param = imp_strdup(tok);
+										m->param = xstrdup(tok);
 									m->nparams++;
 									tok = strtok(NULL, " \t,");
 								}
@@ -604,7 +507,7 @@ static bool scan_header(struct imp *imp, const char *text, size_t len)
 								p++;
 							}
 						}
-						m->body = imp_strdup(p);
+						m->body = xstrdup(p);
 						lex_tokens(m->body, &m->toks);
 						if (ncomments == 1 && cmt_one_line && !spliced) {
 							char *d = cmt.s;
@@ -615,7 +518,7 @@ static bool scan_header(struct imp *imp, const char *text, size_t len)
 							n = strlen(d);
 							while (n && (d[n - 1] == ' ' || d[n - 1] == '\t'))
 								n--;
-							m->doc = imp_strndup(d, n);
+							m->doc = xstrndup(d, n);
 						}
 					}
 				}
@@ -1021,7 +924,7 @@ static struct macro *msr_prefix(struct imp *imp, const char *name)
 	while (n > 4) {
 		n--;
 		if (name[n] == '_') {
-			char *p = imp_strndup(name, n);
+			char *p = xstrndup(name, n);
 			struct macro *pm = find_macro(imp, p);
 
 			free(p);
@@ -1161,17 +1064,17 @@ static const char *name_vendor(const char *name)
 	return NULL;
 }
 
-static struct decl *new_decl(struct imp *imp, enum decl_kind kind, const char *name,
+static struct idecl *new_decl(struct imp *imp, enum decl_kind kind, const char *name,
 			     uint64_t base)
 {
-	struct decl *d = imp_alloc(sizeof(*d));
+	struct idecl *d = xcalloc(1, sizeof(*d));
 
 	d->kind = kind;
-	d->name = imp_strdup(name);
+	d->name = xstrdup(name);
 	d->base = base;
 	d->count = 1;
 	d->stride = 1;
-	imp->decls = imp_grow(imp->decls, (imp->ndecls + 1) * sizeof(*imp->decls));
+	imp->decls = xrealloc(imp->decls, (imp->ndecls + 1) * sizeof(*imp->decls));
 	imp->decls[imp->ndecls++] = d;
 	return d;
 }
@@ -1198,7 +1101,7 @@ static void classify_indexed(struct imp *imp, struct macro *m)
 	uint64_t base, stride;
 	unsigned int n;
 	size_t i;
-	struct decl *d;
+	struct idecl *d;
 
 	if (m->nparams != 1) {
 		warn_unclassified(imp, m, "function-like macro of %d parameters is not an indexed MSR",
@@ -1261,7 +1164,7 @@ static void classify_indexed(struct imp *imp, struct macro *m)
 				 m->name, m->param, n, IMPORT_INDEXED_MAX);
 	}
 	d = new_decl(imp, DK_INDEXED, m->name, base);
-	d->param = imp_strdup(m->param);
+	d->param = xstrdup(m->param);
 	d->count = n;
 	d->stride = (unsigned int)stride;
 	d->element = elem;
@@ -1307,7 +1210,7 @@ static void build_decls(struct imp *imp)
 	struct macro **regs;
 	size_t nregs = 0, i, j;
 
-	regs = imp_alloc(imp->nm * sizeof(*regs));
+	regs = xcalloc(imp->nm, sizeof(*regs));
 	for (i = 0; i < imp->nm; i++)
 		if (imp->m[i].as == AS_YES && !imp->m[i].absorbed)
 			regs[nregs++] = &imp->m[i];
@@ -1322,7 +1225,7 @@ static void build_decls(struct imp *imp)
 		while (n > 4) {
 			n--;
 			if (m->name[n] == '_') {
-				char *p = imp_strndup(m->name, n);
+				char *p = xstrndup(m->name, n);
 				struct macro *pm = find_macro(imp, p);
 
 				free(p);
@@ -1340,12 +1243,12 @@ static void build_decls(struct imp *imp)
 		char *stem;
 		bool ok = true;
 		uint64_t stride = 0;
-		struct decl *d;
+		struct idecl *d;
 
 		if (num != 0 || z->decl)
 			continue;
-		stem = imp_strndup(z->name, stemlen);
-		el = imp_alloc((nregs + 1) * sizeof(*el));
+		stem = xstrndup(z->name, stemlen);
+		el = xcalloc(nregs + 1, sizeof(*el));
 		for (j = 0; j < nregs; j++) {
 			size_t sl;
 			long k = numbered(regs[j]->name, &sl);
@@ -1385,11 +1288,11 @@ static void build_decls(struct imp *imp)
 	for (i = 0; i < nregs; i++) {
 		struct macro *p = regs[i], **group;
 		size_t ng = 0;
-		struct decl *d;
+		struct idecl *d;
 
 		if (p->decl)
 			continue;
-		group = imp_alloc(nregs * sizeof(*group));
+		group = xcalloc(nregs, sizeof(*group));
 		for (j = 0; j < nregs; j++)
 			if (!regs[j]->decl && regs[j]->addr == p->addr)
 				group[ng++] = regs[j];
@@ -1402,7 +1305,7 @@ static void build_decls(struct imp *imp)
 		for (j = 0; j < ng; j++) {
 			group[j]->decl = d;
 			if (group[j] != p) {
-				d->aliases = imp_grow(d->aliases,
+				d->aliases = xrealloc(d->aliases,
 						      (d->naliases + 1) * sizeof(*d->aliases));
 				d->aliases[d->naliases++] = group[j];
 			}
@@ -1423,7 +1326,7 @@ static bool doc_is_sure(const char *s)
 	       !strstr(s, "...") && !strchr(s, '"') && !strchr(s, '\\');
 }
 
-static struct field *find_field(struct decl *d, const char *name)
+static struct field *find_field(struct idecl *d, const char *name)
 {
 	size_t i;
 
@@ -1441,7 +1344,7 @@ static void bits_text(char *buf, size_t n, int hi, int lo)
 		snprintf(buf, n, "bits %d:%d", hi, lo);
 }
 
-static void add_field(struct imp *imp, struct macro *m, struct decl *d,
+static void add_field(struct imp *imp, struct macro *m, struct idecl *d,
 		      const char *fname, int hi, int lo)
 {
 	struct field *f = find_field(d, fname);
@@ -1466,9 +1369,9 @@ static void add_field(struct imp *imp, struct macro *m, struct decl *d,
 			return;
 		}
 	}
-	d->fields = imp_grow(d->fields, (d->nfields + 1) * sizeof(*d->fields));
+	d->fields = xrealloc(d->fields, (d->nfields + 1) * sizeof(*d->fields));
 	f = &d->fields[d->nfields++];
-	f->name = imp_strdup(fname);
+	f->name = xstrdup(fname);
 	f->hi = hi;
 	f->lo = lo;
 	f->line = m->line;
@@ -1557,19 +1460,19 @@ static void classify_field(struct imp *imp, struct macro *m)
 	}
 
 	if (has_suffix(rem, "_BIT")) {
-		fname = imp_strndup(rem, strlen(rem) - 4);
+		fname = xstrndup(rem, strlen(rem) - 4);
 		if (!bitnum_of(imp, m, &bit, why, sizeof(why)))
 			goto bad;
 		hi = lo = bit;
 	} else if (has_suffix(rem, "_SHIFT")) {
-		fname = imp_strndup(rem, strlen(rem) - 6);
+		fname = xstrndup(rem, strlen(rem) - 6);
 		if (!bitnum_of(imp, m, &shift, why, sizeof(why)))
 			goto bad;
-		oname = imp_alloc(strlen(m->name) + 8);
+		oname = xcalloc(1, strlen(m->name) + 8);
 		sprintf(oname, "%.*s_MASK", (int)(strlen(m->name) - 6), m->name);
 		other = find_obj(imp, oname);
 		free(oname);
-		oname = imp_strndup(m->name, strlen(m->name) - 6);
+		oname = xstrndup(m->name, strlen(m->name) - 6);
 		if (!other)
 			other = find_obj(imp, oname);
 		free(oname);
@@ -1600,7 +1503,7 @@ static void classify_field(struct imp *imp, struct macro *m)
 		const struct tok *k = m->toks.n == 1 ? &m->toks.v[0] : NULL;
 
 		plain = has_suffix(rem, "_MASK");
-		fname = plain ? imp_strndup(rem, strlen(rem) - 5) : imp_strdup(rem);
+		fname = plain ? xstrndup(rem, strlen(rem) - 5) : xstrdup(rem);
 		if (k && k->kind == TK_NUM && !k->hex) {
 			snprintf(why, sizeof(why), "decimal %s is neither an MSR address nor a mask, and the name has no _BIT or _SHIFT suffix",
 				 k->text);
@@ -1615,7 +1518,7 @@ static void classify_field(struct imp *imp, struct macro *m)
 		}
 		if (plain) {
 			/* a _MASK with a _SHIFT: unshifted if it starts at bit 0 */
-			char *sname = imp_alloc(strlen(m->name) + 8);
+			char *sname = xcalloc(1, strlen(m->name) + 8);
 
 			sprintf(sname, "%.*s_SHIFT", (int)(strlen(m->name) - 5), m->name);
 			other = find_obj(imp, sname);
@@ -1649,8 +1552,8 @@ quiet:
 
 static int cmp_decl(const void *a, const void *b)
 {
-	const struct decl *x = *(struct decl *const *)a;
-	const struct decl *y = *(struct decl *const *)b;
+	const struct idecl *x = *(struct idecl *const *)a;
+	const struct idecl *y = *(struct idecl *const *)b;
 
 	if (x->base != y->base)
 		return x->base < y->base ? -1 : 1;
@@ -1675,13 +1578,13 @@ static int cmp_diag(const void *a, const void *b)
 	return x->line != y->line ? x->line - y->line : x->seq - y->seq;
 }
 
-static void render(struct imp *imp, const char *header_name, struct sbuf *out)
+static void render(struct imp *imp, const char *header_name, struct strbuf *out)
 {
 	size_t i, j;
 	bool last_block = false;
 
 	/* "Written by `msrgen import`" is IMPORT_MARK of msrgen.h: checks.c looks for it */
-	sb_fmt(out,
+	sb_printf(out,
 	       "# SPDX-License-Identifier: GPL-2.0\n"
 	       "#\n"
 	       "# Written by `msrgen import` from %s: do not edit, it is regenerated\n"
@@ -1691,7 +1594,7 @@ static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 	       "\n", header_name);
 	qsort(imp->decls, imp->ndecls, sizeof(*imp->decls), cmp_decl);
 	for (i = 0; i < imp->ndecls; i++) {
-		struct decl *d = imp->decls[i];
+		struct idecl *d = imp->decls[i];
 		bool block;
 
 		if (d->nfields > 1)
@@ -1700,117 +1603,59 @@ static void render(struct imp *imp, const char *header_name, struct sbuf *out)
 			d->doc = NULL;
 		block = d->naliases || d->element || d->nfields;
 		if (i && (block || last_block))
-			sb_addc(out, '\n');
+			sb_putc(out, '\n');
 		last_block = block;
-		sb_fmt(out, "msr %s", d->name);
+		sb_printf(out, "msr %s", d->name);
 		if (d->kind == DK_INDEXED)
-			sb_fmt(out, "(%s)", d->param);
+			sb_printf(out, "(%s)", d->param);
 		if (d->kind != DK_SINGLE)
-			sb_fmt(out, "[%u]", d->count);
-		sb_fmt(out, " 0x%08llx", (unsigned long long)d->base);
+			sb_printf(out, "[%u]", d->count);
+		sb_printf(out, " 0x%08llx", (unsigned long long)d->base);
 		if (d->kind != DK_SINGLE && d->stride != 1)
-			sb_fmt(out, " stride %u", d->stride);
+			sb_printf(out, " stride %u", d->stride);
 		/*
 		 * The header's own comment stays a comment: docs belong to the
 		 * hand-written files, which may say more.
 		 */
-		sb_add(out, block ? " {" : ";", block ? 2 : 1);
+		sb_putn(out, block ? " {" : ";", block ? 2 : 1);
 		if (d->doc)
-			sb_fmt(out, "\t# %s", d->doc);
-		sb_addc(out, '\n');
+			sb_printf(out, "\t# %s", d->doc);
+		sb_putc(out, '\n');
 		if (!block)
 			continue;
 		for (j = 0; j < d->naliases; j++) {
 			const char *v = name_vendor(d->aliases[j]->name);
 
-			sb_fmt(out, "\talias %s", d->aliases[j]->name);
+			sb_printf(out, "\talias %s", d->aliases[j]->name);
 			if (v)
-				sb_fmt(out, " vendor %s", v);
-			sb_add(out, ";\n", 2);
+				sb_printf(out, " vendor %s", v);
+			sb_putn(out, ";\n", 2);
 		}
 		if (d->element)
-			sb_fmt(out, "\telement 0 %s;\n", d->element->name);
+			sb_printf(out, "\telement 0 %s;\n", d->element->name);
 		for (j = 0; j < d->nfields; j++) {
 			struct field *f = &d->fields[j];
 
 			if (f->hi == f->lo)
-				sb_fmt(out, "\tfield %s %d;\n", f->name, f->lo);
+				sb_printf(out, "\tfield %s %d;\n", f->name, f->lo);
 			else
-				sb_fmt(out, "\tfield %s %d:%d;\n", f->name, f->hi, f->lo);
+				sb_printf(out, "\tfield %s %d:%d;\n", f->name, f->hi, f->lo);
 		}
-		sb_add(out, "}\n", 2);
+		sb_putn(out, "}\n", 2);
 	}
 }
 
+/* DIR/msr-index.msr, made with DIR if need be, all at once or not at all */
 static int write_output(const char *dir, const char *data, size_t len)
 {
-	char *path, *tmp, *p;
-	mode_t um;
-	int fd;
-	size_t off = 0;
+	struct outputs out = { 0 };
+	struct output f = { (char *)IMPORT_OUT_NAME, (char *)data, len };
+	bool ok;
 
-	/* mkdir -p DIR */
-	p = imp_strdup(dir);
-	for (char *s = p + 1; ; s++) {
-		if (*s == '/' || !*s) {
-			char c = *s;
-
-			*s = '\0';
-			if (mkdir(p, 0777) && errno != EEXIST) {
-				fprintf(stderr, "msrgen import: cannot create %s: %s\n", p,
-					strerror(errno));
-				free(p);
-				return 1;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	free(p);
-
-	path = imp_alloc(strlen(dir) + sizeof(IMPORT_OUT_NAME) + 2);
-	sprintf(path, "%s/%s", dir, IMPORT_OUT_NAME);
-	tmp = imp_alloc(strlen(dir) + sizeof(IMPORT_OUT_NAME) + 16);
-	sprintf(tmp, "%s/.%s.XXXXXX", dir, IMPORT_OUT_NAME);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "msrgen import: cannot create %s: %s\n", tmp, strerror(errno));
-		goto fail_nofd;
-	}
-	um = umask(0);
-	umask(um);
-	if (fchmod(fd, 0666 & ~um))
-		goto fail;
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)n;
-	}
-	if (close(fd)) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path))
-		goto fail;
-	free(path);
-	free(tmp);
-	return 0;
-fail:
-	fprintf(stderr, "msrgen import: cannot write %s: %s\n", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-fail_nofd:
-	free(path);
-	free(tmp);
-	return 1;
+	vec_push(&out.files, f);
+	ok = outputs_write(&out, dir);
+	free(out.files.v);
+	return ok ? 0 : 1;
 }
 
 /* ---- the command ------------------------------------------------------- */
@@ -1832,7 +1677,7 @@ static void imp_free(struct imp *imp)
 		free(m->doc);
 	}
 	for (i = 0; i < imp->ndecls; i++) {
-		struct decl *d = imp->decls[i];
+		struct idecl *d = imp->decls[i];
 
 		for (j = 0; j < d->nfields; j++)
 			free(d->fields[j].name);
@@ -1858,47 +1703,13 @@ static int usage_error(const char *fmt, const char *arg)
 	return 2;
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		size_t r;
-
-		if (cap - n < 65536) {
-			cap = cap ? 2 * cap : 65536;
-			buf = imp_grow(buf, cap + 1);
-		}
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-		if (r == 0)
-			break;
-	}
-	if (ferror(f)) {
-		int err = errno ? errno : EIO;
-
-		fclose(f);
-		free(buf);
-		errno = err;
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 /* "\nNAME\n..." of the words of text: one per line, '#' comments and blanks aside */
 static char *ack_names(const char *text)
 {
-	struct sbuf sb = { 0 };
+	struct strbuf sb = { 0 };
 	const char *p = text;
 
-	sb_fmt(&sb, "\n");
+	sb_printf(&sb, "\n");
 	while (*p) {
 		size_t n = strcspn(p, "\n"), w;
 		const char *q = p;
@@ -1907,7 +1718,7 @@ static char *ack_names(const char *text)
 			q++;
 		w = strcspn(q, " \t\r\n#");
 		if (w && q < p + n)
-			sb_fmt(&sb, "%.*s\n", (int)w, q);
+			sb_printf(&sb, "%.*s\n", (int)w, q);
 		p += n + (p[n] == '\n');
 	}
 	return sb.s;
@@ -1916,13 +1727,13 @@ static char *ack_names(const char *text)
 /* The names of the msr declarations (with an address) in an .msr text, "\nNAME\n..." */
 static char *decl_names(const char *text)
 {
-	struct sbuf sb = { 0 };
+	struct strbuf sb = { 0 };
 	const char *p;
 
-	sb_fmt(&sb, "\n");
+	sb_printf(&sb, "\n");
 	for (p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
 		if (!strncmp(p, "msr ", 4))
-			sb_fmt(&sb, "%.*s\n", (int)strcspn(p + 4, " \t[(;{\n"), p + 4);
+			sb_printf(&sb, "%.*s\n", (int)strcspn(p + 4, " \t[(;{\n"), p + 4);
 	return sb.s;
 }
 
@@ -1934,7 +1745,7 @@ static int names_missing(const char *a, const char *b, const char *what, const c
 
 	for (p = a + 1; *p; p += strcspn(p, "\n") + 1) {
 		size_t len = strcspn(p, "\n");
-		char *key = imp_alloc(len + 3);
+		char *key = xcalloc(1, len + 3);
 
 		sprintf(key, "\n%.*s\n", (int)len, p);
 		if (!strstr(b, key)) {
@@ -1950,7 +1761,7 @@ int import_main(int argc, char **argv)
 {
 	const char *dir = IMPORT_DEFAULT_DIR, *header = NULL, *base;
 	struct imp imp = { 0 };
-	struct sbuf out = { 0 };
+	struct strbuf out = { 0 };
 	char *text;
 	size_t len, i;
 	bool opts = true, quiet = false;
@@ -1989,32 +1800,32 @@ int import_main(int argc, char **argv)
 	if (!*dir)
 		return usage_error("%s", "empty output directory");
 
-	text = read_all(header, &len);
+	text = read_file(header, &len);
 	if (!text) {
-		fprintf(stderr, "msrgen import: cannot open %s: %s\n", header, strerror(errno));
+		diag_plain(DIAG_ERROR, "cannot open %s: %s", header, strerror(errno));
 		return 1;
 	}
 	rc = 1;
 	if (memchr(text, '\0', len)) {
-		fprintf(stderr, "msrgen import: %s: not a C header (it holds NUL bytes)\n", header);
+		diag_plain(DIAG_ERROR, "%s: not a C header (it holds NUL bytes)", header);
 		goto out;
 	}
 	imp.path = header;
 	/* the acknowledged "cannot classify" warnings, and what the last import wrote */
-	path = imp_strdup_fmt("%s/%s", dir, IMPORT_ACK_NAME);
-	acks = read_all(path, &flen);
+	path = xasprintf("%s/%s", dir, IMPORT_ACK_NAME);
+	acks = read_file(path, &flen);
 	imp.acked = acks ? ack_names(acks) : NULL;
 	free(acks);
 	free(path);
-	path = imp_strdup_fmt("%s/%s", dir, IMPORT_OUT_NAME);
-	old = read_all(path, &flen);
+	path = xasprintf("%s/%s", dir, IMPORT_OUT_NAME);
+	old = read_file(path, &flen);
 	if (old)
 		was = decl_names(old);
 	free(old);
 	if (!scan_header(&imp, text, len))
 		goto out;
 
-	imp.sorted = imp_alloc((imp.nm + 1) * sizeof(*imp.sorted));
+	imp.sorted = xcalloc(1, (imp.nm + 1) * sizeof(*imp.sorted));
 	for (i = 0; i < imp.nm; i++)
 		imp.sorted[i] = &imp.m[i];
 	qsort(imp.sorted, imp.nm, sizeof(*imp.sorted), cmp_macro_name);
@@ -2037,8 +1848,7 @@ int import_main(int argc, char **argv)
 		if (imp.m[i].as == AS_YES)
 			naddr++;
 	if (!naddr) {
-		fprintf(stderr, "msrgen import: %s: no MSR address macros (#define MSR_... 0x...)\n",
-			header);
+		diag_plain(DIAG_ERROR, "%s: no MSR address macros (#define MSR_... 0x...)", header);
 		goto out;
 	}
 	build_decls(&imp);
