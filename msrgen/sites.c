@@ -239,8 +239,91 @@ static const unsigned char *find_section(const struct elf *e, uint64_t *len, con
 }
 
 /*
- * Runs addr2line -f -e path once over every address: per site its FILE:LINE,
- * or where the image has no line table its function's name (a kernel built
+ * Drops the folder all absolute FILE:LINEs of s start with (the tree the
+ * image was built in), so that the places read as in the source tree.
+ */
+static void strip_common_folder(struct sites *s)
+{
+	size_t i, n = 0;
+	const char *first = NULL;
+
+	for (i = 0; i < s->v.n; i++) {
+		const char *w = s->v.v[i].where;
+		size_t j;
+
+		if (w[0] != '/')
+			continue;
+		if (!first) {
+			first = w;
+			n = strlen(w);
+			continue;
+		}
+		for (j = 0; j < n && w[j] == first[j]; j++)
+			;
+		n = j;
+	}
+	while (n > 0 && first[n - 1] != '/')
+		n--;
+	for (i = 0; n > 1 && i < s->v.n; i++)
+		if (s->v.v[i].where[0] == '/')
+			memmove(s->v.v[i].where, s->v.v[i].where + n, strlen(s->v.v[i].where + n) + 1);
+}
+
+/* "DIR/./FILE:LINE" (a kernel's build paths) as FILE:LINE */
+static const char *short_path(const char *loc)
+{
+	const char *p = loc, *q;
+
+	while ((q = strstr(p, "/./")))
+		p = q + 3;
+	return p;
+}
+
+/* Whether FILE:LINE names a header (FILE ends in .h) */
+static bool in_header(const char *loc)
+{
+	const char *colon = strrchr(loc, ':');
+	size_t n = colon ? (size_t)(colon - loc) : strlen(loc);
+
+	return n >= 2 && loc[n - 2] == '.' && loc[n - 1] == 'h';
+}
+
+/* One site's frames, innermost first: where it is, in the terms of its source */
+struct frames {
+	char *c;	/* the innermost FILE:LINE outside a header */
+	char *outer;	/* the outermost known FILE:LINE */
+	char *fn;	/* the innermost function */
+};
+
+static void frames_add(struct frames *f, const char *fn, const char *loc)
+{
+	if (!f->fn && strcmp(fn, "??"))
+		f->fn = xstrdup(fn);
+	if (!strncmp(loc, "??", 2))
+		return;
+	free(f->outer);
+	f->outer = xstrdup(short_path(loc));
+	if (!f->c && !in_header(loc))
+		f->c = xstrdup(short_path(loc));
+}
+
+/* The site's place: the access as its C file has it (an accessor is inlined from a
+ * header), else the outermost line known, else the function, else ??:0 */
+static char *frames_where(struct frames *f)
+{
+	char *w = xstrdup(f->c ? f->c : f->outer ? f->outer : f->fn ? f->fn : "??:0");
+
+	free(f->c);
+	free(f->outer);
+	free(f->fn);
+	memset(f, 0, sizeof(*f));
+	return w;
+}
+
+/*
+ * Runs addr2line -a -f -i -e path once over every address: per site its
+ * FILE:LINE, the first outside a header of its chain of inlined calls, or
+ * where the image has no line table its function's name (a kernel built
  * without debug info), or "??:0".
  */
 static bool addr2line(struct sites *s, const char *path)
@@ -250,6 +333,8 @@ static bool addr2line(struct sites *s, const char *path)
 	int fd[2], status;
 	size_t i, n = 0, k = 0, cap = 0;
 	char *line = NULL, *fn = NULL;
+	struct frames fr = { 0 };
+	bool open = false;
 	ssize_t got;
 	pid_t pid;
 
@@ -271,7 +356,7 @@ static bool addr2line(struct sites *s, const char *path)
 		dup2(fd[1], 1);
 		close(fd[0]);
 		close(fd[1]);
-		execlp(tool, tool, "-f", "-e", path, (char *)NULL);
+		execlp(tool, tool, "-a", "-f", "-i", "-e", path, (char *)NULL);
 		fprintf(stderr, "msrgen: error: cannot run %s: %s\n", tool, strerror(errno));
 		_exit(127);
 	}
@@ -283,7 +368,7 @@ static bool addr2line(struct sites *s, const char *path)
 		return false;
 	}
 	out = fdopen(fd[0], "r");
-	/* two lines per address: the function, then FILE:LINE */
+	/* per address: the address, then the function and FILE:LINE of each frame */
 	while (out && (got = getline(&line, &cap, out)) > 0) {
 		char *d;
 
@@ -292,15 +377,24 @@ static bool addr2line(struct sites *s, const char *path)
 		d = strstr(line, " (discriminator ");
 		if (d)
 			*d = '\0';
+		if (!(k & 1) && !strncmp(line, "0x", 2)) {
+			if (open && n < s->v.n)
+				s->v.v[n].where = frames_where(&fr);
+			n += open;
+			open = true;
+			continue;
+		}
 		if (!(k++ & 1)) {
 			free(fn);
 			fn = xstrdup(line);
 			continue;
 		}
-		if (n < s->v.n)
-			s->v.v[n].where = xstrdup(strncmp(line, "??:", 3) || !strcmp(fn, "??") ? line : fn);
-		n++;
+		frames_add(&fr, fn, line);
 	}
+	if (open && n < s->v.n)
+		s->v.v[n].where = frames_where(&fr);
+	n += open;
+	free(frames_where(&fr));
 	free(fn);
 	free(line);
 	if (out)
@@ -385,6 +479,7 @@ bool sites_load_image(struct sites *s, const char *path)
 	for (i = 0; i < s->v.n; i++)
 		if (!s->v.v[i].where)
 			s->v.v[i].where = xstrdup("??:0");
+	strip_common_folder(s);
 	if (!ok) {
 		sites_free(s);
 		return false;

@@ -316,6 +316,45 @@ Test(audit, sites_of_an_image_without_line_table)
 	run_free(&r);
 }
 
+/*
+ * An accessor inlined from a header: the site is where a C file uses it, and
+ * the folder all places share (the build tree) is dropped.
+ */
+static const char acc_h[] =
+	"static inline __attribute__((always_inline)) void acc(void)\n"
+	"{\n"
+	"\tasm volatile(\"1: nop\\n\\t.pushsection .msr_sites, \\\"\\\", @progbits\\n\\t\"\n"
+	"\t\t     \".quad 1b\\n\\t.long 0x10\\n\\t.byte 0, 0, 0, 0\\n\\t.popsection\");\n"
+	"}\n";
+
+Test(audit, sites_of_inlined_accessors)
+{
+	const char *argv[] = { "sites", "tree/u.elf", NULL };
+	char *p;
+	FILE *f;
+	struct run r;
+
+	cr_assert_eq(run_sh("mkdir -p '%s/tree/inc' '%s/tree/x' '%s/tree/y'", dir, dir, dir), 0);
+	p = xasprintf("%s/tree/inc/acc.h", dir);
+	f = fopen(p, "w");
+	cr_assert_not_null(f);
+	fputs(acc_h, f);
+	fclose(f);
+	free(p);
+	cr_assert_eq(run_sh("cd '%s/tree' && "
+			    "printf '#include \"acc.h\"\\nvoid _start(void)\\n{\\n\\tacc();\\n\\tfor (;;)\\n\\t\\t;\\n}\\n' > x/one.c && "
+			    "printf '#include \"acc.h\"\\n\\nvoid two(void)\\n{\\n\\tacc();\\n}\\n' > y/two.c && "
+			    "gcc -g -O2 -ffreestanding -fno-pie -Iinc -c \"$PWD/x/one.c\" -o one.o && "
+			    "gcc -g -O2 -ffreestanding -fno-pie -Iinc -c \"$PWD/y/two.c\" -o two.o && "
+			    "ld -e _start -o u.elf one.o two.o", dir), 0);
+	r = run_msrgen(dir, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.out,
+		"0x0000000000401000 x/one.c:4 0x00000010 - read plain\n"
+		"0x0000000000401010 y/two.c:5 0x00000010 - read plain\n", "%s", r.out);
+	run_free(&r);
+}
+
 Test(audit, sites_of_an_elf32_image_without_tables)
 {
 	const char *argv[] = { "sites", "s32.elf", NULL };
