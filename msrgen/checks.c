@@ -49,7 +49,7 @@ static void check_register_limit(struct model *m, const struct check *c)
 	for_each_msr(m, i, a) {
 		uint64_t n = a->kind == MSR_SINGLE ? 1 : a->count.v;
 
-		if (!a->has_addr || n > 4096)
+		if (!a->has_addr || n > MAX_ELEMENTS)
 			continue;	/* array-count */
 		total += n;
 		if (total > MAX_REGS) {
@@ -197,7 +197,7 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 	for_each_msr(m, i, a) {
 		if (!a->has_addr)
 			continue;
-		if (a->kind == MSR_ARRAY && a->count.v <= 4096) {
+		if (a->kind == MSR_ARRAY && a->count.v <= MAX_ELEMENTS) {
 			for (k = 0; k < a->count.v; k++) {
 				char *s = xasprintf("%s%zu", a->name.name, k);
 				struct named n = { s, &a->name.pos, names.n, s };
@@ -351,7 +351,7 @@ static void check_address_range(struct model *m, const struct check *c)
 		if (a->addr.v > UINT32_MAX)
 			report(c, &a->addr.pos, "address 0x%llx is wider than 32 bits",
 			       (unsigned long long)a->addr.v);
-		else if (n > 1 && n <= 4096 && a->stride.v &&
+		else if (n > 1 && n <= MAX_ELEMENTS && a->stride.v &&
 			 (a->stride.v > UINT32_MAX ||
 			  a->addr.v + (n - 1) * a->stride.v > UINT32_MAX))
 			report(c, &a->addr.pos, "the last element of %s is past 0xffffffff",
@@ -367,8 +367,8 @@ static void check_array_count(struct model *m, const struct check *c)
 	for_each_msr(m, i, a) {
 		if (!a->has_addr || a->kind == MSR_SINGLE)
 			continue;
-		if (a->count.v == 0 || a->count.v > 4096)
-			report(c, &a->count.pos, "an array has 1 to 4096 elements, not %llu",
+		if (a->count.v == 0 || a->count.v > MAX_ELEMENTS)
+			report(c, &a->count.pos, "an array has 1 to %d elements, not %llu", MAX_ELEMENTS,
 			       (unsigned long long)a->count.v);
 		if (a->stride.v == 0)
 			report(c, &a->stride.pos, "a stride of 0 puts every element at one address");
@@ -1503,7 +1503,7 @@ static const struct check checks[] = {
 	{ "unknown-msr", false, check_unknown_msr, "an msr statement without address names no declaration" },
 	{ "duplicate-attribute", false, check_duplicate_attribute, "doc, access, vendor or nonserializing given twice for one MSR" },
 	{ "address-range", false, check_address_range, "an address, or an array's last element, beyond 32 bits" },
-	{ "array-count", false, check_array_count, "an array with no elements, more than 4096, or stride 0" },
+	{ "array-count", false, check_array_count, "an array with no elements, more than " STR(MAX_ELEMENTS) ", or stride 0" },
 	{ "duplicate-address", false, check_duplicate_address, "two registers at one address not declared as aliases" },
 	{ "element-index", false, check_element_index, "an element name outside its indexed MSR, or named twice" },
 	{ "field-range", false, check_field_range, "a field or reserved range outside bits 63:0, or high below low" },

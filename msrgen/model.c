@@ -267,7 +267,6 @@ static int cmp_reg(const void *a, const void *b)
 }
 
 /* Arrays larger than this are refused by checks.c (array-count). */
-#define MAX_COUNT 4096
 
 /* The registers a declaration makes, or 0 if it is refused (array-count,
  * address-range); stride and count are checked before they multiply. */
@@ -275,7 +274,7 @@ static uint64_t reg_count(const struct ast_msr *a)
 {
 	uint64_t n = a->kind == MSR_SINGLE ? 1 : a->count.v;
 
-	if (n == 0 || n > MAX_COUNT || a->stride.v == 0 || a->addr.v > UINT32_MAX ||
+	if (n == 0 || n > MAX_ELEMENTS || a->stride.v == 0 || a->addr.v > UINT32_MAX ||
 	    (n > 1 && a->stride.v > UINT32_MAX) ||
 	    a->addr.v + (n - 1) * a->stride.v > UINT32_MAX)
 		return 0;
@@ -284,7 +283,7 @@ static uint64_t reg_count(const struct ast_msr *a)
 
 static void build_regs(struct model *m)
 {
-	const struct ast_element **named = xcalloc(MAX_COUNT, sizeof(*named));
+	const struct ast_element **named = xcalloc(MAX_ELEMENTS, sizeof(*named));
 	size_t i, j;
 
 	for (i = 0; i < m->decls.n; i++) {
@@ -297,7 +296,7 @@ static void build_regs(struct model *m)
 			break;
 		}
 		/* the first name given to each element */
-		memset(named, 0, MAX_COUNT * sizeof(*named));
+		memset(named, 0, MAX_ELEMENTS * sizeof(*named));
 		for (j = 0; a->kind == MSR_INDEXED && j < d->elements.n; j++)
 			if (d->elements.v[j]->index.v < n && !named[d->elements.v[j]->index.v])
 				named[d->elements.v[j]->index.v] = d->elements.v[j];

@@ -363,6 +363,9 @@ struct model {
 /* model.c */
 /* Limits that keep time and memory bounded (checks.c reports them) */
 #define MAX_REGS 262144
+#define MAX_ELEMENTS 4096	/* of an array or indexed MSR */
+#define STR_(x) #x
+#define STR(x) STR_(x)		/* STR(MAX_ELEMENTS): "4096" */
 #define MAX_PLATFORMS 64
 #define MAX_HYPERVISORS 64
 void model_build(struct model *m, struct ast *ast);
