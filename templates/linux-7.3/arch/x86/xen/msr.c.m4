@@ -97,21 +97,18 @@ or fixup (perf is the default path: the vPMU check first).
 m4_define([[_mg_rcase]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_once([[rcase$3]]), [[11]], [[m4_ifelse(
 _mg_xk([[$1]], [[read]]), [[ignore]], [[m4_divert(0)m4_dnl
 	case $2:
-		r.val = _mg_xa([[$1]], [[read]])ULL;
-		r.err = 0;
-		return r;
+		return (struct msr_result){ _mg_xa([[$1]], [[read]])ULL, 0 };
 m4_divert(-1)]],
 _mg_xk([[$1]], [[read]]), [[fixup]], [[m4_divert(0)m4_dnl
 	case $2:
-		r.err = xen_msr_native_read(msr, &r.val, safe);
-		_mg_xa([[$1]], [[read]])(&r.val);
-		return r;
+		err = xen_msr_native_read(msr, &val, safe);
+		_mg_xa([[$1]], [[read]])(&val);
+		return (struct msr_result){ val, err };
 m4_divert(-1)]],
 _mg_xk([[$1]], [[read]]), [[call]], [[m4_divert(0)m4_dnl
 	case $2:
-		r.val = 0;
-		r.err = _mg_xa([[$1]], [[read]])(_mg_hargs([[$1]], [[read]])&r.val);
-		return r;
+		err = _mg_xa([[$1]], [[read]])(_mg_hargs([[$1]], [[read]])&val);
+		return (struct msr_result){ val, err };
 m4_divert(-1)]])]])]])
 _mg_wign(id, name, address): a case label of an ignored write (they share
 one return); _mg_wcase: a case of a write whose handler is called.
@@ -132,7 +129,8 @@ m4_divert(0)
  */
 struct msr_result xen_pv_rdmsr(u32 msr, bool safe)
 {
-	struct msr_result r;
+	u64 val = 0;
+	int err;
 
 	switch (msr) {
 m4_divert(-1)
@@ -140,10 +138,10 @@ m4_define([[MSRGEN_MSR]], [[_mg_rcase([[$1]], [[$2]], [[$3]])]])
 MSRGEN_MODEL
 m4_divert(0)m4_dnl
 	}
-	r.err = 0;
-	if (!pmu_msr_chk_emulated(msr, &r.val, true))
-		r.err = xen_msr_native_read(msr, &r.val, safe);
-	return r;
+	if (pmu_msr_chk_emulated(msr, &val, true))
+		return (struct msr_result){ val, 0 };
+	err = xen_msr_native_read(msr, &val, safe);
+	return (struct msr_result){ val, err };
 }
 EXPORT_SYMBOL(xen_pv_rdmsr);
 
@@ -184,12 +182,13 @@ EXPORT_SYMBOL(xen_pv_wrmsr);
  */
 struct msr_result early_rdmsr(u32 msr, bool safe)
 {
-	struct msr_result r = { 0, 0 };
+	u64 val = 0;
+	int err;
 
 	if (boot_cpu_has(X86_FEATURE_XENPV))
 		return xen_pv_rdmsr(msr, safe);
-	r.err = msr_native_read(msr, &r.val, safe);
-	return r;
+	err = msr_native_read(msr, &val, safe);
+	return (struct msr_result){ val, err };
 }
 EXPORT_SYMBOL(early_rdmsr);
 
