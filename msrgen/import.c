@@ -37,6 +37,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -1695,14 +1696,6 @@ static void imp_free(struct imp *imp)
 	free(imp->m);
 }
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	fputs("msrgen import: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'msrgen import --help' for more information.\n", stderr);
-	return 2;
-}
-
 /* "\nNAME\n..." of the words of text: one per line, '#' comments and blanks aside */
 static char *ack_names(const char *text)
 {
@@ -1764,41 +1757,43 @@ int import_main(int argc, char **argv)
 	struct strbuf out = { 0 };
 	char *text;
 	size_t len, i;
-	bool opts = true, quiet = false;
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool quiet = false;
+	int c;
 	int naddr = 0, rc;
 	char *path = NULL, *old, *acks, *was = NULL, *now;
 	size_t flen;
 
-	for (i = 1; i < (size_t)argc; i++) {
-		const char *a = argv[i];
-
-		if (opts && (!strcmp(a, "-h") || !strcmp(a, "--help"))) {
+	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			dir = optarg;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
 			fputs(import_usage_text, stdout);
 			return 0;
-		} else if (opts && (!strcmp(a, "-q") || !strcmp(a, "--quiet"))) {
-			quiet = true;
-		} else if (opts && (!strcmp(a, "-o") || !strcmp(a, "--output"))) {
-			if (i + 1 >= (size_t)argc)
-				return usage_error("option '%s' needs a directory", a);
-			dir = argv[++i];
-		} else if (opts && has_prefix(a, "--output=")) {
-			dir = a + 9;
-		} else if (opts && has_prefix(a, "-o")) {
-			dir = a + 2;
-		} else if (opts && !strcmp(a, "--")) {
-			opts = false;
-		} else if (opts && a[0] == '-' && a[1]) {
-			return usage_error("unknown option '%s'", a);
-		} else if (!header) {
-			header = a;
-		} else {
-			return usage_error("unexpected argument '%s'", a);
+		default:
+			fputs("Try 'msrgen import --help' for more information.\n", stderr);
+			return 2;
 		}
 	}
-	if (!header)
-		return usage_error("%s", "missing HEADER (the path of msr-index.h)");
+	if (optind >= argc)
+		return usage_error("import", "import: missing HEADER (the path of msr-index.h)");
+	header = argv[optind++];
+	if (optind < argc)
+		return usage_error("import", "import: unexpected argument '%s'", argv[optind]);
 	if (!*dir)
-		return usage_error("%s", "empty output directory");
+		return usage_error("import", "import: empty output directory");
 
 	text = read_file(header, &len);
 	if (!text) {

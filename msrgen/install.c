@@ -1483,16 +1483,6 @@ static bool install_ends_with(const char *s, const char *end)
 	return n >= m && !strcmp(s + n - m, end);
 }
 
-static int install_usage_error(const char *fmt, const char *arg) PRINTF(1, 0);
-
-static int install_usage_error(const char *fmt, const char *arg)
-{
-	fputs("msrgen: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'msrgen install --help' for more information.\n", stderr);
-	return 2;
-}
-
 struct install_opts {
 	bool patch;
 	const char *target, *tree, *output, *templates, *signoff, *author;
@@ -1695,7 +1685,7 @@ int install_main(int argc, char **argv)
 			break;
 		case 'o':
 			if (!o.patch)
-				return install_usage_error("install: -o is for 'patch' (install writes into --kernel-tree)%s", "");
+				return usage_error(cmd, "install: -o is for 'patch' (install writes into --kernel-tree)");
 			o.output = optarg;
 			break;
 		case 'T':
@@ -1703,14 +1693,14 @@ int install_main(int argc, char **argv)
 			break;
 		case 'C':
 			if (!o.patch)
-				return install_usage_error("install: --cover-letter is for 'patch'%s", "");
+				return usage_error(cmd, "install: --cover-letter is for 'patch'");
 			o.cover = true;
 			break;
 		case 'S':
 		case 'A':
 			if (!o.patch)
-				return install_usage_error("install: --%s is for 'patch'",
-							   c == 'S' ? "signoff" : "author");
+				return usage_error(cmd, "install: --%s is for 'patch'",
+						   c == 'S' ? "signoff" : "author");
 			/* --signoff ID as well as --signoff=ID; an ID is no .msr file */
 			if (c == 'S' && !optarg && optind < argc && argv[optind][0] != '-' &&
 			    !install_ends_with(argv[optind], ".msr"))
@@ -1720,7 +1710,7 @@ int install_main(int argc, char **argv)
 				break;
 			}
 			if (!install_ident_parse(optarg, &id))
-				return install_usage_error("'%s' is not 'Name <mail>'", optarg);
+				return usage_error(cmd, "'%s' is not 'Name <mail>'", optarg);
 			free(id.name);
 			free(id.email);
 			if (c == 'S')
@@ -1730,8 +1720,8 @@ int install_main(int argc, char **argv)
 			break;
 		case 'W':
 			if (!checks_option(optarg))
-				return install_usage_error("unknown warning '-W%s' (see 'msrgen checks')",
-							   optarg);
+				return usage_error(cmd, "unknown warning '-W%s' (see 'msrgen checks')",
+						   optarg);
 			break;
 		case 'q':
 			o.quiet = true;
@@ -1740,21 +1730,21 @@ int install_main(int argc, char **argv)
 			fputs(install_usage_text, stdout);
 			return 0;
 		default:
-			fputs("Try 'msrgen install --help' for more information.\n", stderr);
+			fprintf(stderr, "Try 'msrgen %s --help' for more information.\n", cmd);
 			return 2;
 		}
 	}
 	if (!o.target)
-		return install_usage_error("%s: --target is missing", cmd);
+		return usage_error(cmd, "%s: --target is missing", cmd);
 	if (!o.tree)
-		return install_usage_error("%s: --kernel-tree DIR is missing", cmd);
+		return usage_error(cmd, "%s: --kernel-tree DIR is missing", cmd);
 	if (optind >= argc)
-		return install_usage_error("%s: no .msr files given", cmd);
+		return usage_error(cmd, "%s: no .msr files given", cmd);
 	{
 		struct strbuf why = { 0 };
 
 		if (!target_known(o.templates, o.target, &why)) {
-			c = install_usage_error("%s", why.s);
+			c = usage_error(cmd, "%s", why.s);
 			sb_free(&why);
 			return c;
 		}
@@ -1766,12 +1756,12 @@ int install_main(int argc, char **argv)
 		if (!o.author && (!o.signoff || o.signoff_git))
 			o.author = git_author = install_git_ident(o.tree, "GIT_AUTHOR_IDENT");
 		if ((o.signoff_git && !o.signoff) || (!o.author && !o.signoff))
-			ret = install_usage_error("patch: git knows no user.name and user.email; "
-						   "give --author and --signoff 'Name <mail>' "
-						   "or set them with git config%s", "");
+			ret = usage_error(cmd, "patch: git knows no user.name and user.email; "
+					  "give --author and --signoff 'Name <mail>' "
+					  "or set them with git config");
 		else if (!install_ident_parse(o.author ? o.author : o.signoff, &id))
-			ret = install_usage_error("'%s' (git's identity) is not 'Name <mail>'",
-						  o.author ? o.author : o.signoff);
+			ret = usage_error(cmd, "'%s' (git's identity) is not 'Name <mail>'",
+					  o.author ? o.author : o.signoff);
 		else
 			ret = 0;
 		free(id.name);

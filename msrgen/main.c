@@ -137,22 +137,6 @@ static const char *const command_names[] = {
 };
 #define NCOMMANDS (sizeof(command_names) / sizeof(command_names[0]))
 
-static int usage_error(const char *cmd, const char *fmt, ...) PRINTF(2, 3);
-
-/* "msrgen: MESSAGE" and where to read more; exit status 2 */
-static int usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("msrgen: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'msrgen %s%s--help' for more information.\n", cmd ? cmd : "",
-		cmd ? " " : "");
-	return 2;
-}
-
 static void commands_text(struct strbuf *sb)
 {
 	size_t i;

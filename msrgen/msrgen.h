@@ -31,6 +31,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) PRINTF(1, 0);
+/* "msrgen: MESSAGE" and "Try 'msrgen CMD --help'"; returns 2, the usage exit status */
+int usage_error(const char *cmd, const char *fmt, ...) PRINTF(2, 3);
 
 /* A growable array of T: struct { T *v; size_t n, cap; } */
 #define VEC(T) struct { T *v; size_t n, cap; }

@@ -81,6 +81,22 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+
+/* "msrgen: MESSAGE" and where to read more, for every subcommand's usage
+   errors (CMD NULL: the command itself is wrong); returns exit status 2 */
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("msrgen: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'msrgen %s%s--help' for more information.\n", cmd ? cmd : "",
+		cmd ? " " : "");
+	return 2;
+}
+
 static void sb_grow(struct strbuf *sb, size_t extra)
 {
 	if (sb->len + extra + 1 <= sb->cap)

@@ -112,6 +112,38 @@ Test(cli, unknown_option)
 	run_free(&r);
 }
 
+/* Every subcommand's usage errors, getopt's included, read alike: "msrgen:",
+   the message, and that command's --help; exit status 2 */
+Test(cli, usage_errors_name_their_command)
+{
+	static const struct {
+		const char *argv[6];
+		const char *err;
+	} cases[] = {
+		{ { "import", "--frob", "h", NULL }, "msrgen: unrecognized option '--frob'\n" },
+		{ { "import", "-o", NULL }, "msrgen: option requires an argument -- 'o'\n" },
+		{ { "import", NULL }, "msrgen: import: missing HEADER (the path of msr-index.h)\n" },
+		{ { "import", "a.h", "b.h", NULL }, "msrgen: import: unexpected argument 'b.h'\n" },
+		{ { "import", "--output=", "a.h", NULL }, "msrgen: import: empty output directory\n" },
+		{ { "patch", "--frob", NULL }, "msrgen: unrecognized option '--frob'\n" },
+		{ { "install", "--target", NULL }, "msrgen: option '--target' requires an argument\n" },
+		{ { "check", "-x", NULL }, "msrgen: invalid option -- 'x'\n" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct run r = run(cases[i].argv);
+		char *want = xasprintf("%sTry 'msrgen %s --help' for more information.\n",
+				       cases[i].err, cases[i].argv[0]);
+
+		cr_expect_eq(r.status, 2, "case %zu: status %d", i, r.status);
+		cr_expect_str_eq(r.err, want, "case %zu", i);
+		cr_expect_str_eq(r.out, "", "case %zu", i);
+		free(want);
+		run_free(&r);
+	}
+}
+
 Test(cli, missing_input_file)
 {
 	const char *argv[] = { "audit", "nosuch.msr", NULL };

@@ -300,8 +300,8 @@ Test(install, usage_errors_exit_2)
 
 	for (i = 0; i < sizeof(usage_cases) / sizeof(*usage_cases); i++) {
 		struct run r = run_msrgen(NULL, usage_cases[i].argv);
-		char *want = xasprintf("%sTry 'msrgen install --help' for more information.\n",
-				       usage_cases[i].err);
+		char *want = xasprintf("%sTry 'msrgen %s --help' for more information.\n",
+				       usage_cases[i].err, usage_cases[i].argv[0]);
 
 		cr_expect_eq(r.status, 2, "case %zu: status %d", i, r.status);
 		cr_expect_str_eq(r.err, want, "case %zu", i);
@@ -467,7 +467,7 @@ Test(patch, no_identity_is_an_error)
 	const char *const signoff[] = { "--signoff", NULL };
 	const char *want = "msrgen: patch: git knows no user.name and user.email; give --author "
 			   "and --signoff 'Name <mail>' or set them with git config\n"
-			   "Try 'msrgen install --help' for more information.\n";
+			   "Try 'msrgen patch --help' for more information.\n";
 	struct run r;
 	char *text;
 
