@@ -84,6 +84,7 @@ enum ekind { EK_PASS, EK_IGNORE, EK_CALL, EK_FIXUP, EK_PERF, EK_PERF_NEVER };
 
 struct hvcell {
 	enum hvbeh beh;
+	const char *word;	/* as the table writes it */
 	uint64_t value;
 	const char *note;
 	bool relaxed;		/* msr_relaxed turns this #GP into 0 / a dropped write */
@@ -125,6 +126,7 @@ static struct hvcell hv_cell(const struct hypervisor *hv, uint32_t addr, int k)
 	struct hvcell c;
 
 	c.beh = r ? r->beh : hv->dflt[k];
+	c.word = r ? r->word : hv->dflt_word[k];
 	c.value = r ? r->value : hv->dflt_value[k];
 	c.note = r && r->note ? r->note : "";
 	c.relaxed = c.beh == HV_GP && (!r || !strncmp(c.note, "default path", 12));
@@ -133,12 +135,12 @@ static struct hvcell hv_cell(const struct hypervisor *hv, uint32_t addr, int k)
 
 static bool hv_same(const struct hvcell *a, const struct hvcell *b)
 {
-	return a->beh == b->beh && (a->beh != HV_CONST || a->value == b->value);
+	return !strcmp(a->word, b->word) && (a->beh != HV_CONST || a->value == b->value);
 }
 
 static void hv_beh_text(struct strbuf *sb, const struct hvcell *c)
 {
-	sb_puts(sb, hvbeh_name(c->beh));
+	sb_puts(sb, c->word);
 	if (c->beh == HV_CONST)
 		sb_printf(sb, " 0x%llx", (unsigned long long)c->value);
 }
@@ -163,7 +165,8 @@ static enum ekind ekind_of(const struct audit *a, const struct row *row, size_t 
 		return EK_CALL;
 	case H_FIXUP:
 		return EK_FIXUP;
-	case H_PERF:
+	case H_WORD:
+		/* a handling of the platform's own: for Xen PV, 7.3's PMU emulation */
 		if (pi != a->xenpv)
 			return EK_PERF;
 		return !p ? EK_PASS : p->emulated ? EK_PERF : EK_PERF_NEVER;
@@ -223,7 +226,7 @@ static void handling_text(struct strbuf *sb, const struct audit *a, const struct
 			sb_printf(sb, "pmu_msr_chk_emulated(): the shared page during a PMU interrupt, else %s (%s)",
 				  insn[k], p->cond);
 		else
-			sb_puts(sb, "perf");
+			sb_puts(sb, h ? h->word.name : "");
 		break;
 	case EK_PERF_NEVER:
 		sb_printf(sb, "%s (pmu_msr_chk_emulated(): %s)", insn[k], p->cond);
@@ -346,7 +349,7 @@ static char *gp_context(const struct audit *a, const struct row *row, size_t pi,
 static void find_platform(const struct audit *a, struct row *row, size_t pi, int k)
 {
 	const char *insn = insn_word[k];
-	unsigned real = 1u << HV_EMULATE | 1u << HV_HOST | 1u << HV_VALIDATE | 1u << HV_VPMU |
+	unsigned real = 1u << HV_EMULATE | 1u << HV_HOST | 1u << HV_VALIDATE |
 			(k ? 0 : 1u << HV_ZERO | 1u << HV_CONST);
 	enum ekind ek = ekind_of(a, row, pi, k);
 	bool known = a->o->sites != NULL, relaxed;
@@ -1381,7 +1384,7 @@ static void render_json(const struct audit *a, const bool *sel, struct strbuf *s
 		sb_puts(sb, ", ");
 		json_str(sb, "platform", hv->platform ? hv->platform->name : "");
 		sb_printf(sb, ", \"default\": {\"read\": \"%s\", \"write\": \"%s\"}, ",
-			  hvbeh_name(hv->dflt[0]), hvbeh_name(hv->dflt[1]));
+			  hv->dflt_word[0], hv->dflt_word[1]);
 		json_str(sb, "doc", hv->ast->doc);
 		sb_puts(sb, "}");
 	}
@@ -1429,7 +1432,7 @@ static void render_json(const struct audit *a, const bool *sel, struct strbuf *s
 				struct hvcell c = hv_cell(&m->hypervisors.v[j], r->first, k);
 
 				sb_printf(sb, "%s\"%s\": {\"behaviour\": \"%s\"", k ? ", " : "",
-					  dir_word[k], hvbeh_name(c.beh));
+					  dir_word[k], c.word);
 				if (c.beh == HV_CONST)
 					sb_printf(sb, ", \"value\": \"0x%llx\"", (unsigned long long)c.value);
 				if (c.note[0]) {

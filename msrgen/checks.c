@@ -671,6 +671,92 @@ static void check_unknown_platform(struct model *m, const struct check *c)
 	}
 }
 
+/* The word p declares in words (its handlings or behaviours) named name, or NULL */
+static const struct ast_word *platform_word(const struct ast_platform *p, bool beh,
+					    const char *name)
+{
+	size_t i;
+
+	for (i = 0; p && i < (beh ? p->behaviours.n : p->handlings.n); i++)
+		if (!strcmp((beh ? p->behaviours.v : p->handlings.v)[i].name.name, name))
+			return &(beh ? p->behaviours.v : p->handlings.v)[i];
+	return NULL;
+}
+
+/* A handling (beh false) or hypervisor behaviour written as a word that neither
+   the language nor platform pi declares; where another platform has it, say so */
+static void unknown_word(const struct model *m, const struct check *c, int pi, bool beh,
+			 const struct ident *w)
+{
+	const struct ast_platform *p = m->platforms.v[pi].ast;
+	const char *what = beh ? "behaviour" : "handling";
+	struct closest near;
+	size_t i, n = beh ? HV_GP + 1 : H_WORD;
+
+	if (platform_word(p, beh, w->name))
+		return;
+	closest_init(&near, w->name);
+	for (i = 0; i < n; i++)
+		closest_try(&near, beh ? hvbeh_name((enum hvbeh)i) : hkind_name((enum hkind)i));
+	for (i = 0; i < (beh ? p->behaviours.n : p->handlings.n); i++)
+		closest_try(&near, (beh ? p->behaviours.v : p->handlings.v)[i].name.name);
+	report(c, &w->pos, "unknown %s '%s' for platform %s%s%s%s", what, w->name,
+	       p->name.name, MEAN(near.best));
+	for (i = 0; i < m->platforms.n; i++) {
+		const struct ast_word *o = platform_word(m->platforms.v[i].ast, beh, w->name);
+
+		if (o)
+			note_at(&o->name.pos, "platform %s declares that %s", m->platforms.v[i].name,
+				what);
+	}
+}
+
+static void check_unknown_handling(struct model *m, const struct check *c)
+{
+	size_t i, j;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+	int pi;
+
+	for_each_handling(m, i, j, a, h)
+		if (h->kind == H_WORD && (pi = model_platform_index(m, h->platform.name)) >= 0)
+			unknown_word(m, c, pi, false, &h->word);
+	for (i = 0; i < m->ast->hypervisors.n; i++) {
+		const struct ast_hypervisor *hv = m->ast->hypervisors.v[i];
+
+		pi = model_platform_index(m, hv->platform.name);
+		for (j = 0; pi >= 0 && j < hv->entries.n; j++)
+			if (hv->entries.v[j].word.name)
+				unknown_word(m, c, pi, true, &hv->entries.v[j].word);
+	}
+}
+
+/* A platform declaring one handling, or one behaviour, twice */
+static void check_duplicate_word(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+	int beh;
+
+	for (i = 0; i < m->ast->platforms.n; i++) {
+		const struct ast_platform *p = m->ast->platforms.v[i];
+
+		for (beh = 0; beh < 2; beh++) {
+			size_t n = beh ? p->behaviours.n : p->handlings.n;
+			const struct ast_word *w = beh ? p->behaviours.v : p->handlings.v;
+
+			for (j = 1; j < n; j++) {
+				for (k = 0; k < j && strcmp(w[k].name.name, w[j].name.name); k++)
+					;
+				if (k == j)
+					continue;
+				report(c, &w[j].name.pos, "platform %s declares the %s '%s' twice",
+				       p->name.name, beh ? "behaviour" : "handling", w[j].name.name);
+				note_at(&w[k].name.pos, "the first one is here");
+			}
+		}
+	}
+}
+
 static void check_handling_direction(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
@@ -731,7 +817,7 @@ static void check_base_handling(struct model *m, const struct check *c)
 			continue;
 		report(c, &h->kind_pos,
 		       "'%s' is the base platform (bare metal): its handling can only be passthrough, not %s",
-		       h->platform.name, hkind_name(h->kind));
+		       h->platform.name, handling_word(h));
 		note_at(&m->platforms.v[pi].ast->name.pos, "'%s' has no feature: it is declared here",
 			h->platform.name);
 	}
@@ -880,8 +966,15 @@ static void check_doc_text(struct model *m, const struct check *c)
 	size_t i, j;
 	const struct ast_msr *a;
 
-	for (i = 0; i < m->ast->platforms.n; i++)
-		check_doc_string(c, m->ast->platforms.v[i]->doc, &m->ast->platforms.v[i]->doc_pos);
+	for (i = 0; i < m->ast->platforms.n; i++) {
+		const struct ast_platform *p = m->ast->platforms.v[i];
+
+		check_doc_string(c, p->doc, &p->doc_pos);
+		for (j = 0; j < p->handlings.n; j++)
+			check_doc_string(c, p->handlings.v[j].doc, &p->handlings.v[j].doc_pos);
+		for (j = 0; j < p->behaviours.n; j++)
+			check_doc_string(c, p->behaviours.v[j].doc, &p->behaviours.v[j].doc_pos);
+	}
 	for_each_msr(m, i, a) {
 		for (j = 0; j < a->attrs.n; j++)
 			if (a->attrs.v[j].kind == ATTR_DOC)
@@ -1512,6 +1605,8 @@ static const struct check checks[] = {
 	{ "field-value", false, check_field_value, "an enumerated value too wide for its field, or named twice" },
 	{ "field-annotation", false, check_field_annotation, "a field without bits that annotates no field, or gives its doc or access twice" },
 	{ "unknown-platform", false, check_unknown_platform, "a handling or hypervisor for an undeclared platform" },
+	{ "duplicate-word", false, check_duplicate_word, "a platform declaring one handling or behaviour twice" },
+	{ "unknown-handling", false, check_unknown_handling, "a handling or hypervisor behaviour that neither the language nor its platform declares" },
 	{ "handling-direction", false, check_handling_direction, "a handling for a direction the MSR's access forbids" },
 	{ "duplicate-handling", false, check_duplicate_handling, "two handlings for one platform and direction" },
 	{ "handling-kind", false, check_handling_kind, "a fixup on writes, or a value on an ignored write" },

@@ -256,7 +256,6 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 	"passthrough"	{ set_loc(lx, loc); return PASSTHROUGH; }
 	"ignore"	{ set_loc(lx, loc); return IGNORE; }
 	"call"		{ set_loc(lx, loc); return CALL; }
-	"perf"		{ set_loc(lx, loc); return PERF; }
 	"fixup"		{ set_loc(lx, loc); return FIXUP; }
 	"default"	{ set_loc(lx, loc); return DEFAULT; }
 	"emulate"	{ set_loc(lx, loc); return EMULATE; }
@@ -265,7 +264,9 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 	"const"		{ set_loc(lx, loc); return CONST; }
 	"discard"	{ set_loc(lx, loc); return DISCARD; }
 	"validate"	{ set_loc(lx, loc); return VALIDATE; }
-	"vpmu"		{ set_loc(lx, loc); return VPMU; }
+	"handling"	{ set_loc(lx, loc); return HANDLING; }
+	"behaviour"	{ set_loc(lx, loc); return BEHAVIOUR; }
+	"like"		{ set_loc(lx, loc); return LIKE; }
 	"gp"		{ set_loc(lx, loc); return GP; }
 
 	[A-Za-z_][A-Za-z0-9_]* {

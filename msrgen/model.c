@@ -410,6 +410,29 @@ static struct hvname *resolve_name(struct hvname *names, size_t n, const char *n
 	return lo < n && !strcmp(names[lo].name, name) ? &names[lo] : NULL;
 }
 
+/* What e's behaviour counts as, and its word: the language's, or one its
+   platform declares (gp if p declares no such word: checks.c reports it) */
+static void hv_word(const struct platform *p, const struct ast_hventry *e, enum hvbeh *beh,
+		    const char **word)
+{
+	size_t i;
+
+	if (!e->word.name) {
+		*beh = e->beh;
+		*word = hvbeh_name(e->beh);
+		return;
+	}
+	for (i = 0; p && i < p->ast->behaviours.n; i++) {
+		if (!strcmp(p->ast->behaviours.v[i].name.name, e->word.name)) {
+			*beh = p->ast->behaviours.v[i].like;
+			*word = e->word.name;
+			return;
+		}
+	}
+	*beh = HV_GP;
+	*word = e->word.name;
+}
+
 static int cmp_range(const void *a, const void *b)
 {
 	const struct hvrange *x = a, *y = b;
@@ -438,7 +461,7 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 	for (i = 0; i < ast->hypervisors.n; i++) {
 		const struct ast_hypervisor *ah = ast->hypervisors.v[i];
 		struct hypervisor h = { ah, ah->name.name, NULL, { HV_GP, HV_GP },
-					{ 0, 0 }, { 0 }, { { 0 } } };
+					{ "gp", "gp" }, { 0, 0 }, { 0 }, { { 0 } } };
 		int pi = model_platform_index(m, ah->platform.name);
 		bool dup = false;
 		int k;
@@ -452,13 +475,15 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 		memset(expanded, 0, nnames);
 		for (j = 0; j < ah->entries.n; j++) {
 			const struct ast_hventry *e = &ah->entries.v[j];
-			struct hvrange r = { 0, 0, e->dir, e->beh, e->value.v, e->note, e };
+			struct hvrange r = { 0, 0, e->dir, e->beh, NULL, e->value.v, e->note, e };
 			uint32_t first, last, stride = 1, a;
 
+			hv_word(h.platform, e, &r.beh, &r.word);
 			if (e->is_default) {
 				for (k = 0; k < 2; k++) {
 					if (e->dir & (1 << k)) {
-						h.dflt[k] = e->beh;
+						h.dflt[k] = r.beh;
+						h.dflt_word[k] = r.word;
 						h.dflt_value[k] = e->value.v;
 					}
 				}
@@ -557,18 +582,29 @@ const char *dir_name(enum dir d)
 
 const char *hkind_name(enum hkind k)
 {
-	static const char *const names[] = { "passthrough", "ignore", "call", "perf",
-					     "fixup" };
+	static const char *const names[] = { "passthrough", "ignore", "call", "fixup" };
 
+	if (k >= H_WORD)
+		die("hkind_name(%d): a platform's word has no fixed name", (int)k);
 	return names[k];
 }
 
 const char *hvbeh_name(enum hvbeh b)
 {
 	static const char *const names[] = { "emulate", "host", "zero", "const",
-					     "discard", "validate", "vpmu", "gp" };
+					     "discard", "validate", "gp" };
 
 	return names[b];
+}
+
+const char *handling_word(const struct ast_handling *h)
+{
+	return h->kind == H_WORD ? h->word.name : hkind_name(h->kind);
+}
+
+const char *handling_name(const struct handling *h)
+{
+	return h->ast ? handling_word(h->ast) : hkind_name(h->kind);
 }
 
 void model_free(struct model *m)

@@ -132,9 +132,11 @@ const char *srcfile_line(struct srcfile *f, int line, size_t *len);
 /* The syntax tree: every node carries its source range. */
 enum access { ACC_NONE = 0, ACC_RO = 1, ACC_WO = 2, ACC_RW = 3 };
 enum dir { DIR_READ = 1, DIR_WRITE = 2, DIR_RW = 3 };
-enum hkind { H_PASSTHROUGH, H_IGNORE, H_CALL, H_PERF, H_FIXUP };
-enum hvbeh { HV_EMULATE, HV_HOST, HV_ZERO, HV_CONST, HV_DISCARD, HV_VALIDATE,
-	     HV_VPMU, HV_GP };
+/* The handlings the language has; H_WORD: one its platform declares (handling NAME) */
+enum hkind { H_PASSTHROUGH, H_IGNORE, H_CALL, H_FIXUP, H_WORD };
+/* The hypervisor behaviours the language has; a platform's own (behaviour NAME
+   like B) count as one of them */
+enum hvbeh { HV_EMULATE, HV_HOST, HV_ZERO, HV_CONST, HV_DISCARD, HV_VALIDATE, HV_GP };
 enum msr_kind { MSR_SINGLE, MSR_ARRAY, MSR_INDEXED };
 
 struct ident {
@@ -191,6 +193,7 @@ struct ast_handling {
 	struct srcpos kind_pos;
 	bool has_value;
 	struct number value;	/* ignore N */
+	struct ident word;	/* H_WORD: the platform's name for it */
 	struct ident func;	/* call, fixup */
 	VEC(struct ident) args;	/* call's constant arguments, as written */
 	struct srcpos pos;	/* the whole statement */
@@ -224,6 +227,14 @@ struct ast_msr {
 	VEC(struct ast_handling) handlings;
 };
 
+/* A handling or hypervisor behaviour a platform declares: its own words */
+struct ast_word {
+	struct ident name;
+	enum hvbeh like;	/* a behaviour: the language's one it counts as */
+	char *doc;
+	struct srcpos doc_pos;
+};
+
 struct ast_platform {
 	struct ident name;
 	struct srcpos pos;
@@ -231,6 +242,8 @@ struct ast_platform {
 	struct ident feature;
 	char *doc;
 	struct srcpos doc_pos;
+	VEC(struct ast_word) handlings;	/* handling NAME "doc"; */
+	VEC(struct ast_word) behaviours;	/* behaviour NAME like B "doc"; */
 };
 
 struct ast_hventry {
@@ -241,6 +254,7 @@ struct ast_hventry {
 	enum dir dir;
 	enum hvbeh beh;
 	struct number value;	/* const */
+	struct ident word;	/* a behaviour its platform declares */
 	char *note;
 	struct srcpos pos;
 };
@@ -302,6 +316,9 @@ struct handling {
 	enum hkind kind;
 	const struct ast_handling *ast;	/* NULL: the default passthrough */
 };
+/* The word a handling is written with: hkind_name(), or the platform's own */
+const char *handling_name(const struct handling *h);
+const char *handling_word(const struct ast_handling *h);
 
 struct decl {
 	const struct ast_msr *ast;	/* the statement with the address */
@@ -335,6 +352,7 @@ struct hvrange {
 	uint32_t first, last;
 	enum dir dir;
 	enum hvbeh beh;
+	const char *word;	/* as written: hvbeh_name(beh), or the platform's word */
 	uint64_t value;
 	const char *note;
 	const struct ast_hventry *ast;
@@ -345,6 +363,7 @@ struct hypervisor {
 	const char *name;
 	struct platform *platform;
 	enum hvbeh dflt[2];
+	const char *dflt_word[2];
 	uint64_t dflt_value[2];
 	VEC(struct hvrange) ranges;	/* sorted by first address */
 	/* per direction (0 read, 1 write): indices into ranges, which do not overlap

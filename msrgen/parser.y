@@ -103,6 +103,7 @@ static void discard_partial(struct parse_state *ps)
 	free(ps->vendors.list.v);
 	memset(&ps->vendors, 0, sizeof(ps->vendors));
 	free(ps->hventry.name.name);
+	free(ps->hventry.word.name);
 	free(ps->hventry.note);
 	memset(&ps->hventry, 0, sizeof(ps->hventry));
 }
@@ -146,9 +147,10 @@ static void start_msr(struct parse_state *ps, struct srcpos kw, struct ident nam
 %token REQUIRES "requires" NONSERIALIZING "nonserializing" ALIAS "alias"
 %token FIELD "field" VALUE "value" RESERVED "reserved" ELEMENT "element"
 %token STRIDE "stride" READ "read" WRITE "write" RW "rw" RO "ro" WO "wo"
-%token PASSTHROUGH "passthrough" IGNORE "ignore" CALL "call" PERF "perf"
-%token FIXUP "fixup" DEFAULT "default" EMULATE "emulate" HOST "host" ZERO "zero"
-%token CONST "const" DISCARD "discard" VALIDATE "validate" VPMU "vpmu" GP "gp"
+%token PASSTHROUGH "passthrough" IGNORE "ignore" CALL "call" FIXUP "fixup"
+%token DEFAULT "default" EMULATE "emulate" HOST "host" ZERO "zero" CONST "const"
+%token DISCARD "discard" VALIDATE "validate" HANDLING "handling" BEHAVIOUR "behaviour"
+%token LIKE "like" GP "gp"
 %token DOTDOT ".."
 
 %type <i> access dir hvbeh_kw
@@ -233,6 +235,18 @@ pstmt:
 				ps->plat->doc = $2;
 				ps->plat->doc_pos = @2;
 			}
+		}
+	| HANDLING IDENT STRING ';'
+		{
+			struct ast_word w = { mkid($2, @2), HV_GP, $3, @3 };
+
+			vec_push(&ps->plat->handlings, w);
+		}
+	| BEHAVIOUR IDENT LIKE hvbeh_kw STRING ';'
+		{
+			struct ast_word w = { mkid($2, @2), (enum hvbeh)$4, $5, @5 };
+
+			vec_push(&ps->plat->behaviours, w);
 		}
 	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
 	;
@@ -466,7 +480,12 @@ handling:
 			ps->handling->kind_pos = @1;
 			ps->handling->func = mkid($2, @2);
 		}
-	| PERF			{ ps->handling->kind = H_PERF; ps->handling->kind_pos = @1; }
+	| IDENT
+		{
+			ps->handling->kind = H_WORD;
+			ps->handling->kind_pos = @1;
+			ps->handling->word = mkid($1, @1);
+		}
 	| FIXUP IDENT
 		{
 			ps->handling->kind = H_FIXUP;
@@ -559,6 +578,11 @@ hvbeh:
 			ps->hventry.beh = HV_CONST;
 			ps->hventry.value = mknum($2, @2);
 		}
+	| IDENT
+		{
+			ps->hventry.beh = HV_GP;
+			ps->hventry.word = mkid($1, @1);
+		}
 	;
 
 hvbeh_kw:
@@ -567,7 +591,6 @@ hvbeh_kw:
 	| ZERO		{ $$ = HV_ZERO; }
 	| DISCARD	{ $$ = HV_DISCARD; }
 	| VALIDATE	{ $$ = HV_VALIDATE; }
-	| VPMU		{ $$ = HV_VPMU; }
 	| GP		{ $$ = HV_GP; }
 	;
 
@@ -632,7 +655,7 @@ static const char *closest_keyword(const char *word)
 	static const char *const words[] = {
 		"include", "platform", "msr", "hypervisor", "feature", "doc", "access",
 		"vendor", "nonserializing", "alias", "field", "value",
-		"reserved", "element", "stride", "default",
+		"reserved", "element", "stride", "default", "handling", "behaviour",
 	};
 	const char *best = NULL;
 	size_t i, d, bestd = 3;
@@ -659,7 +682,7 @@ static bool is_body_keyword(yysymbol_kind_t sym)
 	case YYSYMBOL_FEATURE: case YYSYMBOL_DOC: case YYSYMBOL_ACCESS: case YYSYMBOL_VENDOR:
 	case YYSYMBOL_REQUIRES: case YYSYMBOL_NONSERIALIZING: case YYSYMBOL_ALIAS:
 	case YYSYMBOL_FIELD: case YYSYMBOL_VALUE: case YYSYMBOL_RESERVED: case YYSYMBOL_ELEMENT:
-	case YYSYMBOL_DEFAULT:
+	case YYSYMBOL_DEFAULT: case YYSYMBOL_HANDLING: case YYSYMBOL_BEHAVIOUR:
 		return true;
 	default:
 		return false;
@@ -680,8 +703,20 @@ static const char *name_after(int prev)
 	case CALL: case FIXUP: return "a handler name";
 	case VENDOR: case ',': return "a vendor name";
 	case FEATURE: return "a feature name";
+	case HANDLING: return "a handling name";
+	case BEHAVIOUR: return "a behaviour name";
 	default: return "a name";
 	}
+}
+
+static bool expects(const yysymbol_kind_t *expected, int n, yysymbol_kind_t sym)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (expected[i] == sym)
+			return true;
+	return false;
 }
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps)
@@ -711,7 +746,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 	}
 	/* "acess rw;": a mistyped keyword reads as the start of a handling */
 	if (n >= 3 && n <= 6 &&
-	    (expected[0] == YYSYMBOL_READ || expected[0] == YYSYMBOL_PASSTHROUGH) &&
+	    (expects(expected, n, YYSYMBOL_READ) || expects(expected, n, YYSYMBOL_PASSTHROUGH)) &&
 	    closest_keyword(ps->ident)) {
 		error_at(&ps->ident_pos, NULL, "unknown keyword '%s'; did you mean '%s'?",
 			 ps->ident, closest_keyword(ps->ident));
@@ -724,6 +759,32 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 			 "unknown keyword '%s' (a handling is PLATFORM read|write|rw KIND)",
 			 ps->ident);
 		return 0;
+	}
+	/* "behaviour w like const": only the words without an operand */
+	if (ps->prev_tok == LIKE) {
+		sb_puts(&sb, "");
+		symbol_text(&sb, la);
+		error_at(yypcontext_location(ctx), NULL,
+			 "unexpected %s after 'like': a behaviour is like emulate, host, zero, discard, validate or gp",
+			 sb.s);
+		sb_free(&sb);
+		return 0;
+	}
+	/* "rw constant 5;": a misspelt handling or behaviour reads as a platform's
+	   word, and what follows it is the error */
+	if (ps->prev_tok == IDENT && (la == YYSYMBOL_NUMBER || la == YYSYMBOL_IDENT)) {
+		struct closest near;
+
+		closest_init(&near, ps->ident);
+		for (i = 0; i < H_WORD; i++)
+			closest_try(&near, hkind_name((enum hkind)i));
+		for (i = 0; i <= HV_GP; i++)
+			closest_try(&near, hvbeh_name((enum hvbeh)i));
+		if (near.best) {
+			error_at(&ps->ident_pos, NULL, "unexpected %s '%s' after '%s'; did you mean '%s'?",
+				 yysymbol_name(la), ps->tok_text, ps->ident, near.best);
+			return 0;
+		}
 	}
 	/* a top-level keyword inside a body: the body was not closed */
 	if (ps->braces > 0 && (la == YYSYMBOL_MSR || la == YYSYMBOL_PLATFORM ||
@@ -994,6 +1055,7 @@ static void free_msr(struct ast_msr *m)
 	for (i = 0; i < m->handlings.n; i++) {
 		free(m->handlings.v[i].platform.name);
 		free(m->handlings.v[i].func.name);
+		free(m->handlings.v[i].word.name);
 		free_ident_vec(m->handlings.v[i].args.v, m->handlings.v[i].args.n);
 	}
 	free(m->handlings.v);
@@ -1011,6 +1073,16 @@ void ast_free(struct ast *ast)
 		free(ast->platforms.v[i]->name.name);
 		free(ast->platforms.v[i]->feature.name);
 		free(ast->platforms.v[i]->doc);
+		for (j = 0; j < ast->platforms.v[i]->handlings.n; j++) {
+			free(ast->platforms.v[i]->handlings.v[j].name.name);
+			free(ast->platforms.v[i]->handlings.v[j].doc);
+		}
+		for (j = 0; j < ast->platforms.v[i]->behaviours.n; j++) {
+			free(ast->platforms.v[i]->behaviours.v[j].name.name);
+			free(ast->platforms.v[i]->behaviours.v[j].doc);
+		}
+		free(ast->platforms.v[i]->handlings.v);
+		free(ast->platforms.v[i]->behaviours.v);
 		free(ast->platforms.v[i]);
 	}
 	free(ast->platforms.v);
@@ -1022,6 +1094,7 @@ void ast_free(struct ast *ast)
 		free(h->doc);
 		for (j = 0; j < h->entries.n; j++) {
 			free(h->entries.v[j].name.name);
+			free(h->entries.v[j].word.name);
 			free(h->entries.v[j].note);
 		}
 		free(h->entries.v);

@@ -65,7 +65,7 @@ static void handle_record(struct strbuf *sb, struct record_spans *spans, const s
 	q(sb, p->name);
 	sb_puts(sb, ", ");
 	q(sb, p->feature);
-	sb_printf(sb, ", [[%s]], [[%s]], [[", k ? "write" : "read", hkind_name(h->kind));
+	sb_printf(sb, ", [[%s]], [[%s]], [[", k ? "write" : "read", handling_name(h));
 	if (a && a->kind == H_IGNORE && k == 0)
 		sb_printf(sb, "0x%llx", (unsigned long long)(a->has_value ? a->value.v : 0));
 	else if (a && (a->kind == H_CALL || a->kind == H_FIXUP))
@@ -184,7 +184,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 			record_start(sb, spans, REC_HVDEFAULT);
 			q(sb, h->name);
 			sb_printf(sb, ", [[%s]], [[%s]], [[0x%llx]])m4_dnl\n",
-				  k ? "write" : "read", hvbeh_name(h->dflt[k]),
+				  k ? "write" : "read", h->dflt_word[k],
 				  (unsigned long long)h->dflt_value[k]);
 		}
 		for (j = 0; j < h->ranges.n; j++) {
@@ -197,7 +197,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 				q(sb, h->name);
 				sb_printf(sb, ", [[0x%08x]], [[0x%08x]], [[%s]], [[%s]], [[0x%llx]], ",
 					  r->first, r->last, k ? "write" : "read",
-					  hvbeh_name(r->beh), (unsigned long long)r->value);
+					  r->word, (unsigned long long)r->value);
 				qq(sb, r->note);
 				sb_puts(sb, ")m4_dnl\n");
 			}

@@ -13,7 +13,8 @@
 
 static const char table[] =
 	"platform native { }\n"
-	"platform xenpv { feature X86_FEATURE_XENPV; }\n"
+	"platform xenpv { feature X86_FEATURE_XENPV; handling perf \"p\";\n"
+	"  behaviour vpmu like emulate \"v\"; }\n"
 	"msr MSR_PASS 0x10;\n"
 	"msr MSR_DROP 0x20 { xenpv write ignore; }\n"
 	"msr MSR_SEG 0x30 { xenpv write call xen_msr_set_segment_base(SEGBASE_FS); }\n"

@@ -6,7 +6,8 @@
 #include "testutil.h"
 
 static const char platforms[] =
-	"platform native { }\nplatform xenpv { feature X86_FEATURE_XENPV; }\n";
+	"platform native { }\nplatform xenpv { feature X86_FEATURE_XENPV;"
+	" handling perf \"p\"; behaviour vpmu like emulate \"v\"; }\n";
 
 static struct model build(const char *text)
 {
@@ -45,7 +46,7 @@ Test(model, platforms_base_first)
 	struct model m;
 
 	cr_assert_eq(model_from(&ast, &m, "platform zz { feature F; }\nplatform b { }\n"
-				"platform aa { feature G; }\nmsr X 1 { zz read perf; aa read perf; }\n"), 0);
+				"platform aa { feature G; }\nmsr X 1 { zz read ignore; aa read ignore; }\n"), 0);
 	cr_assert_str_eq(m.platforms.v[0].name, "b");
 	cr_assert_str_eq(m.platforms.v[1].name, "aa");
 	cr_assert_str_eq(m.platforms.v[2].name, "zz");
@@ -83,7 +84,8 @@ Test(model, hypervisor_ranges_and_defaults)
 	cr_assert_eq(h->ranges.n, 6);	/* B, four elements of A, the range */
 	r = model_hv_lookup(h, 0x104, DIR_READ);
 	cr_assert_not_null(r);
-	cr_assert_eq(r->beh, HV_VPMU);
+	cr_assert_eq(r->beh, HV_EMULATE);
+	cr_assert_str_eq(r->word, "vpmu");
 	cr_assert_null(model_hv_lookup(h, 0x103, DIR_READ));
 	cr_assert_null(model_hv_lookup(h, 0x104, DIR_WRITE));
 	cr_assert_eq(model_hv_lookup(h, 0x10, DIR_WRITE)->beh, HV_EMULATE);

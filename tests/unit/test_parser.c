@@ -94,7 +94,8 @@ Test(parser, arrays_indexed_and_extensions)
 	cr_assert_eq(a.msrs.v[1]->stride.v, 2);
 	cr_assert_eq(a.msrs.v[1]->elements.n, 1);
 	cr_assert(!a.msrs.v[2]->has_addr);
-	cr_assert_eq(a.msrs.v[2]->handlings.v[0].kind, H_PERF);
+	cr_assert_eq(a.msrs.v[2]->handlings.v[0].kind, H_WORD);
+	cr_assert_str_eq(a.msrs.v[2]->handlings.v[0].word.name, "perf");
 }
 
 Test(parser, hypervisor)

@@ -232,8 +232,8 @@ static const char *table_what(const struct decl *d, int xen, int dir, char *buf,
 	switch (h->kind) {
 	case H_IGNORE:
 		return "ignore";
-	case H_PERF:
-		return "perf";
+	case H_WORD:
+		return h->ast->word.name;
 	case H_FIXUP:
 		return "fixup";
 	case H_CALL:
