@@ -1244,14 +1244,23 @@ static void check_unused_platform(struct model *m, const struct check *c)
  *   handler PATTERN...    per call or fixup handler: {name}
  *   same-prefix WORD...   MSR names equal but for one of these after MSR_
  *   reserved WORD...      words no name nor handler argument may be
+ *   platform FEATURE WORD...  the handlings the templates have text for on the
+ *                         platform selected by FEATURE ("-": the base platform)
  *
- * so the check below knows no language and no kernel.
+ * so the checks below know no language, no kernel and no platform.  Without
+ * platform lines any handling goes.
  */
+struct target_platform {
+	char *feature;		/* "" for "-" */
+	VEC(char *) words;
+};
+
 struct target_names {
 	struct srcfile *file;
 	VEC(char *) pattern[4];	/* register, field, value, handler */
 	VEC(char *) prefixes;
 	VEC(char *) reserved;
+	VEC(struct target_platform) platforms;
 };
 
 static const char *const name_kinds[] = { "register", "field", "value", "handler" };
@@ -1271,6 +1280,13 @@ static void target_names_free(struct target_names *t)
 	for (i = 0; i < t->reserved.n; i++)
 		free(t->reserved.v[i]);
 	free(t->reserved.v);
+	for (i = 0; i < t->platforms.n; i++) {
+		free(t->platforms.v[i].feature);
+		for (k = 0; k < t->platforms.v[i].words.n; k++)
+			free(t->platforms.v[i].words.v[k]);
+		free(t->platforms.v[i].words.v);
+	}
+	free(t->platforms.v);
 	srcfile_free(t->file);
 }
 
@@ -1301,15 +1317,27 @@ static bool target_names_load(struct target_names *t, const char *path)
 		for (k = 0; k < 4; k++)
 			if (!strcmp(word, name_kinds[k]))
 				kind = (int)k;
-		if (kind < 0 && strcmp(word, "same-prefix") && strcmp(word, "reserved")) {
+		if (kind < 0 && strcmp(word, "same-prefix") && strcmp(word, "reserved") &&
+		    strcmp(word, "platform")) {
 			struct srcpos at = { t->file, line, 1, line, (int)strlen(word) };
 
 			w = strstr(start, word);
 			at.col = (int)(w - start) + 1;
 			at.end_col = at.col + (int)strlen(word) - 1;
-			error_at(&at, NULL, "unknown line '%s' (register, field, value, handler, same-prefix or reserved)",
+			error_at(&at, NULL, "unknown line '%s' (register, field, value, handler, same-prefix, reserved or platform)",
 				 word);
 			ok = false;
+			free(text);
+			continue;
+		}
+		if (!strcmp(word, "platform")) {
+			struct target_platform tp = { 0 };
+
+			w = strtok_r(NULL, " \t\r", &save);
+			tp.feature = xstrdup(w && strcmp(w, "-") ? w : "");
+			while ((w = strtok_r(NULL, " \t\r", &save)))
+				vec_push(&tp.words, xstrdup(w));
+			vec_push(&t->platforms, tp);
 			free(text);
 			continue;
 		}
@@ -1625,6 +1653,7 @@ static const struct check checks[] = {
 	{ "emitted-name", false, NULL, "two items making one C name by the target's names.conf (run for a target)" },
 	{ "reserved-name", false, NULL, "a handler, an argument or a made name that is a reserved word of the target" },
 	{ "name-prefix", true, NULL, "two MSR names equal but for a prefix the target's names.conf lists (IA32_)" },
+	{ "target-handling", false, NULL, "a handling the target has no template text for on its platform (names.conf platform lines)" },
 };
 
 void checks_run(struct model *m)
@@ -1719,6 +1748,50 @@ static const struct check *find_check(const char *name)
 	die("no check named %s", name);
 }
 
+/* Every handling statement of a word other than passthrough needs template
+   text: the target's platform line for its platform's feature must list it */
+static void check_target_handling(struct model *m, const struct target_names *t,
+				  const struct check *c, const char *target)
+{
+	size_t i, j, k, l;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+	struct strbuf has = { 0 };
+
+	if (!t->platforms.n)
+		return;
+	for_each_handling(m, i, j, a, h) {
+		int pi = model_platform_index(m, h->platform.name);
+		const struct platform *p = pi < 0 ? NULL : &m->platforms.v[pi];
+		const struct target_platform *tp = NULL;
+		const char *word = handling_word(h);
+
+		if (!p || h->kind == H_PASSTHROUGH)
+			continue;
+		for (k = 0; k < t->platforms.n && !tp; k++)
+			if (!strcmp(t->platforms.v[k].feature, p->feature))
+				tp = &t->platforms.v[k];
+		for (l = 0; tp && l < tp->words.n; l++)
+			if (!strcmp(tp->words.v[l], word))
+				break;
+		if (tp && l < tp->words.n)
+			continue;
+		if (!tp) {
+			report(c, &h->kind_pos,
+			       "target %s has no templates for platform %s (%s): its handlings can only be passthrough",
+			       target, p->name, p->feature[0] ? p->feature : "no feature");
+			continue;
+		}
+		has.len = 0;
+		sb_puts(&has, "");
+		for (l = 0; l < tp->words.n; l++)
+			sb_printf(&has, "%s%s", l ? ", " : "", tp->words.v[l]);
+		report(c, &h->kind_pos, "target %s has no '%s' handling for platform %s (it has %s)",
+		       target, word, p->name, has.s);
+	}
+	sb_free(&has);
+}
+
 bool checks_target(struct model *m, const char *templates, const char *target)
 {
 	struct target_names t;
@@ -1732,6 +1805,7 @@ bool checks_target(struct model *m, const char *templates, const char *target)
 		check_emitted_names(m, &t, find_check("emitted-name"), target);
 		check_reserved_names(m, &t, find_check("reserved-name"), target);
 		check_name_prefix(m, &t, find_check("name-prefix"), target);
+		check_target_handling(m, &t, find_check("target-handling"), target);
 	}
 	target_names_free(&t);
 	free(path);
