@@ -11,9 +11,17 @@
 
 #include "msrgen.h"
 
+/*
+ * When a check runs: while the parser reads (fn NULL: it reports them), over
+ * the tree and its index, over the resolved model (model_resolve() runs only
+ * once the tree's checks pass), or for one target (checks_target()).
+ */
+enum check_stage { STAGE_READ, STAGE_TREE, STAGE_MODEL, STAGE_TARGET };
+
 struct check {
 	const char *name;
 	bool warning;		/* on by default; -Wno-NAME turns it off */
+	enum check_stage stage;
 	void (*fn)(struct model *m, const struct check *c);
 	const char *what;
 };
@@ -780,27 +788,39 @@ static void check_handling_direction(struct model *m, const struct check *c)
 
 static void check_duplicate_handling(struct model *m, const struct check *c)
 {
+	/* per platform and direction, the statement that said it first */
+	const struct ast_handling **first = xcalloc(m->platforms.n * 2 + 1, sizeof(*first));
 	size_t i, j, k, l;
 	const struct decl *d;
 	const struct ast_msr *p;
 
-	for_each_decl_part(m, i, j, d, p) {
-		for (k = 0; k < p->handlings.n; k++) {
-			const struct ast_handling *h = &p->handlings.v[k];
-			int pi = model_platform_index(m, h->platform.name);
+	for (i = 0; i < m->decls.n; i++) {
+		d = m->decls.v[i];
+		memset(first, 0, (m->platforms.n * 2 + 1) * sizeof(*first));
+		for (j = 0; j < d->parts.n && ((p = d->parts.v[j]), 1); j++) {
+			for (k = 0; k < p->handlings.n; k++) {
+				const struct ast_handling *h = &p->handlings.v[k];
+				int pi = model_platform_index(m, h->platform.name);
+				bool again = false;
 
-			for (l = 0; pi >= 0 && l < 2; l++) {
-				const struct handling *s = &d->handling[pi * 2 + l];
+				for (l = 0; pi >= 0 && l < 2; l++) {
+					const struct ast_handling **s = &first[pi * 2 + l];
 
-				if (!(h->dir & (1 << l)) || s->ast == h || !s->ast)
-					continue;
-				report(c, &h->pos, "%s has a second %s %s handling", d->name,
-				       h->platform.name, l ? "write" : "read");
-				note_at(&s->ast->pos, "the first one is here");
-				break;
+					if (!(h->dir & (1 << l)))
+						continue;
+					if (!*s) {
+						*s = h;
+					} else if (!again) {
+						report(c, &h->pos, "%s has a second %s %s handling", d->name,
+						       h->platform.name, l ? "write" : "read");
+						note_at(&(*s)->pos, "the first one is here");
+						again = true;
+					}
+				}
 			}
 		}
 	}
+	free(first);
 }
 
 /* The base platform is bare metal: the instruction itself is its only handling. */
@@ -1219,12 +1239,13 @@ static void check_unused_platform(struct model *m, const struct check *c)
 	for (i = 0; i < m->platforms.n; i++) {
 		const struct platform *p = &m->platforms.v[i];
 		bool used = !p->feature[0];
+		const struct ast_msr *a;
+		const struct ast_handling *h;
 
-		for (j = 0; j < m->decls.n && !used; j++)
-			for (k = 0; k < 2; k++)
-				used |= m->decls.v[j]->handling[i * 2 + k].ast != NULL;
-		for (j = 0; j < m->hypervisors.n && !used; j++)
-			used |= m->hypervisors.v[j].platform == p;
+		for_each_handling(m, j, k, a, h)
+			used |= !strcmp(h->platform.name, p->name) && model_find_decl(m, a->name.name);
+		for (j = 0; j < m->ast->hypervisors.n && !used; j++)
+			used |= !strcmp(m->ast->hypervisors.v[j]->platform.name, p->name);
 		if (!used && m->decls.n)
 			report(c, &p->ast->name.pos,
 			       "platform '%s' has no handling and no hypervisor table", p->name);
@@ -1608,68 +1629,80 @@ static void check_name_prefix(struct model *m, const struct target_names *t,
 		}
 	}
 }
-/* checks_run() runs this one first, itself */
+/* checks_build() runs this one first, itself */
 #define REGISTER_LIMIT 5
 
 static const struct check checks[] = {
-	{ "include-cycle", false, NULL, "a file includes itself, directly or not (reported while reading)" },
-	{ "include-missing", false, NULL, "an included file cannot be read (reported while reading)" },
-	{ "include-file", false, NULL, "an include of a file that is not .msr, or not a regular file (reported while reading)" },
-	{ "platform-limit", false, NULL, "more than 64 platforms (reported while reading)" },
-	{ "hypervisor-limit", false, NULL, "more than 64 hypervisor tables (reported while reading)" },
-	{ "register-limit", false, NULL, "more than 262144 registers in all; nothing else is checked then" },
-	{ "platform-base", false, check_platform_base, "exactly one platform has no feature: bare metal" },
-	{ "duplicate-platform", false, check_duplicate_platform, "two platforms with one name or one feature" },
-	{ "duplicate-name", false, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
-	{ "unknown-msr", false, check_unknown_msr, "an msr statement without address names no declaration" },
-	{ "duplicate-attribute", false, check_duplicate_attribute, "doc, access, vendor or nonserializing given twice for one MSR" },
-	{ "address-range", false, check_address_range, "an address, or an array's last element, beyond 32 bits" },
-	{ "array-count", false, check_array_count, "an array with no elements, more than " STR(MAX_ELEMENTS) ", or stride 0" },
-	{ "duplicate-address", false, check_duplicate_address, "two registers at one address not declared as aliases" },
-	{ "element-index", false, check_element_index, "an element name outside its indexed MSR, or named twice" },
-	{ "field-range", false, check_field_range, "a field or reserved range outside bits 63:0, or high below low" },
-	{ "field-overlap", false, check_field_overlap, "two fields, or a field and reserved bits, sharing a bit" },
-	{ "duplicate-field", false, check_duplicate_field, "two fields of one MSR with one name" },
-	{ "field-value", false, check_field_value, "an enumerated value too wide for its field, or named twice" },
-	{ "field-annotation", false, check_field_annotation, "a field without bits that annotates no field, or gives its doc or access twice" },
-	{ "unknown-platform", false, check_unknown_platform, "a handling or hypervisor for an undeclared platform" },
-	{ "duplicate-word", false, check_duplicate_word, "a platform declaring one handling or behaviour twice" },
-	{ "unknown-handling", false, check_unknown_handling, "a handling or hypervisor behaviour that neither the language nor its platform declares" },
-	{ "handling-direction", false, check_handling_direction, "a handling for a direction the MSR's access forbids" },
-	{ "duplicate-handling", false, check_duplicate_handling, "two handlings for one platform and direction" },
-	{ "handling-kind", false, check_handling_kind, "a fixup on writes, or a value on an ignored write" },
-	{ "base-handling", false, check_base_handling, "a handling other than passthrough for the base platform" },
-	{ "handler-arity", false, check_handler_arity, "one handler called with different numbers of arguments, or as call and fixup" },
-	{ "doc-text", false, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },
-	{ "hypervisor-range", false, check_hypervisor_range, "a hypervisor range beyond 32 bits or empty" },
-	{ "hypervisor-overlap", false, check_hypervisor_overlap, "two hypervisor entries, or two defaults, for one address and direction" },
-	{ "hypervisor-unknown-msr", true, check_hypervisor_unknown_msr, "a hypervisor entry naming an MSR the table lacks" },
-	{ "alias-vendor", false, check_alias_vendor, "an alias for a vendor its MSR is not for" },
-	{ "unknown-vendor", true, check_unknown_vendor, "a vendor msrgen does not know" },
-	{ "field-access", true, check_field_access, "a field allowing what its MSR's access forbids" },
-	{ "nonserializing-readonly", true, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
-	{ "unused-platform", true, check_unused_platform, "a platform that no handling or hypervisor table uses" },
-	{ "handler-name", true, check_handler_name, "a handler named once, a typo away from one named elsewhere" },
-	{ "emitted-name", false, NULL, "two items making one C name by the target's names.conf (run for a target)" },
-	{ "reserved-name", false, NULL, "a handler, an argument or a made name that is a reserved word of the target" },
-	{ "name-prefix", true, NULL, "two MSR names equal but for a prefix the target's names.conf lists (IA32_)" },
-	{ "target-handling", false, NULL, "a handling the target has no template text for on its platform (names.conf platform lines)" },
+	{ "include-cycle", false, STAGE_READ, NULL, "a file includes itself, directly or not (reported while reading)" },
+	{ "include-missing", false, STAGE_READ, NULL, "an included file cannot be read (reported while reading)" },
+	{ "include-file", false, STAGE_READ, NULL, "an include of a file that is not .msr, or not a regular file (reported while reading)" },
+	{ "platform-limit", false, STAGE_READ, NULL, "more than 64 platforms (reported while reading)" },
+	{ "hypervisor-limit", false, STAGE_READ, NULL, "more than 64 hypervisor tables (reported while reading)" },
+	{ "register-limit", false, STAGE_TREE, check_register_limit, "more than 262144 registers in all; nothing else is checked then" },
+	{ "platform-base", false, STAGE_TREE, check_platform_base, "exactly one platform has no feature: bare metal" },
+	{ "duplicate-platform", false, STAGE_TREE, check_duplicate_platform, "two platforms with one name or one feature" },
+	{ "duplicate-name", false, STAGE_TREE, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
+	{ "unknown-msr", false, STAGE_TREE, check_unknown_msr, "an msr statement without address names no declaration" },
+	{ "duplicate-attribute", false, STAGE_TREE, check_duplicate_attribute, "doc, access, vendor or nonserializing given twice for one MSR" },
+	{ "address-range", false, STAGE_TREE, check_address_range, "an address, or an array's last element, beyond 32 bits" },
+	{ "array-count", false, STAGE_TREE, check_array_count, "an array with no elements, more than " STR(MAX_ELEMENTS) ", or stride 0" },
+	{ "duplicate-address", false, STAGE_TREE, check_duplicate_address, "two registers at one address not declared as aliases" },
+	{ "element-index", false, STAGE_TREE, check_element_index, "an element name outside its indexed MSR, or named twice" },
+	{ "field-range", false, STAGE_TREE, check_field_range, "a field or reserved range outside bits 63:0, or high below low" },
+	{ "field-overlap", false, STAGE_TREE, check_field_overlap, "two fields, or a field and reserved bits, sharing a bit" },
+	{ "duplicate-field", false, STAGE_TREE, check_duplicate_field, "two fields of one MSR with one name" },
+	{ "field-value", false, STAGE_TREE, check_field_value, "an enumerated value too wide for its field, or named twice" },
+	{ "field-annotation", false, STAGE_TREE, check_field_annotation, "a field without bits that annotates no field, or gives its doc or access twice" },
+	{ "unknown-platform", false, STAGE_TREE, check_unknown_platform, "a handling or hypervisor for an undeclared platform" },
+	{ "duplicate-word", false, STAGE_TREE, check_duplicate_word, "a platform declaring one handling or behaviour twice" },
+	{ "unknown-handling", false, STAGE_TREE, check_unknown_handling, "a handling or hypervisor behaviour that neither the language nor its platform declares" },
+	{ "handling-direction", false, STAGE_TREE, check_handling_direction, "a handling for a direction the MSR's access forbids" },
+	{ "duplicate-handling", false, STAGE_TREE, check_duplicate_handling, "two handlings for one platform and direction" },
+	{ "handling-kind", false, STAGE_TREE, check_handling_kind, "a fixup on writes, or a value on an ignored write" },
+	{ "base-handling", false, STAGE_TREE, check_base_handling, "a handling other than passthrough for the base platform" },
+	{ "handler-arity", false, STAGE_TREE, check_handler_arity, "one handler called with different numbers of arguments, or as call and fixup" },
+	{ "doc-text", false, STAGE_TREE, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },
+	{ "hypervisor-range", false, STAGE_TREE, check_hypervisor_range, "a hypervisor range beyond 32 bits or empty" },
+	{ "hypervisor-overlap", false, STAGE_MODEL, check_hypervisor_overlap, "two hypervisor entries, or two defaults, for one address and direction" },
+	{ "hypervisor-unknown-msr", true, STAGE_MODEL, check_hypervisor_unknown_msr, "a hypervisor entry naming an MSR the table lacks" },
+	{ "alias-vendor", false, STAGE_TREE, check_alias_vendor, "an alias for a vendor its MSR is not for" },
+	{ "unknown-vendor", true, STAGE_TREE, check_unknown_vendor, "a vendor msrgen does not know" },
+	{ "field-access", true, STAGE_TREE, check_field_access, "a field allowing what its MSR's access forbids" },
+	{ "nonserializing-readonly", true, STAGE_TREE, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
+	{ "unused-platform", true, STAGE_TREE, check_unused_platform, "a platform that no handling or hypervisor table uses" },
+	{ "handler-name", true, STAGE_TREE, check_handler_name, "a handler named once, a typo away from one named elsewhere" },
+	{ "emitted-name", false, STAGE_TARGET, NULL, "two items making one C name by the target's names.conf (run for a target)" },
+	{ "reserved-name", false, STAGE_TARGET, NULL, "a handler, an argument or a made name that is a reserved word of the target" },
+	{ "name-prefix", true, STAGE_TARGET, NULL, "two MSR names equal but for a prefix the target's names.conf lists (IA32_)" },
+	{ "target-handling", false, STAGE_TARGET, NULL, "a handling the target has no template text for on its platform (names.conf platform lines)" },
 };
 
-void checks_run(struct model *m)
+static void run_stage(struct model *m, enum check_stage stage)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+		if (checks[i].stage == stage && checks[i].fn && i != REGISTER_LIMIT)
+			checks[i].fn(m, &checks[i]);
+}
+
+bool checks_build(struct model *m, struct ast *ast)
 {
 	int errors = diag_errors();
-	size_t i;
 
 	if (strcmp(checks[REGISTER_LIMIT].name, "register-limit"))
 		die("REGISTER_LIMIT is not the register-limit row");
-	/* first: past the limit the model is cut short and the rest would be noise */
+	model_index(m, ast);
+	/* first: past the limit the index is cut short and the rest would be noise */
 	check_register_limit(m, &checks[REGISTER_LIMIT]);
 	if (diag_errors() != errors || m->too_many_regs)
-		return;
-	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
-		if (checks[i].fn && i != REGISTER_LIMIT)
-			checks[i].fn(m, &checks[i]);
+		return false;
+	run_stage(m, STAGE_TREE);
+	if (diag_errors() != errors)
+		return false;	/* the model is built from a checked tree only */
+	model_resolve(m);
+	run_stage(m, STAGE_MODEL);
+	return diag_errors() == errors;
 }
 
 void checks_list(FILE *f)
@@ -1715,9 +1748,7 @@ bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files)
 		parse_file(ast, files[i]);
 	if (diag_errors())
 		return false;	/* a broken tree would only add noise */
-	model_build(m, ast);
-	checks_run(m);
-	return !diag_errors();
+	return checks_build(m, ast);
 }
 
 bool checks_set_warning(const char *name, bool on)

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The checked model: declarations merged with their extensions, one register per
- * address, a handling for every register, platform and direction, hypervisor
- * ranges. Building it never fails: what does not fit is left out here and
- * reported by checks.c, which reads the same tree.
+ * The model, in two steps around the checks (checks_load()):
+ *
+ *  - model_index(): what the checks look things up in: the platforms, the
+ *    declarations merged with their extensions, one register per address.
+ *    It takes the tree as it comes: where the tree says a thing twice the
+ *    first one is indexed, and checks.c reports the rest.
+ *  - model_resolve(), only once the checks of the tree have passed: a
+ *    handling for every register, platform and direction, and each
+ *    hypervisor table as address ranges.  It trusts the checks: what they
+ *    refuse stops msrgen here as a bug.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -98,9 +104,9 @@ static int cmp_decl(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static void merge_part(struct model *m, struct decl *d, const struct ast_msr *p)
+static void merge_part(struct decl *d, const struct ast_msr *p)
 {
-	size_t i, np = m->platforms.n;
+	size_t i;
 
 	for (i = 0; i < p->attrs.n; i++) {
 		const struct ast_attr *a = &p->attrs.v[i];
@@ -132,23 +138,6 @@ static void merge_part(struct model *m, struct decl *d, const struct ast_msr *p)
 			vec_push(&d->fields, &p->fields.v[i]);
 	for (i = 0; i < p->reserved.n; i++)
 		vec_push(&d->reserved, &p->reserved.v[i]);
-	for (i = 0; i < p->handlings.n; i++) {
-		const struct ast_handling *h = &p->handlings.v[i];
-		int pi = model_platform_index(m, h->platform.name);
-		int k;
-
-		if (pi < 0)
-			continue;	/* checks.c: unknown-platform */
-		for (k = 0; k < 2; k++) {
-			struct handling *slot = &d->handling[pi * 2 + k];
-
-			if (!(h->dir & (1 << k)) || slot->ast)
-				continue;
-			slot->kind = h->kind;
-			slot->ast = h;
-		}
-	}
-	(void)np;
 }
 
 /* The field of d named name (the first one), or -1 */
@@ -240,14 +229,13 @@ static void build_decls(struct model *m, struct ast *ast)
 		d->did = stem(a->name.name);
 		d->access = ACC_RW;
 		d->doc = "";
-		d->handling = xcalloc(m->platforms.n * 2 + 1, sizeof(*d->handling));
 		/* the declaration first, then its extensions in the order they were read */
 		vec_push(&d->parts, a);
 		for (j = first; j < i; j++)
 			if (!(*order[j])->has_addr)
 				vec_push(&d->parts, *order[j]);
 		for (j = 0; j < d->parts.n; j++)
-			merge_part(m, d, d->parts.v[j]);
+			merge_part(d, d->parts.v[j]);
 		merge_annotations(d);
 		vec_push(&m->decls, d);
 		vec_push(&m->by_name, d);
@@ -411,7 +399,7 @@ static struct hvname *resolve_name(struct hvname *names, size_t n, const char *n
 }
 
 /* What e's behaviour counts as, and its word: the language's, or one its
-   platform declares (gp if p declares no such word: checks.c reports it) */
+   platform declares (unknown-handling) */
 static void hv_word(const struct platform *p, const struct ast_hventry *e, enum hvbeh *beh,
 		    const char **word)
 {
@@ -429,8 +417,7 @@ static void hv_word(const struct platform *p, const struct ast_hventry *e, enum 
 			return;
 		}
 	}
-	*beh = HV_GP;
-	*word = e->word.name;
+	die("behaviour %s got past the checks", e->word.name);
 }
 
 static int cmp_range(const void *a, const void *b)
@@ -463,15 +450,14 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 		struct hypervisor h = { ah, ah->name.name, NULL, { HV_GP, HV_GP },
 					{ "gp", "gp" }, { 0, 0 }, { 0 }, { { 0 } } };
 		int pi = model_platform_index(m, ah->platform.name);
-		bool dup = false;
 		int k;
 
 		for (j = 0; j < m->hypervisors.n; j++)
-			dup |= !strcmp(m->hypervisors.v[j].name, h.name);
-		if (dup)
-			continue;	/* checks.c: duplicate-name */
-		if (pi >= 0)
-			h.platform = &m->platforms.v[pi];
+			if (!strcmp(m->hypervisors.v[j].name, h.name))
+				die("hypervisor %s twice got past the checks", h.name);
+		if (pi < 0)
+			die("hypervisor %s: unknown platform got past the checks", h.name);
+		h.platform = &m->platforms.v[pi];
 		memset(expanded, 0, nnames);
 		for (j = 0; j < ah->entries.n; j++) {
 			const struct ast_hventry *e = &ah->entries.v[j];
@@ -493,7 +479,7 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 				struct hvname *n = resolve_name(names, nnames, e->name.name);
 
 				if (!n)
-					continue;	/* checks.c */
+					continue;	/* left out: hypervisor-unknown-msr warns */
 				first = n->first;
 				last = n->last;
 				stride = n->stride;
@@ -506,7 +492,7 @@ static void build_hypervisors(struct model *m, struct ast *ast)
 			} else {
 				if (e->first.v > UINT32_MAX || e->last.v > UINT32_MAX ||
 				    e->first.v > e->last.v)
-					continue;	/* checks.c: hypervisor-range */
+					die("hypervisor %s: a bad range got past the checks", h.name);
 				first = (uint32_t)e->first.v;
 				last = (uint32_t)e->last.v;
 			}
@@ -558,14 +544,60 @@ const struct hvrange *model_hv_lookup(const struct hypervisor *hv, uint32_t addr
 	return addr <= r->last ? r : NULL;
 }
 
-void model_build(struct model *m, struct ast *ast)
+void model_index(struct model *m, struct ast *ast)
 {
 	memset(m, 0, sizeof(*m));
 	m->ast = ast;
 	build_platforms(m, ast);
 	build_decls(m, ast);
 	build_regs(m);
-	build_hypervisors(m, ast);
+}
+
+/*
+ * Every declaration's handling per platform and direction: the statement
+ * that says it, else passthrough.  One statement per slot, on a platform
+ * the table declares (duplicate-handling, unknown-platform).
+ */
+static void resolve_handlings(struct model *m)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->decls.n; i++) {
+		struct decl *d = m->decls.v[i];
+
+		d->handling = xcalloc(m->platforms.n * 2 + 1, sizeof(*d->handling));
+		for (j = 0; j < d->parts.n; j++) {
+			const struct ast_msr *p = d->parts.v[j];
+
+			for (k = 0; k < p->handlings.n; k++) {
+				const struct ast_handling *h = &p->handlings.v[k];
+				int pi = model_platform_index(m, h->platform.name), l;
+
+				if (pi < 0)
+					die("%s: unknown platform %s got past the checks", d->name,
+					    h->platform.name);
+				for (l = 0; l < 2; l++) {
+					struct handling *slot = &d->handling[pi * 2 + l];
+
+					if (!(h->dir & (1 << l)))
+						continue;
+					if (slot->ast)
+						die("%s: two %s handlings got past the checks", d->name,
+						    h->platform.name);
+					slot->kind = h->kind;
+					slot->ast = h;
+				}
+			}
+		}
+	}
+}
+
+void model_resolve(struct model *m)
+{
+	if (m->too_many_regs)
+		die("model_resolve() of a table past the register limit");
+	resolve_handlings(m);
+	build_hypervisors(m, m->ast);
 }
 
 const char *access_name(enum access a)

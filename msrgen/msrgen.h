@@ -389,7 +389,10 @@ struct model {
 #define STR(x) STR_(x)		/* STR(MAX_ELEMENTS): "4096" */
 #define MAX_PLATFORMS 64
 #define MAX_HYPERVISORS 64
-void model_build(struct model *m, struct ast *ast);
+/* The index the checks read (first wins where the tree repeats itself) */
+void model_index(struct model *m, struct ast *ast);
+/* The rest, from a tree whose checks passed: handlings, hypervisor tables */
+void model_resolve(struct model *m);
 void model_free(struct model *m);	/* the model, not the tree it points into */
 struct decl *model_find_decl(const struct model *m, const char *name);
 int model_platform_index(const struct model *m, const char *name);
@@ -399,7 +402,11 @@ const struct hvrange *model_hv_lookup(const struct hypervisor *hv, uint32_t addr
 				      enum dir dir);
 
 /* checks.c: a named table of checks over the tree and the model */
-void checks_run(struct model *m);
+/*
+ * The model of a parsed tree: the index, the checks of the tree, and only if
+ * they pass model_resolve() and the checks of the model.  True if no error.
+ */
+bool checks_build(struct model *m, struct ast *ast);
 void checks_list(FILE *f);
 /* Warnings are checks: the check's name is the -W switch. False if no such warning. */
 bool checks_set_warning(const char *name, bool on);

@@ -109,9 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_set_werror(size && data[0] == 'W');
 	parse_file(&ast, "input.msr");
 	if (!diag_errors()) {
-		model_build(&m, &ast);
-		checks_run(&m);
-		if (!diag_errors()) {
+		if (checks_build(&m, &ast)) {
 			render_model_text(&m, &sb);
 			for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 				sb.len = 0;

@@ -193,8 +193,7 @@ int model_from(struct ast *ast, struct model *m, const char *text)
 	parse_string(ast, "test.msr", text);
 	if (diag_errors())
 		return diag_errors();
-	model_build(m, ast);
-	checks_run(m);
+	checks_build(m, ast);
 	return diag_errors();
 }
 
