@@ -325,7 +325,7 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 	}
 }
 
-static const char *attr_word[] = { "doc", "access", "vendor", "nonserializing" };
+static const char *attr_word[] = { "doc", "access", "vendor", "nonserializing", "writeback" };
 
 static void check_duplicate_attribute(struct model *m, const struct check *c)
 {
@@ -1232,6 +1232,21 @@ static void check_nonserializing_readonly(struct model *m, const struct check *c
 	}
 }
 
+/* The probe writes back what it read: the MSR must allow both */
+static void check_writeback_access(struct model *m, const struct check *c)
+{
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		if (d->writeback && d->access != ACC_RW)
+			report(c, &d->attr[ATTR_WRITEBACK]->pos,
+			       "%s is %s: the probe cannot write back what it read",
+			       d->name, d->access == ACC_RO ? "read-only" : "write-only");
+	}
+}
+
 static void check_unused_platform(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
@@ -1643,7 +1658,7 @@ static const struct check checks[] = {
 	{ "duplicate-platform", false, STAGE_TREE, check_duplicate_platform, "two platforms with one name or one feature" },
 	{ "duplicate-name", false, STAGE_TREE, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
 	{ "unknown-msr", false, STAGE_TREE, check_unknown_msr, "an msr statement without address names no declaration" },
-	{ "duplicate-attribute", false, STAGE_TREE, check_duplicate_attribute, "doc, access, vendor or nonserializing given twice for one MSR" },
+	{ "duplicate-attribute", false, STAGE_TREE, check_duplicate_attribute, "doc, access, vendor, nonserializing or writeback given twice for one MSR" },
 	{ "address-range", false, STAGE_TREE, check_address_range, "an address, or an array's last element, beyond 32 bits" },
 	{ "array-count", false, STAGE_TREE, check_array_count, "an array with no elements, more than " STR(MAX_ELEMENTS) ", or stride 0" },
 	{ "duplicate-address", false, STAGE_TREE, check_duplicate_address, "two registers at one address not declared as aliases" },
@@ -1669,6 +1684,7 @@ static const struct check checks[] = {
 	{ "unknown-vendor", true, STAGE_TREE, check_unknown_vendor, "a vendor msrgen does not know" },
 	{ "field-access", true, STAGE_TREE, check_field_access, "a field allowing what its MSR's access forbids" },
 	{ "nonserializing-readonly", true, STAGE_TREE, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
+	{ "writeback-access", false, STAGE_TREE, check_writeback_access, "writeback on an MSR that is not rw" },
 	{ "unused-platform", true, STAGE_TREE, check_unused_platform, "a platform that no handling or hypervisor table uses" },
 	{ "handler-name", true, STAGE_TREE, check_handler_name, "a handler named once, a typo away from one named elsewhere" },
 	{ "emitted-name", false, STAGE_TARGET, NULL, "two items making one C name by the target's names.conf (run for a target)" },

@@ -242,6 +242,7 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 	"vendor"	{ set_loc(lx, loc); return VENDOR; }
 	"requires"	{ set_loc(lx, loc); return REQUIRES; }
 	"nonserializing" { set_loc(lx, loc); return NONSERIALIZING; }
+	"writeback"	{ set_loc(lx, loc); return WRITEBACK; }
 	"alias"		{ set_loc(lx, loc); return ALIAS; }
 	"field"		{ set_loc(lx, loc); return FIELD; }
 	"value"		{ set_loc(lx, loc); return VALUE; }

@@ -16,6 +16,7 @@ static const char usage_text[] =
 "                       [--finding KIND] [--special] [--sites]\n"
 "                       [--kernel-sites LIST | --vmlinux VMLINUX] FILE...\n"
 "       msrgen sites    VMLINUX [FILE...]\n"
+"       msrgen hvprobe  --list FILE... | [--against HV [--expect F]] LOG FILE...\n"
 "       msrgen import   [-o DIR] HEADER\n"
 "       msrgen install  --target T --kernel-tree DIR FILE...\n"
 "       msrgen patch    --target T --kernel-tree DIR [-o DIR] FILE...\n"
@@ -33,6 +34,8 @@ static const char usage_text[] =
 "             and findings where they disagree, with severity, consequence and\n"
 "             context; rows the kernel accesses first; rst: a Documentation/ page\n"
 "  sites      list the MSR access sites recorded in VMLINUX's .msr_sites section\n"
+"  hvprobe    the addresses for the in-kernel probe of a hypervisor, and its\n"
+"             log as a measured hypervisor table, compared with a declared one\n"
 "  import     write .msr declarations for every MSR in a kernel msr-index.h\n"
 "  install    write the target's files into a kernel tree and wire them in\n"
 "  patch      the same change as a git format-patch series\n"
@@ -133,7 +136,7 @@ static const char checks_help[] =
 "Exit status: 0 success, 2 bad usage.\n";
 
 static const char *const command_names[] = {
-	"generate", "check", "audit", "sites", "import", "install", "patch", "checks",
+	"generate", "check", "audit", "sites", "hvprobe", "import", "install", "patch", "checks",
 };
 #define NCOMMANDS (sizeof(command_names) / sizeof(command_names[0]))
 
@@ -357,6 +360,8 @@ int main(int argc, char **argv)
 #endif
 	if (!strcmp(cmd, "install") || !strcmp(cmd, "patch"))
 		return install_main(argc - 1, argv + 1);
+	if (!strcmp(cmd, "hvprobe"))
+		return hvprobe_main(argc - 1, argv + 1);
 	help = command_help(cmd);
 	if (!help)
 		return unknown_command(cmd);

@@ -127,6 +127,9 @@ static void merge_part(struct decl *d, const struct ast_msr *p)
 		case ATTR_NS:
 			d->ns = true;
 			break;
+		case ATTR_WRITEBACK:
+			d->writeback = true;
+			break;
 		}
 	}
 	for (i = 0; i < p->aliases.n; i++)

@@ -200,7 +200,7 @@ struct ast_handling {
 };
 
 /* An attribute statement inside an msr body. */
-enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS };
+enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS, ATTR_WRITEBACK };
 struct ast_attr {
 	enum attr_kind kind;
 	struct srcpos pos;
@@ -326,10 +326,11 @@ struct decl {
 	const char *name;
 	char *did;
 	enum access access;
-	const struct ast_attr *attr[ATTR_NS + 1];	/* where each was set */
+	const struct ast_attr *attr[ATTR_WRITEBACK + 1];	/* where each was set */
 	const char *doc;
 	const struct vendors *vendors;	/* NULL: any */
 	bool ns;
+	bool writeback;	/* the hypervisor probe may write back what it read */
 	VEC(const struct ast_alias *) aliases;
 	VEC(const struct ast_element *) elements;
 	VEC(const struct ast_field *) fields;	/* with their annotations merged in */
@@ -520,5 +521,8 @@ int import_main(int argc, char **argv);
 
 /* install.c: msrgen install | patch (argv[0] is the command) */
 int install_main(int argc, char **argv);
+
+/* hvprobe.c: msrgen hvprobe (argv[0] is the command) */
+int hvprobe_main(int argc, char **argv);
 
 #endif

@@ -144,7 +144,8 @@ static void start_msr(struct parse_state *ps, struct srcpos kw, struct ident nam
 %token <num> NUMBER "number"
 %token INCLUDE "include" PLATFORM "platform" MSR "msr" HYPERVISOR "hypervisor"
 %token FOR "for" FEATURE "feature" DOC "doc" ACCESS "access" VENDOR "vendor"
-%token REQUIRES "requires" NONSERIALIZING "nonserializing" ALIAS "alias"
+%token REQUIRES "requires" NONSERIALIZING "nonserializing" WRITEBACK "writeback"
+%token ALIAS "alias"
 %token FIELD "field" VALUE "value" RESERVED "reserved" ELEMENT "element"
 %token STRIDE "stride" READ "read" WRITE "write" RW "rw" RO "ro" WO "wo"
 %token PASSTHROUGH "passthrough" IGNORE "ignore" CALL "call" FIXUP "fixup"
@@ -321,6 +322,7 @@ mstmt:
 		}
 	| REQUIRES IDENT ';'	{ free($2); error_at(&@1, NULL, "'requires' is no longer part of the language (it reached no template): say what the MSR needs in its doc"); }
 	| NONSERIALIZING ';'	{ new_attr(ps, ATTR_NS, @$); }
+	| WRITEBACK ';'		{ new_attr(ps, ATTR_WRITEBACK, @$); }
 	| ALIAS IDENT alias_vendor ';'
 		{
 			struct ast_alias a = { mkid($2, @2), ps->vendors };
@@ -654,7 +656,7 @@ static const char *closest_keyword(const char *word)
 {
 	static const char *const words[] = {
 		"include", "platform", "msr", "hypervisor", "feature", "doc", "access",
-		"vendor", "nonserializing", "alias", "field", "value",
+		"vendor", "nonserializing", "writeback", "alias", "field", "value",
 		"reserved", "element", "stride", "default", "handling", "behaviour",
 	};
 	const char *best = NULL;
@@ -680,7 +682,8 @@ static bool is_body_keyword(yysymbol_kind_t sym)
 {
 	switch (sym) {
 	case YYSYMBOL_FEATURE: case YYSYMBOL_DOC: case YYSYMBOL_ACCESS: case YYSYMBOL_VENDOR:
-	case YYSYMBOL_REQUIRES: case YYSYMBOL_NONSERIALIZING: case YYSYMBOL_ALIAS:
+	case YYSYMBOL_REQUIRES: case YYSYMBOL_NONSERIALIZING: case YYSYMBOL_WRITEBACK:
+	case YYSYMBOL_ALIAS:
 	case YYSYMBOL_FIELD: case YYSYMBOL_VALUE: case YYSYMBOL_RESERVED: case YYSYMBOL_ELEMENT:
 	case YYSYMBOL_DEFAULT: case YYSYMBOL_HANDLING: case YYSYMBOL_BEHAVIOUR:
 		return true;

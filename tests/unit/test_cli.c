@@ -39,9 +39,9 @@ struct usage_case {
 };
 
 static const struct usage_case usage_cases[] = {
-	{ { NULL }, "msrgen: no command given (generate, check, audit, sites, import, install, patch or checks)\n", NULL },
-	{ { "frob", NULL }, "msrgen: unknown command 'frob' (commands: generate, check, audit, sites, import, install, patch or checks)\n", NULL },
-	{ { "genrate", NULL }, "msrgen: unknown command 'genrate'; did you mean 'generate'? (commands: generate, check, audit, sites, import, install, patch or checks)\n", NULL },
+	{ { NULL }, "msrgen: no command given (generate, check, audit, sites, hvprobe, import, install, patch or checks)\n", NULL },
+	{ { "frob", NULL }, "msrgen: unknown command 'frob' (commands: generate, check, audit, sites, hvprobe, import, install, patch or checks)\n", NULL },
+	{ { "genrate", NULL }, "msrgen: unknown command 'genrate'; did you mean 'generate'? (commands: generate, check, audit, sites, hvprobe, import, install, patch or checks)\n", NULL },
 	{ { "generate", "small.msr", NULL }, "msrgen: generate: --target is missing\n", "generate" },
 	{ { "generate", "--target", "mini", "small.msr", NULL }, "msrgen: generate: -o DIR is missing\n", "generate" },
 	{ { "check", "--target", "mini", "-o", "x", NULL }, "msrgen: check: no .msr files given\n", "check" },
@@ -81,7 +81,7 @@ Test(cli, usage_errors_exit_2)
 Test(cli, command_help)
 {
 	static const char *const cmds[] = { "generate", "check", "audit", "checks", "import",
-					     "install", "patch" };
+					     "install", "patch", "hvprobe" };
 	size_t i;
 
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
