@@ -242,7 +242,16 @@ _mg_rds([[pt]], _mg_const, 2, _mg_msrop)m4_dnl
 _mg_wrns([[pt]], _mg_const, 5, _mg_msrop)m4_dnl
 #endif /* CONFIG_X86_64 */
 
-#ifdef CONFIG_XEN_PV
+/*
+ * The Xen PV sites, on a kernel that may run as a Xen PV guest.  Xen PV is
+ * 64-bit only; the 32-bit vDSO of such a kernel fakes a 32-bit build
+ * (CONFIG_X86_64 undefined: vdso32/fake_32bit_build.h) and gets the others.
+ */
+#if defined(CONFIG_XEN_PV) && defined(CONFIG_X86_64)
+#define __MSR_XEN_PV 1
+#endif
+
+#ifdef __MSR_XEN_PV
 /*
  * The Xen PV side, in C (arch/x86/xen/msr.c): xen_pv_rdmsr() and
  * xen_pv_wrmsr() handle any MSR as the MSR tables say; early_rdmsr() and
@@ -533,7 +542,7 @@ _mg_wr_var([[wrns]], [[__MSR_WRNS_VAR]], [[]])m4_dnl
 #define __msr_wr_var		__msr_wr_native
 #define __msr_wr_var_safe	__msr_wr_native_safe
 #define __msr_wrns_var		__msr_wrns_native
-#endif /* CONFIG_XEN_PV */
+#endif /* __MSR_XEN_PV */
 
 m4_divert(-1)
 Dispatch.  _mg_case(once-key, address, name, statement): one case, by the
@@ -568,7 +577,7 @@ static __always_inline u64 __msr_rdq(u32 msr)
 		val = __msr_rd_var(msr);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#ifdef __MSR_XEN_PV
 m4_divert(-1)
 _mg_kcases([[rak]], [[val = ]])
 _mg_labels([[ras]], [[_mg_xrds]], [[11]], [[val = __msr_rd_xen(msr)]])
@@ -591,7 +600,7 @@ static __always_inline int __msr_rdq_safe(u32 msr, u64 *p)
 		err = __msr_rd_var_safe(msr, p);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#ifdef __MSR_XEN_PV
 m4_divert(-1)
 _mg_kcases([[rbk]], [[err = ]], [[p]])
 _mg_labels([[rbs]], [[_mg_xrds]], [[11]], [[err = __msr_rd_xen_safe(msr, p)]])
@@ -612,7 +621,7 @@ static __always_inline void __msr_wrq(u32 msr, u64 val)
 		__msr_wr_var(msr, val);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#ifdef __MSR_XEN_PV
 m4_divert(-1)
 _mg_labels([[wai]], [[_mg_xwrk]], [[1ignore]], [[__msr_wr_xen_ign(msr, val)]])
 _mg_labels([[was]], [[_mg_xwrs]], [[11]], [[__msr_wr_xen(msr, val)]])
@@ -634,7 +643,7 @@ static __always_inline int __msr_wrq_safe(u32 msr, u64 val)
 		err = __msr_wr_var_safe(msr, val);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#ifdef __MSR_XEN_PV
 m4_divert(-1)
 _mg_labels([[wbi]], [[_mg_xwrk]], [[1ignore]], [[err = __msr_wr_xen_ign_safe(msr, val)]])
 _mg_labels([[wbs]], [[_mg_xwrs]], [[11]], [[err = __msr_wr_xen_safe(msr, val)]])
@@ -659,7 +668,7 @@ static __always_inline void __msr_wrns(u32 msr, u64 val)
 		__msr_wrns_var(msr, val);
 	} else {
 		switch (msr) {
-#ifdef CONFIG_XEN_PV
+#ifdef __MSR_XEN_PV
 m4_divert(-1)
 _mg_labels([[nai]], [[_mg_nsxk]], [[11ignore]], [[__msr_wrns_xen_ign(msr, val)]])
 _mg_labels([[nas]], [[_mg_nsxs]], [[111]], [[__msr_wrns_xen(msr, val)]])
