@@ -280,6 +280,13 @@ next:
 	return ok;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
 static const char *seen_word(enum seen s)
 {
 	return s == SEEN_GP ? "gp" : s == SEEN_ZERO ? "zero" : "emulate";
@@ -581,7 +588,7 @@ int hvprobe_main(int argc, char **argv)
 			diag_plain(DIAG_ERROR, "the tables have no hypervisor table: which platform was probed?");
 			goto out;
 		}
-		render_block(&pv, name, m.hypervisors.v[0].platform->name, log->path, &sb);
+		render_block(&pv, name, m.hypervisors.v[0].platform->name, base_name(log->path), &sb);
 		rc = write_out(output, &sb);
 	}
 out:
