@@ -893,6 +893,11 @@ static void check_handler_arity(struct model *m, const struct check *c)
 	struct use *u = handler_uses(m, &n);
 	VEC(struct dup_use) bad = { 0 };
 
+	for (i = 0; i < n; i++)
+		if (u[i].h->kind == H_CALL && u[i].h->dir == DIR_RW)
+			report(c, &u[i].h->func.pos,
+			       "%s cannot handle rw: a read handler takes a pointer, a write handler the value; give each direction its own",
+			       u[i].h->func.name);
 	for (i = 1; i < n; i++) {
 		const struct ast_handling *f, *h = u[i].h;
 
@@ -901,7 +906,7 @@ static void check_handler_arity(struct model *m, const struct check *c)
 			continue;
 		}
 		f = u[first].h;
-		if (f->kind != h->kind || f->args.n != h->args.n) {
+		if (f->kind != h->kind || f->args.n != h->args.n || f->dir != h->dir) {
 			struct dup_use d = { h, f };
 
 			vec_push(&bad, d);
@@ -914,6 +919,9 @@ static void check_handler_arity(struct model *m, const struct check *c)
 		if (f->kind != h->kind)
 			report(c, &h->func.pos, "%s is a %s handler here but a %s handler elsewhere",
 			       h->func.name, hkind_name(h->kind), hkind_name(f->kind));
+		else if (f->dir != h->dir)
+			report(c, &h->func.pos, "%s handles %s here but %s elsewhere: a read handler takes a pointer, a write handler the value",
+			       h->func.name, dir_name(h->dir), dir_name(f->dir));
 		else
 			report(c, &h->func.pos, "%s is called with %zu argument%s here but %zu elsewhere",
 			       h->func.name, h->args.n, h->args.n == 1 ? "" : "s", f->args.n);
@@ -1279,7 +1287,14 @@ static void check_unused_platform(struct model *m, const struct check *c)
  *   value PATTERN...      per enumerated value: those and {value} {VALUE}
  *   handler PATTERN...    per call or fixup handler: {name}
  *   same-prefix WORD...   MSR names equal but for one of these after MSR_
+ *   alias PATTERN...      per alias of an MSR: {alias}, {did}, {msr}
+ *   reserved-bits PATTERN...  per MSR with reserved bits: {did}, {msr}
  *   reserved WORD...      words no name nor handler argument may be
+ *   reserved-prefix WORD...  what no name of the table may start with (the
+ *                         templates' own macros and functions)
+ *   provided NAME KIND DIR N  a handler the templates define themselves: a
+ *                         table may only call it as KIND (call or fixup) for
+ *                         DIR (read or write) with N arguments
  *   platform FEATURE WORD...  the handlings the templates have text for on the
  *                         platform selected by FEATURE ("-": the base platform)
  *
@@ -1291,21 +1306,32 @@ struct target_platform {
 	VEC(char *) words;
 };
 
+struct target_handler {
+	char *name, *kind, *dir;
+	size_t nargs;
+	int line;
+};
+
+enum { KIND_REGISTER, KIND_FIELD, KIND_VALUE, KIND_HANDLER, KIND_ALIAS, KIND_RESBITS, NKINDS };
+
 struct target_names {
 	struct srcfile *file;
-	VEC(char *) pattern[4];	/* register, field, value, handler */
+	VEC(char *) pattern[NKINDS];	/* by name_kinds */
 	VEC(char *) prefixes;
 	VEC(char *) reserved;
+	VEC(char *) reserved_prefix;
+	VEC(struct target_handler) provided;
 	VEC(struct target_platform) platforms;
 };
 
-static const char *const name_kinds[] = { "register", "field", "value", "handler" };
+static const char *const name_kinds[] = { "register", "field", "value", "handler", "alias",
+					  "reserved-bits" };
 
 static void target_names_free(struct target_names *t)
 {
 	size_t i, k;
 
-	for (k = 0; k < 4; k++) {
+	for (k = 0; k < NKINDS; k++) {
 		for (i = 0; i < t->pattern[k].n; i++)
 			free(t->pattern[k].v[i]);
 		free(t->pattern[k].v);
@@ -1316,6 +1342,15 @@ static void target_names_free(struct target_names *t)
 	for (i = 0; i < t->reserved.n; i++)
 		free(t->reserved.v[i]);
 	free(t->reserved.v);
+	for (i = 0; i < t->reserved_prefix.n; i++)
+		free(t->reserved_prefix.v[i]);
+	free(t->reserved_prefix.v);
+	for (i = 0; i < t->provided.n; i++) {
+		free(t->provided.v[i].name);
+		free(t->provided.v[i].kind);
+		free(t->provided.v[i].dir);
+	}
+	free(t->provided.v);
 	for (i = 0; i < t->platforms.n; i++) {
 		free(t->platforms.v[i].feature);
 		for (k = 0; k < t->platforms.v[i].words.n; k++)
@@ -1350,19 +1385,45 @@ static bool target_names_load(struct target_names *t, const char *path)
 			free(text);
 			continue;
 		}
-		for (k = 0; k < 4; k++)
+		for (k = 0; k < NKINDS; k++)
 			if (!strcmp(word, name_kinds[k]))
 				kind = (int)k;
 		if (kind < 0 && strcmp(word, "same-prefix") && strcmp(word, "reserved") &&
+		    strcmp(word, "reserved-prefix") && strcmp(word, "provided") &&
 		    strcmp(word, "platform")) {
 			struct srcpos at = { t->file, line, 1, line, (int)strlen(word) };
 
 			w = strstr(start, word);
 			at.col = (int)(w - start) + 1;
 			at.end_col = at.col + (int)strlen(word) - 1;
-			error_at(&at, NULL, "unknown line '%s' (register, field, value, handler, same-prefix, reserved or platform)",
+			error_at(&at, NULL, "unknown line '%s' (register, field, value, handler, alias, reserved-bits, same-prefix, reserved, reserved-prefix, provided or platform)",
 				 word);
 			ok = false;
+			free(text);
+			continue;
+		}
+		if (!strcmp(word, "provided")) {
+			struct target_handler th = { 0 };
+			char *f[4], *e;
+
+			for (k = 0; k < 4; k++)
+				f[k] = strtok_r(NULL, " \t\r", &save);
+			if (!f[3] || strtok_r(NULL, " \t\r", &save) ||
+			    (strcmp(f[1], "call") && strcmp(f[1], "fixup")) ||
+			    (strcmp(f[2], "read") && strcmp(f[2], "write")) ||
+			    (th.nargs = strtoul(f[3], &e, 10), *e)) {
+				struct srcpos at = { t->file, line, 1, line, (int)n };
+
+				error_at(&at, NULL, "want 'provided NAME call|fixup read|write NARGS'");
+				ok = false;
+				free(text);
+				continue;
+			}
+			th.name = xstrdup(f[0]);
+			th.kind = xstrdup(f[1]);
+			th.dir = xstrdup(f[2]);
+			th.line = line;
+			vec_push(&t->provided, th);
 			free(text);
 			continue;
 		}
@@ -1382,6 +1443,8 @@ static bool target_names_load(struct target_names *t, const char *path)
 				vec_push(&t->pattern[kind], xstrdup(w));
 			else if (!strcmp(word, "reserved"))
 				vec_push(&t->reserved, xstrdup(w));
+			else if (!strcmp(word, "reserved-prefix"))
+				vec_push(&t->reserved_prefix, xstrdup(w));
 			else
 				vec_push(&t->prefixes, xstrdup(w));
 		}
@@ -1396,7 +1459,7 @@ struct cname {
 	const struct srcpos *pos;	/* of the name that makes it */
 	const char *what;		/* "field NX of MSR_EFER" */
 	size_t item;			/* the table item: one item's names may meet */
-	int kind;			/* 0 register, 1 field, 2 value, 3 handler */
+	int kind;			/* KIND_* */
 	size_t seq;
 };
 
@@ -1476,14 +1539,19 @@ static void add_names(struct cnames *c, const struct target_names *t, int kind,
 	}
 }
 
-static bool is_reserved(const struct target_names *t, const char *s)
+/* NULL, or why target t keeps s for itself: "" (a reserved word), "it starts with m4_" */
+#define WHY(s) (s)[0] ? " (" : "", (s), (s)[0] ? ")" : ""
+static char *reserved_why(const struct target_names *t, const char *s)
 {
 	size_t i;
 
 	for (i = 0; i < t->reserved.n; i++)
 		if (!strcmp(t->reserved.v[i], s))
-			return true;
-	return false;
+			return xstrdup("");
+	for (i = 0; i < t->reserved_prefix.n; i++)
+		if (!strncmp(t->reserved_prefix.v[i], s, strlen(t->reserved_prefix.v[i])))
+			return xasprintf("it starts with %s", t->reserved_prefix.v[i]);
+	return NULL;
 }
 
 /* A handler or a handler's argument that is a reserved word of the target */
@@ -1494,14 +1562,20 @@ static void check_reserved_names(struct model *m, const struct target_names *t,
 	const struct ast_msr *a;
 	const struct ast_handling *h;
 
+	char *why;
+
 	for_each_handling(m, i, j, a, h) {
-		if ((h->kind == H_CALL || h->kind == H_FIXUP) && is_reserved(t, h->func.name))
-			report(c, &h->func.pos, "'%s' is a reserved word of target %s: it cannot name a handler",
-			       h->func.name, target);
-		for (k = 0; k < h->args.n; k++)
-			if (is_reserved(t, h->args.v[k].name))
-				report(c, &h->args.v[k].pos, "'%s' is a reserved word of target %s: it cannot be an argument",
-				       h->args.v[k].name, target);
+		why = h->kind == H_CALL || h->kind == H_FIXUP ? reserved_why(t, h->func.name) : NULL;
+		if (why)
+			report(c, &h->func.pos, "'%s' is reserved by target %s%s%s%s: it cannot name a handler",
+			       h->func.name, target, WHY(why));
+		free(why);
+		for (k = 0; k < h->args.n; k++) {
+			if ((why = reserved_why(t, h->args.v[k].name)))
+				report(c, &h->args.v[k].pos, "'%s' is reserved by target %s%s%s%s: it cannot be an argument",
+				       h->args.v[k].name, target, WHY(why));
+			free(why);
+		}
 	}
 }
 
@@ -1527,22 +1601,37 @@ static void emitted_names(struct model *m, const struct target_names *t, struct 
 		const char *keys[] = { "id", "macro", NULL };
 		const char *vals[] = { r->id, r->macro, NULL };
 
-		add_names(names, t, 0, keys, vals, &r->decl->ast->name.pos, xstrdup(r->macro));
+		add_names(names, t, KIND_REGISTER, keys, vals, &r->decl->ast->name.pos,
+			  xstrdup(r->macro));
 	}
 	for (i = 0; i < m->decls.n; i++) {
 		const struct decl *d = m->decls.v[i];
 
+		for (j = 0; j < d->aliases.n; j++) {
+			const char *keys[] = { "did", "msr", "alias", NULL };
+			const char *vals[] = { d->did, d->name, d->aliases.v[j]->name.name, NULL };
+
+			add_names(names, t, KIND_ALIAS, keys, vals, &d->aliases.v[j]->name.pos,
+				  xasprintf("alias %s of %s", d->aliases.v[j]->name.name, d->name));
+		}
+		if (d->reserved.n) {
+			const char *keys[] = { "did", "msr", NULL };
+			const char *vals[] = { d->did, d->name, NULL };
+
+			add_names(names, t, KIND_RESBITS, keys, vals, &d->reserved.v[0]->pos,
+				  xasprintf("the reserved-bits mask of %s", d->name));
+		}
 		for (j = 0; j < d->fields.n; j++) {
 			const struct ast_field *f = d->fields.v[j];
 			const char *keys[] = { "did", "msr", "field", NULL, NULL };
 			const char *vals[] = { d->did, d->name, f->name.name, NULL, NULL };
 
-			add_names(names, t, 1, keys, vals, &f->name.pos,
+			add_names(names, t, KIND_FIELD, keys, vals, &f->name.pos,
 				  xasprintf("field %s of %s", f->name.name, d->name));
 			keys[3] = "value";
 			for (k = 0; k < f->values.n; k++) {
 				vals[3] = f->values.v[k].name.name;
-				add_names(names, t, 2, keys, vals, &f->values.v[k].name.pos,
+				add_names(names, t, KIND_VALUE, keys, vals, &f->values.v[k].name.pos,
 					  xasprintf("value %s of field %s of %s",
 						    f->values.v[k].name.name, f->name.name, d->name));
 			}
@@ -1555,7 +1644,7 @@ static void emitted_names(struct model *m, const struct target_names *t, struct 
 
 		if (i && !strcmp(u[i - 1].h->func.name, u[i].h->func.name))
 			continue;
-		add_names(names, t, 3, keys, vals, &u[i].h->func.pos,
+		add_names(names, t, KIND_HANDLER, keys, vals, &u[i].h->func.pos,
 			  xasprintf("handler %s", u[i].h->func.name));
 	}
 	free(u);
@@ -1569,10 +1658,20 @@ static void check_emitted_names(struct model *m, const struct target_names *t,
 	size_t i, k, first;
 
 	emitted_names(m, t, &names);
-	for (i = 0; i < names.v.n; i++)
-		if (names.v.v[i].kind != 3 && is_reserved(t, names.v.v[i].name))
-			report(c, names.v.v[i].pos, "%s makes '%s', a reserved word of target %s",
-			       names.v.v[i].what, names.v.v[i].name, target);
+	for (i = 0; i < names.v.n; i++) {
+		const struct cname *n = &names.v.v[i];
+		char *why;
+
+		/* a register's id and macro may be one word: once */
+		if (n->kind == KIND_HANDLER || (i && names.v.v[i - 1].item == n->item &&
+						!strcmp(names.v.v[i - 1].name, n->name)))
+			continue;
+		why = reserved_why(t, n->name);
+		if (why)
+			report(c, n->pos, "%s makes '%s', which target %s reserves%s%s%s", n->what,
+			       n->name, target, WHY(why));
+		free(why);
+	}
 	sort_array(names.v.v, names.v.n, sizeof(*names.v.v), cmp_cname);
 	for (first = 0, i = 1; i < names.v.n; i++) {
 		const struct cname *x = &names.v.v[first], *y = &names.v.v[i];
@@ -1675,7 +1774,7 @@ static const struct check checks[] = {
 	{ "duplicate-handling", false, STAGE_TREE, check_duplicate_handling, "two handlings for one platform and direction" },
 	{ "handling-kind", false, STAGE_TREE, check_handling_kind, "a fixup on writes, or a value on an ignored write" },
 	{ "base-handling", false, STAGE_TREE, check_base_handling, "a handling other than passthrough for the base platform" },
-	{ "handler-arity", false, STAGE_TREE, check_handler_arity, "one handler called with different numbers of arguments, or as call and fixup" },
+	{ "handler-arity", false, STAGE_TREE, check_handler_arity, "one handler called with different numbers of arguments, for reads and writes, or as call and fixup" },
 	{ "doc-text", false, STAGE_TREE, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },
 	{ "hypervisor-range", false, STAGE_TREE, check_hypervisor_range, "a hypervisor range beyond 32 bits or empty" },
 	{ "hypervisor-overlap", false, STAGE_MODEL, check_hypervisor_overlap, "two hypervisor entries, or two defaults, for one address and direction" },
@@ -1690,6 +1789,7 @@ static const struct check checks[] = {
 	{ "emitted-name", false, STAGE_TARGET, NULL, "two items making one C name by the target's names.conf (run for a target)" },
 	{ "reserved-name", false, STAGE_TARGET, NULL, "a handler, an argument or a made name that is a reserved word of the target" },
 	{ "name-prefix", true, STAGE_TARGET, NULL, "two MSR names equal but for a prefix the target's names.conf lists (IA32_)" },
+	{ "target-handler", false, STAGE_TARGET, NULL, "a handler the target defines itself (names.conf provided), called as another kind, direction or arity" },
 	{ "target-handling", false, STAGE_TARGET, NULL, "a handling the target has no template text for on its platform (names.conf platform lines)" },
 };
 
@@ -1795,6 +1895,33 @@ static const struct check *find_check(const char *name)
 	die("no check named %s", name);
 }
 
+/* A handler the templates define themselves, called otherwise than they define it */
+static void check_target_handlers(struct model *m, const struct target_names *t,
+				  const struct check *c, const char *target)
+{
+	size_t i, j, k;
+	const struct ast_msr *a;
+	const struct ast_handling *h;
+
+	for_each_handling(m, i, j, a, h) {
+		if (h->kind != H_CALL && h->kind != H_FIXUP)
+			continue;
+		for (k = 0; k < t->provided.n; k++) {
+			const struct target_handler *p = &t->provided.v[k];
+			bool dir = !strcmp(p->dir, "read") ? h->dir == DIR_READ : h->dir == DIR_WRITE;
+
+			if (strcmp(p->name, h->func.name))
+				continue;
+			if (!strcmp(p->kind, hkind_name(h->kind)) && dir && p->nargs == h->args.n)
+				continue;
+			report(c, &h->func.pos,
+			       "target %s defines %s as a %s handler for %ss with %zu argument%s; here it is a %s %s with %zu",
+			       target, p->name, p->kind, p->dir, p->nargs, p->nargs == 1 ? "" : "s",
+			       dir_name(h->dir), handling_word(h), h->args.n);
+		}
+	}
+}
+
 /* Every handling statement of a word other than passthrough needs template
    text: the target's platform line for its platform's feature must list it */
 static void check_target_handling(struct model *m, const struct target_names *t,
@@ -1853,6 +1980,7 @@ bool checks_target(struct model *m, const char *templates, const char *target)
 		check_reserved_names(m, &t, find_check("reserved-name"), target);
 		check_name_prefix(m, &t, find_check("name-prefix"), target);
 		check_target_handling(m, &t, find_check("target-handling"), target);
+		check_target_handlers(m, &t, find_check("target-handler"), target);
 	}
 	target_names_free(&t);
 	free(path);
