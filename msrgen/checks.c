@@ -1986,3 +1986,26 @@ bool checks_target(struct model *m, const char *templates, const char *target)
 	free(path);
 	return diag_errors() == errors;
 }
+
+int unknown_warning(const char *cmd, const char *arg)
+{
+	const char *name = strncmp(arg, "no-", 3) ? arg : arg + 3;
+	const char *near = checks_near_warning(name);
+
+	if (near)
+		return usage_error(cmd, "unknown warning '-W%s'; did you mean '-W%s%s'? (see 'msrgen checks')",
+				   arg, name == arg ? "" : "no-", near);
+	return usage_error(cmd, "unknown warning '-W%s' (see 'msrgen checks')", arg);
+}
+
+const char *checks_near_warning(const char *name)
+{
+	struct closest near;
+	size_t i;
+
+	closest_init(&near, name);
+	for (i = 0; i < NCHECKS; i++)
+		if (checks[i].warning)
+			closest_try(&near, checks[i].name);
+	return near.best;
+}

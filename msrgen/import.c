@@ -1795,9 +1795,9 @@ int import_main(int argc, char **argv)
 	if (!*dir)
 		return usage_error("import", "import: empty output directory");
 
-	text = read_file(header, &len);
+	text = read_file_max(header, MAX_SOURCE, &len);
 	if (!text) {
-		diag_plain(DIAG_ERROR, "cannot open %s: %s", header, strerror(errno));
+		diag_plain(DIAG_ERROR, "cannot read '%s': %s", header, strerror(errno));
 		return 1;
 	}
 	rc = 1;

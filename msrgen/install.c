@@ -1720,8 +1720,7 @@ int install_main(int argc, char **argv)
 			break;
 		case 'W':
 			if (!checks_option(optarg))
-				return usage_error(cmd, "unknown warning '-W%s' (see 'msrgen checks')",
-						   optarg);
+				return unknown_warning(cmd, optarg);
 			break;
 		case 'q':
 			o.quiet = true;

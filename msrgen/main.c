@@ -193,6 +193,8 @@ static int cmd_generate(const struct opts *o, bool check, int nfiles, char **fil
 		ret = 1;
 	} else if (check) {
 		ret = outputs_check(&out, o->output);
+		if (ret == 2)
+			ret = 1;	/* it could not compare: bad input, not bad usage */
 		if (ret == 0 && !o->quiet)
 			fprintf(stderr, "msrgen: %s is up to date (%zu files)\n", o->output,
 				out.files.n);
@@ -309,7 +311,7 @@ static const char *command_help(const char *cmd)
 	       !strcmp(cmd, "checks") ? checks_help : NULL;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "target", required_argument, NULL, 't' },
@@ -412,8 +414,7 @@ int main(int argc, char **argv)
 			break;
 		case 'W':
 			if (!checks_option(optarg))
-				return usage_error(cmd, "unknown warning '-W%s' (see 'msrgen checks')",
-						   optarg);
+				return unknown_warning(cmd, optarg);
 			break;
 		case 'q':
 			o.quiet = true;
@@ -460,4 +461,18 @@ int main(int argc, char **argv)
 		return c;
 	}
 	return cmd_generate(&o, !strcmp(cmd, "check"), argc - optind, argv + optind);
+}
+
+int main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+
+	/* what went to standard output must have got there: a full disk is an
+	   error (a reader that went away ends msrgen by SIGPIPE before this) */
+	if (fflush(stdout) || ferror(stdout)) {
+		diag_plain(DIAG_ERROR, "cannot write to standard output: %s", strerror(errno));
+		if (rc != 2)
+			rc = 1;
+	}
+	return rc;
 }

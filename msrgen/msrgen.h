@@ -413,6 +413,10 @@ void checks_list(FILE *f);
 bool checks_set_warning(const char *name, bool on);
 /* The argument of -W: "error", NAME or no-NAME; false if NAME is no warning */
 bool checks_option(const char *arg);
+/* The warning nearest to name, for a "did you mean"; NULL if none is near */
+const char *checks_near_warning(const char *name);
+/* usage_error() for -WARG that names no warning, with a "did you mean" */
+int unknown_warning(const char *cmd, const char *arg);
 /* Parses files; unless that failed, builds the model and checks it.  !diag_errors() */
 bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files);
 bool checks_warning_enabled(const char *name);

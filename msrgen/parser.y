@@ -896,19 +896,14 @@ static struct srcfile *load_source(const char *path, struct srcfile *includer)
 }
 
 /* Files being read (the include stack) and files read to the end. */
+/* One file, whatever its names: symbolic links, ../ and hard links alike */
 static bool same_file(const char *a, const char *b)
 {
-	char *ra, *rb;
-	bool same;
+	struct stat sa, sb;
 
 	if (memfiles)
 		return !strcmp(a, b);
-	ra = realpath(a, NULL);
-	rb = realpath(b, NULL);
-	same = ra && rb && !strcmp(ra, rb);
-	free(ra);
-	free(rb);
-	return same;
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static void do_include(struct parse_state *ps, char *name, const struct srcpos *pos)

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The command line: help, version, usage errors (exit 2) and their words. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -235,4 +238,62 @@ Test(cli, check_reports_stray_files)
 	free(want);
 	run_free(&r);
 	remove_tree(out);
+}
+
+/* A misspelt warning name gets its "did you mean", -Wno- kept */
+Test(cli, warning_did_you_mean)
+{
+	const char *argv[] = { "audit", "-Wno-unused-platfrom", "small.msr", NULL };
+	struct run r = run(argv);
+
+	cr_assert_eq(r.status, 2);
+	cr_assert_str_eq(r.err, "msrgen: unknown warning '-Wno-unused-platfrom'; did you mean "
+				"'-Wno-unused-platform'? (see 'msrgen checks')\n"
+				"Try 'msrgen audit --help' for more information.\n");
+	run_free(&r);
+}
+
+/* What cannot reach standard output is an error, not a silent success */
+Test(cli, full_stdout_is_an_error)
+{
+	static const char *const cmds[][4] = {
+		{ "checks", NULL }, { "--help", NULL }, { "audit", "small.msr", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		char *cmd = xasprintf("cd '%s' && '%s' %s %s > /dev/full 2>/dev/null",
+				      TESTS_DIR "/golden/defs", MSRGEN_BIN, cmds[i][0],
+				      cmds[i][1] ? cmds[i][1] : "");
+		int st = system(cmd);
+
+		cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 1, "%s: status %d", cmd, st);
+		free(cmd);
+	}
+}
+
+/* One file under two hard links is read once, as under two paths */
+Test(cli, hard_link_read_once)
+{
+	char *dir = make_tempdir(), *p = xasprintf("%s/p.msr", dir), *h = xasprintf("%s/h.msr", dir);
+	char *in = xasprintf("%s/input.msr", dir);
+	const char *audit[] = { "audit", in, NULL };
+	FILE *f = fopen(p, "w");
+	struct run r;
+
+	fputs("platform native { }\nmsr MSR_A 0x10;\n", f);
+	fclose(f);
+	cr_assert_eq(link(p, h), 0);
+	f = fopen(in, "w");
+	fputs("include \"p.msr\";\ninclude \"h.msr\";\n", f);
+	fclose(f);
+	r = run(audit);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.err, "");
+	run_free(&r);
+	remove_tree(dir);
+	free(p);
+	free(h);
+	free(in);
+	free(dir);
 }
