@@ -305,6 +305,35 @@ static const char *near_platform(const struct model *m, const char *name)
 
 #define MEAN(s) (s) ? "; did you mean '" : "", (s) ? (s) : "", (s) ? "'?" : ""
 
+/* An extension that names an element or an alias instead of its declaration */
+static bool other_name(const struct model *m, const struct check *c, const struct ast_msr *a)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->regs.n; i++) {
+		const struct reg *r = &m->regs.v[i];
+
+		if (strcmp(r->macro, a->name.name))
+			continue;
+		report(c, &a->name.pos, "%s is element %llu of %s: an extension names the declaration (msr %s { ... })",
+		       a->name.name, (unsigned long long)r->index, r->decl->name, r->decl->name);
+		return true;
+	}
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (j = 0; j < d->aliases.n; j++) {
+			if (strcmp(d->aliases.v[j]->name.name, a->name.name))
+				continue;
+			report(c, &a->name.pos, "%s is an alias of %s: an extension names the declaration (msr %s { ... })",
+			       a->name.name, d->name, d->name);
+			note_at(&d->aliases.v[j]->name.pos, "the alias is declared here");
+			return true;
+		}
+	}
+	return false;
+}
+
 static void check_unknown_msr(struct model *m, const struct check *c)
 {
 	size_t i;
@@ -314,6 +343,8 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 		const char *near;
 
 		if (a->has_addr || model_find_decl(m, a->name.name))
+			continue;
+		if (other_name(m, c, a))
 			continue;
 		near = near_msr(m, a->name.name, false);
 		if (near)
@@ -703,6 +734,11 @@ static void unknown_word(const struct model *m, const struct check *c, int pi, b
 
 	if (platform_word(p, beh, w->name))
 		return;
+	if (platform_word(p, !beh, w->name)) {
+		report(c, &w->pos, "'%s' is a %s of platform %s, not a %s", w->name,
+		       beh ? "handling" : "hypervisor behaviour", p->name.name, what);
+		return;
+	}
 	closest_init(&near, w->name);
 	for (i = 0; i < n; i++)
 		closest_try(&near, beh ? hvbeh_name((enum hvbeh)i) : hkind_name((enum hkind)i));

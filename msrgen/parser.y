@@ -98,6 +98,7 @@ static void discard_partial(struct parse_state *ps)
 {
 	size_t i;
 
+	ps->handling = NULL;	/* a handling cut short is no longer being read */
 	for (i = 0; i < ps->vendors.list.n; i++)
 		free(ps->vendors.list.v[i].name);
 	free(ps->vendors.list.v);
@@ -693,8 +694,10 @@ static bool is_body_keyword(yysymbol_kind_t sym)
 }
 
 /* What the name after the token prev names */
-static const char *name_after(int prev)
+static const char *name_after(const struct parse_state *ps, int prev)
 {
+	if (ps->handling && (prev == '(' || prev == ','))
+		return "a handler argument";
 	switch (prev) {
 	case MSR: return "an MSR name";
 	case FIELD: return "a field name";
@@ -741,10 +744,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 	for (i = 0; i < n; i++)
 		ident |= expected[i] == YYSYMBOL_IDENT;
 	/* "field default 3;": a keyword where a name belongs */
-	if (ident && n <= 2 && is_keyword(la)) {
+	if (ident && is_keyword(la) &&
+	    (n <= 2 || (ps->handling && (ps->prev_tok == '(' || ps->prev_tok == ',')))) {
 		error_at(yypcontext_location(ctx), NULL,
 			 "'%s' is a keyword: it cannot be %s", yysymbol_name(la),
-			 name_after(ps->prev_tok));
+			 name_after(ps, ps->prev_tok));
 		return 0;
 	}
 	/* "acess rw;": a mistyped keyword reads as the start of a handling */
