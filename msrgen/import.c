@@ -1536,6 +1536,10 @@ static void classify_field(struct imp *imp, struct macro *m)
 			}
 		}
 	}
+	if (is_ident(fname) && parse_is_keyword(fname)) {
+		snprintf(why, sizeof(why), "field name '%s' is a keyword of the .msr language", fname);
+		goto bad;
+	}
 	if (!is_ident(fname)) {
 		snprintf(why, sizeof(why), "field name '%s' is not an identifier", fname);
 		goto bad;

@@ -278,6 +278,8 @@ struct ast {
 /* parser.y: parses path and what it includes into ast; false on any error. */
 bool parse_file(struct ast *ast, const char *path);
 bool parse_string(struct ast *ast, const char *name, const char *text);
+/* Whether word is a keyword of the language (import must not write one as a name) */
+bool parse_is_keyword(const char *word);
 void ast_free(struct ast *ast);
 #define MAX_INCLUDE_DEPTH 64
 /* Fuzzing: read sources only from these files in memory, never the filesystem; NULL: off */

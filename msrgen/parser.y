@@ -1108,3 +1108,13 @@ void ast_free(struct ast *ast)
 	free(ast->files.v);
 	memset(ast, 0, sizeof(*ast));
 }
+
+bool parse_is_keyword(const char *word)
+{
+	int sym;
+
+	for (sym = YYSYMBOL_INCLUDE; sym <= YYSYMBOL_GP; sym++)
+		if (!strcmp(yysymbol_name((yysymbol_kind_t)sym), word))
+			return true;
+	return false;
+}
