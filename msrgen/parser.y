@@ -47,6 +47,9 @@ struct parse_state {
 	struct srcpos prev_pos;
 	bool syntax_quiet;	/* a syntax error is reported: none until the next statement */
 	bool quiet_to_top;	/* ... or, after a misplaced brace, until the next top-level one */
+	bool skip_body;		/* ... or, after an error in a top-level statement's head, until
+				   its body closes or a ';' ends it */
+	bool skip_end;		/* the token that ends it is read */
 	bool had_error;		/* a syntax or lexical error in this file: its end is no news then */
 	struct number bits_hi, bits_lo;
 	struct ast_hventry hventry;	/* the hypervisor entry being read */
@@ -89,7 +92,7 @@ static struct number mknum(uint64_t v, struct srcpos pos)
 /* A statement cut short by a syntax error is skipped: syntax errors count again. */
 static void recovered(struct parse_state *ps)
 {
-	if (!ps->quiet_to_top)
+	if (!ps->quiet_to_top && !ps->skip_body)
 		ps->syntax_quiet = false;
 }
 
@@ -607,7 +610,13 @@ hvnote:
 int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_state *ps)
 {
 	int errors = diag_errors();
-	int t = lex_next(&ps->lx, val, loc);
+	int t;
+
+	if (ps->skip_end) {
+		ps->skip_body = ps->skip_end = false;
+		recovered(ps);
+	}
+	t = lex_next(&ps->lx, val, loc);
 
 	if (ps->statement_ended)
 		ps->lex_error = false;
@@ -622,6 +631,9 @@ int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_state *ps)
 		ps->close_pos = *loc;
 		snprintf(ps->close_owner, sizeof(ps->close_owner), "%s", ps->brace_owner);
 	}
+	/* the statement whose head was wrong is over: its body closed, or it had none */
+	if (ps->skip_body && ps->braces == 0 && (t == '}' || t == ';'))
+		ps->skip_end = true;	/* once the parser has taken this token */
 	size_t n = (size_t)(ps->lx.cur - ps->lx.tok);
 
 	ps->prev_tok = ps->tok;
@@ -736,6 +748,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 
 	/* the first error of a statement is the one to fix; what follows is noise */
 	ps->syntax_quiet = true;
+	/* "platfrom kvm { ... }": the body of a statement whose head is wrong is
+	   noise too, but not the statement after it */
+	if (!quiet && la != YYSYMBOL_YYEOF && ps->tok != ';' && ps->tok != '}' &&
+	    (ps->braces == 0 || (ps->tok == '{' && ps->braces == 1)))
+		ps->skip_body = true;
 	if (la == YYSYMBOL_YYerror || ps->lex_error || quiet ||
 	    (la == YYSYMBOL_YYEOF && ps->had_error))
 		return 0;	/* the lexer has said what is wrong, or the parser has */
