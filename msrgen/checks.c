@@ -532,9 +532,11 @@ static void check_field_overlap(struct model *m, const struct check *c)
 			if (g) {
 				const struct ast_field *h = d->fields.v[g - 1];
 
-				report(c, &f->bits_pos, "field %s overlaps field %s of %s",
-				       f->name.name, h->name.name, d->name);
-				note_at(&h->bits_pos, "%s is here", h->name.name);
+				if (strcmp(f->name.name, h->name.name)) {	/* else duplicate-field */
+					report(c, &f->bits_pos, "field %s overlaps field %s of %s",
+					       f->name.name, h->name.name, d->name);
+					note_at(&h->bits_pos, "%s is here", h->name.name);
+				}
 			}
 			if (r) {
 				report(c, &f->bits_pos, "field %s overlaps reserved bits of %s",
@@ -564,11 +566,17 @@ static void check_duplicate_field(struct model *m, const struct check *c)
 		}
 		first = first_repeat(keys, d->fields.n, d->fields.n);
 		for (j = 0; j < d->fields.n; j++) {
+			const struct ast_field *f = d->fields.v[j], *o = d->fields.v[first[j]];
+
 			if (first[j] == j)
 				continue;
-			report(c, &d->fields.v[j]->name.pos, "%s has two fields named %s",
-			       d->name, d->fields.v[j]->name.name);
-			note_at(&d->fields.v[first[j]]->name.pos, "the first one is here");
+			if (f->hi.v == o->hi.v && f->lo.v == o->lo.v)
+				report(c, &f->name.pos, "%s has field %s already, at these bits: to add to it, leave the bits out (field %s { doc \"...\"; })",
+				       d->name, f->name.name, f->name.name);
+			else
+				report(c, &f->name.pos, "%s has two fields named %s", d->name,
+				       f->name.name);
+			note_at(&o->name.pos, "the first one is here");
 		}
 		free(keys);
 		free(first);
