@@ -449,6 +449,7 @@ extern const char *const record_names[NREC];
 struct record_span {
 	size_t start;
 	enum record kind;
+	const struct srcpos *pos;	/* what in the table it is made from */
 };
 struct record_spans {
 	VEC(struct record_span) v;

@@ -37,10 +37,12 @@ const char *const record_names[NREC] = {
 	"MSRGEN_HVDEFAULT", "MSRGEN_HV",
 };
 
-static void record_start(struct strbuf *sb, struct record_spans *spans, enum record kind)
+/* A record of kind, made from the table at pos (for m4's messages about it) */
+static void record_start(struct strbuf *sb, struct record_spans *spans, enum record kind,
+			 const struct srcpos *pos)
 {
 	if (spans) {
-		struct record_span s = { sb->len, kind };
+		struct record_span s = { sb->len, kind, pos };
 
 		vec_push(&spans->v, s);
 	}
@@ -57,7 +59,7 @@ static void handle_record(struct strbuf *sb, struct record_spans *spans, const s
 	const struct ast_handling *a = h->ast;
 	size_t i;
 
-	record_start(sb, spans, REC_HANDLE);
+	record_start(sb, spans, REC_HANDLE, a ? &a->pos : &r->decl->ast->name.pos);
 	q(sb, r->id);
 	sb_puts(sb, ", ");
 	q(sb, r->macro);
@@ -85,7 +87,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 	for (i = 0; i < m->platforms.n; i++) {
 		const struct platform *p = &m->platforms.v[i];
 
-		record_start(sb, spans, REC_PLATFORM);
+		record_start(sb, spans, REC_PLATFORM, &p->ast->name.pos);
 		q(sb, p->name);
 		sb_puts(sb, ", ");
 		q(sb, p->feature);
@@ -97,7 +99,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 		const struct decl *d = m->decls.v[i];
 		const struct ast_msr *a = d->ast;
 
-		record_start(sb, spans, REC_DECL);
+		record_start(sb, spans, REC_DECL, &a->name.pos);
 		q(sb, d->did);
 		sb_puts(sb, ", ");
 		q(sb, d->name);
@@ -111,7 +113,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 		qq(sb, d->doc);
 		sb_puts(sb, ")m4_dnl\n");
 		for (j = 0; j < d->aliases.n; j++) {
-			record_start(sb, spans, REC_ALIAS);
+			record_start(sb, spans, REC_ALIAS, &d->aliases.v[j]->name.pos);
 			q(sb, d->did);
 			sb_puts(sb, ", ");
 			q(sb, d->aliases.v[j]->name.name);
@@ -122,7 +124,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 		for (j = 0; j < d->fields.n; j++) {
 			const struct ast_field *f = d->fields.v[j];
 
-			record_start(sb, spans, REC_FIELD);
+			record_start(sb, spans, REC_FIELD, &f->name.pos);
 			q(sb, d->did);
 			sb_puts(sb, ", ");
 			q(sb, f->name.name);
@@ -132,7 +134,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 			qq(sb, f->doc);
 			sb_puts(sb, ")m4_dnl\n");
 			for (k = 0; k < f->values.n; k++) {
-				record_start(sb, spans, REC_VALUE);
+				record_start(sb, spans, REC_VALUE, &f->values.v[k].name.pos);
 				q(sb, d->did);
 				sb_puts(sb, ", ");
 				q(sb, f->name.name);
@@ -143,7 +145,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 			}
 		}
 		for (j = 0; j < d->reserved.n; j++) {
-			record_start(sb, spans, REC_RESERVED);
+			record_start(sb, spans, REC_RESERVED, &d->reserved.v[j]->pos);
 			q(sb, d->did);
 			sb_printf(sb, ", [[%llu]], [[%llu]])m4_dnl\n",
 				  (unsigned long long)d->reserved.v[j]->hi.v,
@@ -152,7 +154,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 		for (j = 0; j < d->regs.n; j++) {
 			const struct reg *r = &m->regs.v[d->regs.v[j]];
 
-			record_start(sb, spans, REC_MSR);
+			record_start(sb, spans, REC_MSR, &d->ast->name.pos);
 			q(sb, r->id);
 			sb_puts(sb, ", ");
 			q(sb, r->macro);
@@ -173,7 +175,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 	for (i = 0; i < m->hypervisors.n; i++) {
 		const struct hypervisor *h = &m->hypervisors.v[i];
 
-		record_start(sb, spans, REC_HYPERVISOR);
+		record_start(sb, spans, REC_HYPERVISOR, &h->ast->name.pos);
 		q(sb, h->name);
 		sb_puts(sb, ", ");
 		q(sb, h->platform ? h->platform->name : "");
@@ -181,7 +183,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 		qq(sb, h->ast->doc);
 		sb_puts(sb, ")m4_dnl\n");
 		for (k = 0; k < 2; k++) {
-			record_start(sb, spans, REC_HVDEFAULT);
+			record_start(sb, spans, REC_HVDEFAULT, &h->ast->name.pos);
 			q(sb, h->name);
 			sb_printf(sb, ", [[%s]], [[%s]], [[0x%llx]])m4_dnl\n",
 				  k ? "write" : "read", h->dflt_word[k],
@@ -193,7 +195,7 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 			for (k = 0; k < 2; k++) {
 				if (!(r->dir & (1 << k)))
 					continue;
-				record_start(sb, spans, REC_HV);
+				record_start(sb, spans, REC_HV, &r->ast->pos);
 				q(sb, h->name);
 				sb_printf(sb, ", [[0x%08x]], [[0x%08x]], [[%s]], [[%s]], [[0x%llx]], ",
 					  r->first, r->last, k ? "write" : "read",

@@ -6,6 +6,7 @@
  * the pre-split model files it needs and the target's library preloaded.
  * The results are sealed with their digests; outputs.c writes them.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -216,9 +217,22 @@ static void model_macro(struct strbuf *sb, const char *dir)
 	sb_puts(sb, "]])m4_dnl\n");
 }
 
-/* Writes the model files into dir; their paths are pushed onto paths. */
+/* A model file and the records it holds, one a line: where m4's messages
+   about its line N come from in the table */
+struct model_map {
+	const char *path;
+	VEC(size_t) spans;
+};
+
+struct model_maps {
+	struct model_map *v;
+	size_t n, cap;
+};
+
+/* Writes the model files into dir; their paths are pushed onto paths, and
+   what each holds onto maps. */
 static bool model_files(const struct strbuf *model, const struct record_spans *spans,
-			const char *dir, void *vpaths)
+			const char *dir, void *vpaths, struct model_maps *maps)
 {
 	VEC(char *) *paths = vpaths;
 	const char *s;
@@ -232,6 +246,7 @@ static bool model_files(const struct strbuf *model, const struct record_spans *s
 			struct strbuf sb = { 0 };
 			char *path = model_file_name(dir, *s, mask, bits);
 			size_t i;
+			struct model_map map = { path, { 0 } };
 
 			sb_puts(&sb, "");
 			for (i = 0; i < spans->v.n; i++) {
@@ -241,10 +256,14 @@ static bool model_files(const struct strbuf *model, const struct record_spans *s
 
 				if (record_file[sp->kind].file == *s &&
 				    (bit < 0 || mask & (1u << bit)))
+				{
 					sb_putn(&sb, model->s + sp->start, end - sp->start);
+					vec_push(&map.spans, i);
+				}
 			}
 			cleanup_add(path, false);
 			vec_push(paths, path);
+			vec_push(maps, map);
 			if (!write_all(path, sb.s, sb.len)) {
 				diag_plain(DIAG_ERROR, "cannot write '%s': %s", path, strerror(errno));
 				ok = false;
@@ -253,6 +272,54 @@ static bool model_files(const struct strbuf *model, const struct record_spans *s
 		}
 	}
 	return ok;
+}
+
+/*
+ * m4's messages name the model file and line where a record macro of the
+ * template failed ("$TMPDIR/msrgen.X/model-d011.m4:3: error: ..."): say
+ * instead where the table makes that record, and leave the rest alone.
+ */
+static void relocate(const struct strbuf *in, const struct model_maps *maps,
+		     const struct record_spans *spans, struct strbuf *out)
+{
+	const char *p = in->s, *end = in->s + in->len;
+	size_t i;
+
+	sb_puts(out, "");
+	while (p < end) {
+		const struct model_map *hit = NULL;
+		const char *at = NULL;
+		size_t len = 0;
+
+		for (i = 0; i < maps->n; i++) {
+			const char *s = strstr(p, maps->v[i].path);
+
+			if (s && s < end && (!at || s < at)) {
+				at = s;
+				hit = &maps->v[i];
+				len = strlen(maps->v[i].path);
+			}
+		}
+		if (!at) {
+			sb_putn(out, p, (size_t)(end - p));
+			break;
+		}
+		sb_putn(out, p, (size_t)(at - p));
+		p = at + len;
+		if (*p == ':' && isdigit((unsigned char)p[1])) {
+			char *num_end;
+			unsigned long line = strtoul(p + 1, &num_end, 10);
+			const struct srcpos *pos = line >= 1 && line <= hit->spans.n ?
+				spans->v.v[hit->spans.v[line - 1]].pos : NULL;
+
+			if (pos && pos->file) {
+				sb_printf(out, "%s:%d:%d", pos->file->path, pos->line, pos->col);
+				p = num_end;
+				continue;
+			}
+		}
+		sb_putn(out, at, len);
+	}
 }
 
 /* One m4 run: a template of the target, its prelude, and what m4 said. */
@@ -522,6 +589,7 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 {
 	VEC(struct template) list = { 0 };
 	VEC(char *) paths = { 0 };
+	struct model_maps maps = { 0 };
 	struct strbuf model = { 0 }, all = { 0 }, head = { 0 }, tail = { 0 };
 	struct record_spans spans = { 0 };
 	struct m4_job *jobs = NULL;
@@ -559,7 +627,7 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		goto out;
 	}
 	cleanup_add(tmpl, true);
-	if (!model_files(&model, &spans, tmpl, &paths)) {
+	if (!model_files(&model, &spans, tmpl, &paths, &maps)) {
 		ok = false;
 		goto out;
 	}
@@ -609,9 +677,13 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		struct m4_job *j = &jobs[i];
 
 		if (j->err.len) {
+			struct strbuf err = { 0 };
+
+			relocate(&j->err, &maps, &spans, &err);
 			fflush(stderr);
-			if (write(STDERR_FILENO, j->err.s, j->err.len) < 0)
+			if (write(STDERR_FILENO, err.s, err.len) < 0)
 				(void)0;	/* nowhere to say so */
+			sb_free(&err);
 		}
 		if (WIFEXITED(j->status) && WEXITSTATUS(j->status) == 127) {
 			ok = false;
@@ -631,6 +703,9 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		}
 	}
 out:
+	for (i = 0; i < maps.n; i++)
+		free(maps.v[i].spans.v);
+	free(maps.v);
 	for (i = paths.n; i-- > 0;) {
 		unlink(paths.v[i]);
 		cleanup_forget(paths.v[i]);

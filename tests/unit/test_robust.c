@@ -153,6 +153,27 @@ Test(robust, m4_error_names_template_and_line)
 			"msrgen: error: m4 failed on template '%s'\n");
 }
 
+/* A template that fails inside a record macro: the message names where the
+   table makes that record, not the model file m4 was reading */
+Test(robust, template_fail_in_a_record_names_the_table)
+{
+	broken_template("/* SPDX-License-Identifier: GPL-2.0 */\nMSRGEN_BANNER_C()m4_dnl\n"
+			"m4_define([[MSRGEN_MSR]], [[m4_ifelse([[$2]], [[MSR_STAR]], "
+			"[[MSRGEN_FAIL([[no $2 here]])]])]])MSRGEN_MODEL\n",
+			"small.msr:10:5: error: no MSR_STAR here\n"
+			"msrgen: error: m4 failed on template '%s'\n");
+}
+
+Test(robust, m4_error_in_a_record_names_the_table)
+{
+	broken_template("/* SPDX-License-Identifier: GPL-2.0 */\nMSRGEN_BANNER_C()m4_dnl\n"
+			"m4_define([[MSRGEN_HANDLE]], [[m4_ifelse([[$7]], [[ignore]], "
+			"[[m4_substr([[x]])]])]])MSRGEN_MODEL\n",
+			"m4:small.msr:24:2: Warning: too few arguments to builtin `m4_substr'\n"
+			"m4:small.msr:10:27: Warning: too few arguments to builtin `m4_substr'\n"
+			"msrgen: error: m4 failed on template '%s'\n");
+}
+
 Test(robust, m4_warning_is_an_error)
 {
 	broken_template("/* SPDX-License-Identifier: GPL-2.0 */\nMSRGEN_BANNER_C()m4_dnl\n"
