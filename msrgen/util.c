@@ -3,10 +3,12 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "msrgen.h"
 
@@ -156,9 +158,32 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+/*
+ * A FIFO nobody writes to would block the open for ever: open without
+ * waiting, then read as usual (a writer that is there, such as a shell's
+ * process substitution, is read to its end; none is an empty file).
+ */
+static FILE *open_read(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 || !(f = fdopen(fd, "rb"))) {
+		int err = errno;
+
+		close(fd);
+		errno = err;
+		return NULL;
+	}
+	return f;
+}
+
 char *read_file_max(const char *path, size_t max, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_read(path);
 	struct strbuf sb = { 0 };
 	char buf[65536];
 	size_t n;

@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -295,5 +296,22 @@ Test(cli, hard_link_read_once)
 	free(p);
 	free(h);
 	free(in);
+	free(dir);
+}
+
+/* A FIFO no one writes to is an empty file, not a wait for ever */
+Test(cli, lone_fifo_does_not_block, .timeout = 20)
+{
+	char *dir = make_tempdir(), *fifo = xasprintf("%s/t.msr", dir);
+	const char *argv[] = { "generate", "--templates", TESTS_DIR "/golden/templates", "--target",
+			       "mini", "-o", dir, fifo, NULL };
+	struct run r;
+
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	r = run(argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	remove_tree(dir);
+	free(fifo);
 	free(dir);
 }
