@@ -84,43 +84,59 @@ static void add_range(struct pranges *v, uint32_t first, uint32_t last, bool wb)
 	vec_push(v, r);
 }
 
-/* Every register and hypervisor range, sorted, overlaps merged; a writeback
-   register stays a range of its own */
+/* Every register and hypervisor range, sorted, overlaps merged, and cut
+   around each writeback register, which is a range of its own */
 static void probe_ranges(const struct model *m, struct pranges *out)
 {
-	struct pranges v = { 0 };
-	size_t i, j;
+	struct pranges v = { 0 }, merged = { 0 };
+	VEC(uint32_t) wb = { 0 };
+	size_t i, j, w = 0;
 
-	for (i = 0; i < m->regs.n; i++)
-		add_range(&v, m->regs.v[i].addr, m->regs.v[i].addr,
-			  m->regs.v[i].decl->writeback && m->regs.v[i].decl->access == ACC_RW);
+	for (i = 0; i < m->regs.n; i++) {
+		add_range(&v, m->regs.v[i].addr, m->regs.v[i].addr, false);
+		if (m->regs.v[i].decl->writeback && m->regs.v[i].decl->access == ACC_RW)
+			vec_push(&wb, m->regs.v[i].addr);	/* regs are by address */
+	}
 	for (i = 0; i < m->hypervisors.n; i++)
 		for (j = 0; j < m->hypervisors.v[i].ranges.n; j++)
 			add_range(&v, m->hypervisors.v[i].ranges.v[j].first,
 				  m->hypervisors.v[i].ranges.v[j].last, false);
 	sort_array(v.v, v.n, sizeof(*v.v), cmp_prange);
 	for (i = 0; i < v.n; i++) {
-		struct prange *last = out->n ? &out->v[out->n - 1] : NULL;
-		struct prange r = v.v[i];
+		struct prange *last = merged.n ? &merged.v[merged.n - 1] : NULL;
 
-		if (last && r.writeback && last->first == r.first && last->last == r.first) {
-			last->writeback = true;	/* the register itself, named by a range too */
-			continue;
+		if (last && v.v[i].first <= (uint64_t)last->last + 1) {
+			if (v.v[i].last > last->last)
+				last->last = v.v[i].last;
+		} else {
+			vec_push(&merged, v.v[i]);
 		}
-		if (last && !r.writeback && !last->writeback && r.first <= (uint64_t)last->last + 1) {
-			if (r.last > last->last)
-				last->last = r.last;
-			continue;
+	}
+	for (i = 0; i < merged.n; i++) {
+		uint64_t at = merged.v[i].first;
+
+		for (; w < wb.n && wb.v[w] <= merged.v[i].last; w++) {
+			struct prange one = { wb.v[w], wb.v[w], true };
+
+			if (wb.v[w] < at)
+				continue;	/* an alias at the same address: once */
+			if (wb.v[w] > at) {
+				struct prange before = { (uint32_t)at, wb.v[w] - 1, false };
+
+				vec_push(out, before);
+			}
+			vec_push(out, one);
+			at = (uint64_t)wb.v[w] + 1;
 		}
-		if (last && r.first <= last->last) {
-			/* overlapping a writeback register or overlapped by one: cut */
-			if (r.last <= last->last)
-				continue;
-			r.first = last->last + 1;
+		if (at <= merged.v[i].last) {
+			struct prange rest = { (uint32_t)at, merged.v[i].last, false };
+
+			vec_push(out, rest);
 		}
-		vec_push(out, r);
 	}
 	free(v.v);
+	free(merged.v);
+	free(wb.v);
 }
 
 static void render_list(const struct model *m, const char *const *files, int nfiles,

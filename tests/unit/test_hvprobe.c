@@ -134,3 +134,33 @@ Test(hvprobe, usage)
 	run_free(&b);
 	run_free(&c);
 }
+
+/* A writeback register inside a hypervisor range stays written back: the
+   range is cut around it */
+Test(hvprobe, writeback_inside_a_range)
+{
+	char *dir = make_tempdir(), *t = xasprintf("%s/wb.msr", dir);
+	const char *argv[] = { "hvprobe", "--list", t, NULL };
+	FILE *f = fopen(t, "w");
+	struct run r;
+
+	fputs("platform native { }\nplatform xenpv { feature X86_FEATURE_XENPV; }\n"
+	      "msr MSR_A 0x100 { writeback; }\nmsr MSR_B 0x102 { writeback; }\nmsr MSR_C 0x10f;\n"
+	      "hypervisor h for xenpv { default rw gp; 0x100 .. 0x103 rw emulate; 0xfe .. 0xff read gp; }\n"
+	      "hypervisor g for xenpv { default rw gp; 0xfe .. 0x101 read gp; }\n", f);
+	fclose(f);
+	r = run(argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "#define MSRGEN_PROBE_RANGES(X) \\\n"
+				"\tX(0x000000fe, 0x000000ff, 0) \\\n"
+				"\tX(0x00000100, 0x00000100, 1) \\\n"
+				"\tX(0x00000101, 0x00000101, 0) \\\n"
+				"\tX(0x00000102, 0x00000102, 1) \\\n"
+				"\tX(0x00000103, 0x00000103, 0) \\\n"
+				"\tX(0x0000010f, 0x0000010f, 0) \\\n"
+				"\t/* end */\n"), "%s", r.out);
+	run_free(&r);
+	remove_tree(dir);
+	free(t);
+	free(dir);
+}
