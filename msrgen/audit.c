@@ -45,11 +45,12 @@ enum severity { SEV_INFO, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 static const char *const sev_name[] = { "info", "low", "medium", "high" };
 
 /*
- * Linux 7.3's arch/x86/xen/pmu.c as it runs: which addresses is_intel_pmu_msr()
- * and is_amd_pmu_msr() claim (the counts come from CPUID leaf 0xA, the F15H
- * layout from the family), and whether xen_*_pmu_emulate() can serve them from
- * the shared page. It does so only while a PMU interrupt is being handled
- * (XENPMU_IRQ_PROCESSING); at any other time the access goes to Xen.
+ * The guest's PMU handling as it runs: the address ranges the Xen PV
+ * platform's own handlings claim at run time (defs/platforms.msr, handling
+ * perf { ... }: Linux 7.3's is_intel_pmu_msr() and is_amd_pmu_msr()), the
+ * condition, and whether it can serve them from the page it shares with Xen
+ * (only while a PMU interrupt is being handled; at any other time the access
+ * goes to Xen) or only recognises them (passthrough).
  */
 struct pmu_range {
 	uint32_t first, last;
@@ -57,25 +58,32 @@ struct pmu_range {
 	const char *cond;
 };
 
-static const struct pmu_range pmu73[] = {
-	{ 0x000000c1, 0x000000c8, true, "Intel: counters below CPUID.0xA:EAX[15:8]" },
-	{ 0x00000186, 0x0000018d, true, "Intel: event selects below CPUID.0xA:EAX[15:8]" },
-	{ 0x00000309, 0x0000030c, true, "Intel: fixed counters below CPUID.0xA:EDX[4:0]" },
-	{ 0x0000038d, 0x00000390, true, "Intel: fixed control and global MSRs" },
-	{ 0x000003f1, 0x000003f1, false, "Intel: recognised, never emulated" },
-	{ 0x000004c1, 0x000004c8, true, "Intel: full-width aliases below CPUID.0xA:EAX[15:8]" },
-	{ 0x00000600, 0x00000600, false, "Intel: recognised, never emulated" },
-	{ 0xc0010000, 0xc0010007, true, "AMD/Hygon: 4 legacy counters (mirrored to F15H on family 15h)" },
-	{ 0xc0010200, 0xc001020b, true, "AMD family 15h only (elsewhere not emulated)" },
-};
+static VEC(struct pmu_range) pmu;	/* of the model being audited */
+
+static void pmu_load(const struct model *m, size_t pi)
+{
+	const struct ast_platform *p = pi < m->platforms.n ? m->platforms.v[pi].ast : NULL;
+	size_t i, j;
+
+	pmu.n = 0;
+	for (i = 0; p && i < p->handlings.n; i++) {
+		for (j = 0; j < p->handlings.v[i].ranges.n; j++) {
+			const struct ast_wrange *w = &p->handlings.v[i].ranges.v[j];
+			struct pmu_range r = { (uint32_t)w->first.v, (uint32_t)w->last.v,
+					       !w->passthrough, w->note };
+
+			vec_push(&pmu, r);
+		}
+	}
+}
 
 static const struct pmu_range *pmu_at(uint32_t addr)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(pmu73) / sizeof(pmu73[0]); i++)
-		if (addr >= pmu73[i].first && addr <= pmu73[i].last)
-			return &pmu73[i];
+	for (i = 0; i < pmu.n; i++)
+		if (addr >= pmu.v[i].first && addr <= pmu.v[i].last)
+			return &pmu.v[i];
 	return NULL;
 }
 
@@ -502,9 +510,10 @@ static void address_rows(struct audit *a)
 			if (r->last != UINT32_MAX)
 				vec_push(&pts, r->last + 1);
 		}
-	for (i = 0; a->xenpv != SIZE_MAX && i < sizeof(pmu73) / sizeof(pmu73[0]); i++) {
-		vec_push(&pts, pmu73[i].first);
-		vec_push(&pts, pmu73[i].last + 1);
+	for (i = 0; i < pmu.n; i++) {
+		vec_push(&pts, pmu.v[i].first);
+		if (pmu.v[i].last != UINT32_MAX)
+			vec_push(&pts, pmu.v[i].last + 1);
 	}
 	for (i = 0; i < m->regs.n; i++) {
 		vec_push(&pts, m->regs.v[i].addr);
@@ -640,6 +649,7 @@ static void audit_build(struct audit *a)
 	for (pi = 0; pi < m->platforms.n; pi++)
 		if (!strcmp(m->platforms.v[pi].feature, "X86_FEATURE_XENPV"))
 			a->xenpv = pi;
+	pmu_load(m, a->xenpv);
 	for (i = 0; i < m->regs.n; i++) {
 		struct row r = { 0 };
 
@@ -705,6 +715,8 @@ static void audit_free(struct audit *a)
 		free(r->name);
 	}
 	free(a->rows.v);
+	free(pmu.v);
+	memset(&pmu, 0, sizeof(pmu));
 }
 
 /* --- selection: --msr, --finding, --special ------------------------------- */

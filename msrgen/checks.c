@@ -809,6 +809,51 @@ static void check_duplicate_word(struct model *m, const struct check *c)
 	}
 }
 
+/* The ranges a platform's handlings claim: 32-bit, not empty, one claim per address */
+static void check_handling_range(struct model *m, const struct check *c)
+{
+	size_t i, j, k, l, n;
+
+	for (i = 0; i < m->ast->platforms.n; i++) {
+		const struct ast_platform *p = m->ast->platforms.v[i];
+
+		for (j = 0; j < p->handlings.n; j++) {
+			for (k = 0; k < p->handlings.v[j].ranges.n; k++) {
+				const struct ast_wrange *r = &p->handlings.v[j].ranges.v[k];
+				bool ok = r->first.v <= UINT32_MAX && r->last.v <= UINT32_MAX &&
+					  r->first.v <= r->last.v;
+
+				if (r->first.v > UINT32_MAX || r->last.v > UINT32_MAX)
+					report(c, &r->first.pos, "MSR addresses are 32 bits wide");
+				else if (r->first.v > r->last.v)
+					report(c, &r->first.pos, "the range 0x%llx..0x%llx is empty",
+					       (unsigned long long)r->first.v,
+					       (unsigned long long)r->last.v);
+				/* against every earlier range of the platform's handlings */
+				for (l = 0; ok && l <= j; l++) {
+					const struct ast_word *w = &p->handlings.v[l];
+
+					for (n = 0; n < (l < j ? w->ranges.n : k); n++) {
+						const struct ast_wrange *o = &w->ranges.v[n];
+
+						if (o->first.v > o->last.v || r->last.v < o->first.v ||
+						    r->first.v > o->last.v)
+							continue;
+						report(c, &r->first.pos, "platform %s claims 0x%llx twice, for %s%s%s",
+						       p->name.name,
+						       (unsigned long long)(r->first.v > o->first.v ? r->first.v : o->first.v),
+						       p->handlings.v[j].name.name, l == j ? "" : " here and for ",
+						       l == j ? "" : w->name.name);
+						note_at(&o->pos, "the first claim is here");
+						ok = false;
+						break;
+					}
+				}
+			}
+		}
+	}
+}
+
 static void check_handling_direction(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
@@ -1814,6 +1859,7 @@ static const struct check checks[] = {
 	{ "unknown-platform", false, STAGE_TREE, check_unknown_platform, "a handling or hypervisor for an undeclared platform" },
 	{ "duplicate-word", false, STAGE_TREE, check_duplicate_word, "a platform declaring one handling or behaviour twice" },
 	{ "unknown-handling", false, STAGE_TREE, check_unknown_handling, "a handling or hypervisor behaviour that neither the language nor its platform declares" },
+	{ "handling-range", false, STAGE_TREE, check_handling_range, "a range a platform's handling claims beyond 32 bits, empty, or claimed twice" },
 	{ "handling-direction", false, STAGE_TREE, check_handling_direction, "a handling for a direction the MSR's access forbids" },
 	{ "duplicate-handling", false, STAGE_TREE, check_duplicate_handling, "two handlings for one platform and direction" },
 	{ "handling-kind", false, STAGE_TREE, check_handling_kind, "a fixup on writes, or a value on an ignored write" },

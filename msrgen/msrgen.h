@@ -227,12 +227,26 @@ struct ast_msr {
 	VEC(struct ast_handling) handlings;
 };
 
+/*
+ * An address range a platform's handling claims at run time (handling perf
+ * "..." { 0xc1 .. 0xc8 "when"; }): the platform's code takes the access there
+ * under the condition given, or only recognises it and lets it through
+ * (passthrough).
+ */
+struct ast_wrange {
+	struct number first, last;
+	bool passthrough;
+	char *note;
+	struct srcpos pos;
+};
+
 /* A handling or hypervisor behaviour a platform declares: its own words */
 struct ast_word {
 	struct ident name;
 	enum hvbeh like;	/* a behaviour: the language's one it counts as */
 	char *doc;
 	struct srcpos doc_pos;
+	VEC(struct ast_wrange) ranges;	/* a handling: the addresses it claims */
 };
 
 struct ast_platform {

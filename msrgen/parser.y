@@ -53,6 +53,7 @@ struct parse_state {
 	bool had_error;		/* a syntax or lexical error in this file: its end is no news then */
 	struct number bits_hi, bits_lo;
 	struct ast_hventry hventry;	/* the hypervisor entry being read */
+	struct ast_wrange wrange;	/* the handling range being read */
 	struct ast_handling *handling;	/* the handling being read */
 	struct vendors vendors;		/* the vendor list being read */
 };
@@ -110,6 +111,8 @@ static void discard_partial(struct parse_state *ps)
 	free(ps->hventry.word.name);
 	free(ps->hventry.note);
 	memset(&ps->hventry, 0, sizeof(ps->hventry));
+	free(ps->wrange.note);
+	memset(&ps->wrange, 0, sizeof(ps->wrange));
 }
 
 static struct ast_attr *new_attr(struct parse_state *ps, enum attr_kind kind,
@@ -211,6 +214,45 @@ top:
 	| error '}'		{ discard_partial(ps); }
 	;
 
+handling_head:
+	  HANDLING IDENT STRING
+		{
+			struct ast_word w = { mkid($2, @2), HV_GP, $3, @3, { 0 } };
+
+			vec_push(&ps->plat->handlings, w);
+		}
+	;
+
+wranges:
+	  %empty
+	| wranges wrange
+	;
+
+wrange:
+	  wrange_addr wrange_pass STRING ';'
+		{
+			ps->wrange.note = $3;
+			ps->wrange.pos = @$;
+			vec_push(&ps->plat->handlings.v[ps->plat->handlings.n - 1].ranges, ps->wrange);
+			memset(&ps->wrange, 0, sizeof(ps->wrange));
+		}
+	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
+	;
+
+wrange_addr:
+	  NUMBER		{ ps->wrange.first = ps->wrange.last = mknum($1, @1); }
+	| NUMBER DOTDOT NUMBER
+		{
+			ps->wrange.first = mknum($1, @1);
+			ps->wrange.last = mknum($3, @3);
+		}
+	;
+
+wrange_pass:
+	  %empty
+	| PASSTHROUGH		{ ps->wrange.passthrough = true; }
+	;
+
 pstmts:
 	  %empty
 	| pstmts pstmt
@@ -241,15 +283,11 @@ pstmt:
 				ps->plat->doc_pos = @2;
 			}
 		}
-	| HANDLING IDENT STRING ';'
-		{
-			struct ast_word w = { mkid($2, @2), HV_GP, $3, @3 };
-
-			vec_push(&ps->plat->handlings, w);
-		}
+	| handling_head ';'
+	| handling_head '{' wranges '}'
 	| BEHAVIOUR IDENT LIKE hvbeh_kw STRING ';'
 		{
-			struct ast_word w = { mkid($2, @2), (enum hvbeh)$4, $5, @5 };
+			struct ast_word w = { mkid($2, @2), (enum hvbeh)$4, $5, @5, { 0 } };
 
 			vec_push(&ps->plat->behaviours, w);
 		}
@@ -1083,7 +1121,7 @@ static void free_msr(struct ast_msr *m)
 
 void ast_free(struct ast *ast)
 {
-	size_t i, j;
+	size_t i, j, k;
 
 	for (i = 0; i < ast->msrs.n; i++)
 		free_msr(ast->msrs.v[i]);
@@ -1095,6 +1133,9 @@ void ast_free(struct ast *ast)
 		for (j = 0; j < ast->platforms.v[i]->handlings.n; j++) {
 			free(ast->platforms.v[i]->handlings.v[j].name.name);
 			free(ast->platforms.v[i]->handlings.v[j].doc);
+			for (k = 0; k < ast->platforms.v[i]->handlings.v[j].ranges.n; k++)
+				free(ast->platforms.v[i]->handlings.v[j].ranges.v[k].note);
+			free(ast->platforms.v[i]->handlings.v[j].ranges.v);
 		}
 		for (j = 0; j < ast->platforms.v[i]->behaviours.n; j++) {
 			free(ast->platforms.v[i]->behaviours.v[j].name.name);
