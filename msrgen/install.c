@@ -1681,11 +1681,15 @@ int install_main(int argc, char **argv)
 			o.target = optarg;
 			break;
 		case 'k':
+			if (!*optarg)
+				return usage_error(cmd, "%s: --kernel-tree: an empty path names no tree", cmd);
 			o.tree = optarg;
 			break;
 		case 'o':
 			if (!o.patch)
 				return usage_error(cmd, "install: -o is for 'patch' (install writes into --kernel-tree)");
+			if (!*optarg)
+				return usage_error(cmd, "patch: -o: an empty path names no folder");
 			o.output = optarg;
 			break;
 		case 'T':

@@ -376,6 +376,8 @@ static int run(int argc, char **argv)
 			o.target = optarg;
 			break;
 		case 'o':
+			if (!*optarg)
+				return usage_error(cmd, "%s: -o: an empty path names no folder or file", cmd);
 			o.output = optarg;
 			break;
 		case 'f':

@@ -132,6 +132,9 @@ Test(cli, usage_errors_name_their_command)
 		{ { "patch", "--frob", NULL }, "msrgen: unrecognized option '--frob'\n" },
 		{ { "install", "--target", NULL }, "msrgen: option '--target' requires an argument\n" },
 		{ { "check", "-x", NULL }, "msrgen: invalid option -- 'x'\n" },
+		{ { "generate", "-o", "", NULL }, "msrgen: generate: -o: an empty path names no folder or file\n" },
+		{ { "patch", "-o", "", NULL }, "msrgen: patch: -o: an empty path names no folder\n" },
+		{ { "install", "-k", "", NULL }, "msrgen: install: --kernel-tree: an empty path names no tree\n" },
 	};
 	size_t i;
 

@@ -101,7 +101,7 @@ Test(hvprobe, bad_log_line_located)
 	fputs("msrgen-probe: 0x10 r 0x1\nx msrgen-probe: 0x10 x 1\nmsrgen-probe: done 1\n", f);
 	fclose(f);
 	r = run(argv);
-	want = xasprintf("%s:2:17: error: not a probe line (want '0xADDR r 0xVALUE', 'r gp', 'w ok' or 'w gp')\n"
+	want = xasprintf("%s:2:17: error: not a probe line (want '0xADDR r 0xVALUE', 'r gp', 'w ok', 'w gp' or 'done N')\n"
 			 "x msrgen-probe: 0x10 x 1\n"
 			 "                ^~~~~~~~\n", log);
 	cr_assert_eq(r.status, 1);
@@ -163,4 +163,55 @@ Test(hvprobe, writeback_inside_a_range)
 	remove_tree(dir);
 	free(t);
 	free(dir);
+}
+
+/* A log that lost lines, or is of other tables, is refused at its line */
+Test(hvprobe, lost_and_foreign_lines)
+{
+	char *dir = make_tempdir(), *lost = xasprintf("%s/lost.log", dir);
+	char *other = xasprintf("%s/other.log", dir);
+	const char *a1[] = { "hvprobe", lost, "table.msr", NULL };
+	const char *a2[] = { "hvprobe", other, "table.msr", NULL };
+	FILE *f = fopen(lost, "w");
+	struct run r1, r2;
+	char *w1, *w2;
+
+	fputs("msrgen-probe: 0x10 r 0x1\nmsrgen-probe: 0x11 r 0x0\nmsrgen-probe: done 9\n", f);
+	fclose(f);
+	f = fopen(other, "w");
+	fputs("msrgen-probe: 0x10 r 0x1\nmsrgen-probe: 0x999 r gp\nmsrgen-probe: done 2\n", f);
+	fclose(f);
+	r1 = run(a1);
+	r2 = run(a2);
+	w1 = xasprintf("%s:3:1: error: the probe read 9 addresses, the log shows 2: console lines were lost\n"
+		       "msrgen-probe: done 9\n^\n", lost);
+	w2 = xasprintf("%s:2:1: error: 0x00000999 is no address of these tables (their hvprobe --list): a log of other tables?\n"
+		       "msrgen-probe: 0x999 r gp\n^\n", other);
+	cr_expect_eq(r1.status, 1);
+	cr_expect_str_eq(r1.err, w1);
+	cr_expect_eq(r2.status, 1);
+	cr_expect_str_eq(r2.err, w2);
+	run_free(&r1);
+	run_free(&r2);
+	free(w1);
+	free(w2);
+	remove_tree(dir);
+	free(lost);
+	free(other);
+	free(dir);
+}
+
+Test(hvprobe, name_and_platform)
+{
+	const char *kw[] = { "hvprobe", "--name", "for", "probe.log", "table.msr", NULL };
+	const char *pl[] = { "hvprobe", "--platform", "xenvp", "probe.log", "table.msr", NULL };
+	struct run a = run(kw), b = run(pl);
+
+	cr_assert_eq(a.status, 2);
+	cr_assert_str_eq(a.err, "msrgen: hvprobe: --name 'for' is not a name the tables could use\n"
+				"Try 'msrgen hvprobe --help' for more information.\n");
+	cr_assert_eq(b.status, 1);
+	cr_assert_str_eq(b.err, "msrgen: error: --platform xenvp: the tables declare no such platform\n");
+	run_free(&a);
+	run_free(&b);
 }
