@@ -1203,6 +1203,16 @@ static void check_hypervisor_overlap(struct model *m, const struct check *c)
 	}
 }
 
+/* "defualt rw gp;": a misspelt default reads as an entry for an MSR of that name */
+static bool near_default(const char *name)
+{
+	struct closest c;
+
+	closest_init(&c, name);
+	closest_try(&c, "default");
+	return c.best && strncmp(name, "MSR_", 4);
+}
+
 static void check_hypervisor_unknown_msr(struct model *m, const struct check *c)
 {
 	size_t i, j;
@@ -1223,7 +1233,10 @@ static void check_hypervisor_unknown_msr(struct model *m, const struct check *c)
 		for (j = 0; j < h->entries.n; j++) {
 			const struct ast_hventry *e = &h->entries.v[j];
 
-			if (e->by_name && !found[j])
+			if (e->by_name && !found[j] && near_default(e->name.name))
+				error_at(&e->name.pos, NULL, "unknown keyword '%s'; did you mean 'default'?",
+					 e->name.name);
+			else if (e->by_name && !found[j])
 				report(c, &e->name.pos, "no MSR named '%s' is declared; the entry is left out%s%s%s",
 				       e->name.name, MEAN(near_msr(m, e->name.name, true)));
 		}

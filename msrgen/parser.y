@@ -36,6 +36,8 @@ struct parse_state {
 	struct srcpos tok_pos;
 	char ident[64];
 	struct srcpos ident_pos;
+	char prev_ident[64];	/* the identifier before it */
+	struct srcpos prev_ident_pos;
 	bool lex_error;		/* in this statement: keep quiet about syntax */
 	bool statement_ended;
 	int braces;		/* how deep in { } we are */
@@ -683,6 +685,8 @@ int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_state *ps)
 	memcpy(ps->tok_text, ps->lx.tok, n);
 	ps->tok_text[n] = '\0';
 	if (t == IDENT) {
+		memcpy(ps->prev_ident, ps->ident, sizeof(ps->ident));
+		ps->prev_ident_pos = ps->ident_pos;
 		snprintf(ps->ident, sizeof(ps->ident), "%s", val->str);
 		ps->ident_pos = *loc;
 	}
@@ -781,7 +785,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 	int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
 	yysymbol_kind_t la = yypcontext_token(ctx);
 	struct strbuf sb = { 0 };
-	bool ident = false, quiet = ps->syntax_quiet;
+	bool ident = false, quiet = ps->syntax_quiet, la_near = false;
+	const char *word;
+	const struct srcpos *word_pos;
 	int i;
 
 	/* the first error of a statement is the one to fix; what follows is noise */
@@ -806,20 +812,34 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 			 name_after(ps, ps->prev_tok));
 		return 0;
 	}
+	/* "xenpv wirte ignore;": the word the parser stopped at is a keyword that
+	   fits there, misspelt; the generic message below says so */
+	if (la == YYSYMBOL_IDENT) {
+		struct closest near;
+
+		closest_init(&near, ps->tok_text);
+		for (i = 0; i < n; i++)
+			if (is_keyword(expected[i]))
+				closest_try(&near, yysymbol_name(expected[i]));
+		la_near = near.best != NULL;
+	}
+	/* the statement's first word: "acess rw;" stops at ';', "feild F 1;" at 'F' */
+	word = la == YYSYMBOL_IDENT ? ps->prev_ident : ps->ident;
+	word_pos = la == YYSYMBOL_IDENT ? &ps->prev_ident_pos : &ps->ident_pos;
 	/* "acess rw;": a mistyped keyword reads as the start of a handling */
-	if (n >= 3 && n <= 6 &&
+	if (!la_near && n >= 3 && n <= 6 &&
 	    (expects(expected, n, YYSYMBOL_READ) || expects(expected, n, YYSYMBOL_PASSTHROUGH)) &&
-	    closest_keyword(ps->ident)) {
-		error_at(&ps->ident_pos, NULL, "unknown keyword '%s'; did you mean '%s'?",
-			 ps->ident, closest_keyword(ps->ident));
+	    closest_keyword(word)) {
+		error_at(word_pos, NULL, "unknown keyword '%s'; did you mean '%s'?", word,
+			 closest_keyword(word));
 		return 0;
 	}
-	/* "frobnicate rw;" or "acess rw;": a word where a statement keyword belongs */
-	if (n == 3 && expected[0] == YYSYMBOL_READ && expected[1] == YYSYMBOL_WRITE &&
-	    expected[2] == YYSYMBOL_RW) {
-		error_at(&ps->ident_pos, NULL,
-			 "unknown keyword '%s' (a handling is PLATFORM read|write|rw KIND)",
-			 ps->ident);
+	/* "frobnicate rw;": a word where a statement keyword belongs */
+	if (!la_near && ((n == 3 && expected[0] == YYSYMBOL_READ && expected[1] == YYSYMBOL_WRITE &&
+	      expected[2] == YYSYMBOL_RW) ||
+	     (ps->tok == ';' && expects(expected, n, YYSYMBOL_PASSTHROUGH)))) {
+		error_at(word_pos, NULL,
+			 "unknown keyword '%s' (a handling is PLATFORM read|write|rw KIND)", word);
 		return 0;
 	}
 	/* "behaviour w like const": only the words without an operand */

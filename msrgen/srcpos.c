@@ -12,6 +12,7 @@
 
 static bool werror;
 static int nerrors;
+static bool suppressed;	/* the last warning was turned off (-Wno-NAME): so are its notes */
 static int nfiles;
 static FILE *diag_out;	/* NULL: stderr */
 static const struct srcfile *last_shown;	/* the file whose includers were shown last */
@@ -115,6 +116,7 @@ void diag_reset(void)
 {
 	nerrors = 0;
 	last_shown = NULL;
+	suppressed = false;
 }
 
 /* Where each line starts, made the first time a diagnostic needs it. */
@@ -236,7 +238,10 @@ static void vdiag(enum diag_level level, const struct srcpos *pos, const char *c
 	FILE *out = diag_out ? diag_out : stderr;
 	bool as_error = level == DIAG_ERROR || (level == DIAG_WARNING && werror);
 
-	if (level == DIAG_WARNING && !checks_warning_enabled(check))
+	/* a note belongs to the diagnostic before it: quiet if that one was */
+	if (level != DIAG_NOTE)
+		suppressed = level == DIAG_WARNING && !checks_warning_enabled(check);
+	if (suppressed)
 		return;
 	if (pos && pos->file)
 		fprintf(out, "%s:%d:%d: ", pos->file->path, pos->line, pos->col);
