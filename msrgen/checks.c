@@ -1034,13 +1034,18 @@ static void check_handler_name(struct model *m, const struct check *c)
 		    (i + 1 < n && !strcmp(u[i + 1].h->func.name, name)))
 			continue;	/* used more than once: meant */
 		closest_init(&near, name);
+		/* one C function: the same kind for the same direction */
 		for (j = 0; j < n; j++)
-			if (u[j].h->kind == u[i].h->kind)
+			if (u[j].h->kind == u[i].h->kind && u[j].h->dir == u[i].h->dir)
 				closest_try(&near, u[j].h->func.name);
 		if (!near.best)
 			continue;
 		for (j = 0; strcmp(u[j].h->func.name, near.best); j++)
 			;
+		/* two names each used once, each the other's typo: said once, at the later */
+		if ((j + 1 >= n || strcmp(u[j + 1].h->func.name, near.best)) &&
+		    srcpos_cmp(&u[i].h->func.pos, &u[j].h->func.pos) < 0)
+			continue;
 		report(c, &u[i].h->func.pos, "%s is named only here; did you mean %s?", name,
 		       near.best);
 		note_at(&u[j].h->func.pos, "%s is here", near.best);
@@ -1050,7 +1055,7 @@ static void check_handler_name(struct model *m, const struct check *c)
 
 static void check_handling_kind(struct model *m, const struct check *c)
 {
-	size_t i, j;
+	size_t i, j, k;
 	const struct ast_msr *a;
 	const struct ast_handling *h;
 
@@ -1059,6 +1064,11 @@ static void check_handling_kind(struct model *m, const struct check *c)
 			report(c, &h->kind_pos, "a fixup adjusts what a read returns: it cannot handle writes");
 		if (h->kind == H_IGNORE && h->has_value && h->dir == DIR_WRITE)
 			report(c, &h->value.pos, "an ignored write has no value: the value is what an ignored read returns");
+		for (k = 0; k < h->args.n; k++)
+			if (isdigit((unsigned char)h->args.v[k].name[0]) &&
+			    strtoull(h->args.v[k].name, NULL, 0) > UINT32_MAX)
+				report(c, &h->args.v[k].pos,
+				       "a handler's constant argument is at most 32 bits (C passes it as unsigned long, 32 bits on i386)");
 	}
 }
 
@@ -1760,6 +1770,11 @@ static void check_emitted_names(struct model *m, const struct target_names *t,
 	size_t i, k, first;
 
 	emitted_names(m, t, &names);
+	for (i = 0; i < m->regs.n; i++)
+		if (!m->regs.v[i].id[0])
+			report(c, &m->regs.v[i].decl->ast->name.pos,
+			       "%s leaves nothing after MSR_ to name the register by (target %s)",
+			       m->regs.v[i].macro, target);
 	for (i = 0; i < names.v.n; i++) {
 		const struct cname *n = &names.v.v[i];
 		char *why;
@@ -1875,7 +1890,7 @@ static const struct check checks[] = {
 	{ "handling-range", false, STAGE_TREE, check_handling_range, "a range a platform's handling claims beyond 32 bits, empty, or claimed twice" },
 	{ "handling-direction", false, STAGE_TREE, check_handling_direction, "a handling for a direction the MSR's access forbids" },
 	{ "duplicate-handling", false, STAGE_TREE, check_duplicate_handling, "two handlings for one platform and direction" },
-	{ "handling-kind", false, STAGE_TREE, check_handling_kind, "a fixup on writes, or a value on an ignored write" },
+	{ "handling-kind", false, STAGE_TREE, check_handling_kind, "a fixup on writes, a value on an ignored write, or a handler argument beyond 32 bits" },
 	{ "base-handling", false, STAGE_TREE, check_base_handling, "a handling other than passthrough for the base platform" },
 	{ "handler-arity", false, STAGE_TREE, check_handler_arity, "one handler called with different numbers of arguments, for reads and writes, or as call and fixup" },
 	{ "doc-text", false, STAGE_TREE, check_doc_text, "a doc or note string with control characters, '*/', '[[' or ']]'" },

@@ -425,7 +425,7 @@ bool sites_load_image(struct sites *s, const char *path)
 	bool ok;
 
 	memset(s, 0, sizeof(*s));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);	/* a FIFO: no wait */
 	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		diag_plain(DIAG_ERROR, "%s: %s", path, fd < 0 || errno ? strerror(errno) :
 			   "not a regular file");
