@@ -16,7 +16,24 @@
 
 #include "msrgen.h"
 
-static bool mkdirs(const char *dir)
+struct dirs {
+	char **v;
+	size_t n, cap;
+};
+
+/* One folder of a path, made if missing; what it made is pushed onto made */
+static bool mkdir_one(const char *p, struct dirs *made)
+{
+	if (!mkdir(p, 0755)) {
+		vec_push(made, xstrdup(p));
+		return true;
+	}
+	return errno == EEXIST;
+}
+
+/* dir and the folders above it; those it made are pushed onto made, so that a
+   failed write can take them away again */
+static bool mkdirs(const char *dir, struct dirs *made)
 {
 	char *p = xstrdup(dir), *s;
 	bool ok = true;
@@ -25,10 +42,10 @@ static bool mkdirs(const char *dir)
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		ok = !mkdir(p, 0755) || errno == EEXIST;
+		ok = mkdir_one(p, made);
 		*s = '/';
 	}
-	ok = ok && (!mkdir(p, 0755) || errno == EEXIST);
+	ok = ok && mkdir_one(p, made);
 	free(p);
 	return ok;
 }
@@ -109,6 +126,7 @@ bool outputs_write(const struct outputs *out, const char *dir)
 	char **path = xcalloc(n, sizeof(*path)), **tmp = xcalloc(n, sizeof(*tmp));
 	char **old = xcalloc(n, sizeof(*old));
 	bool ok = true;
+	struct dirs made = { 0 };
 
 	errno = 0;
 	for (i = 0; ok && i < n; i++) {
@@ -126,7 +144,7 @@ bool outputs_write(const struct outputs *out, const char *dir)
 		}
 		slash = strrchr(path[i], '/');
 		*slash = '\0';
-		if (!mkdirs(path[i])) {
+		if (!mkdirs(path[i], &made)) {
 			diag_plain(DIAG_ERROR, "cannot make folder '%s': %s", path[i],
 				   strerror(errno));
 			ok = false;
@@ -190,6 +208,13 @@ bool outputs_write(const struct outputs *out, const char *dir)
 		free(old[i]);
 		free(path[i]);
 	}
+	/* and the folders made for them, the deepest first */
+	for (i = made.n; i-- > 0;) {
+		if (!ok)
+			rmdir(made.v[i]);
+		free(made.v[i]);
+	}
+	free(made.v);
 	free(tmp);
 	free(old);
 	free(path);

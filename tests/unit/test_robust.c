@@ -640,3 +640,37 @@ Test(limits, include_of_fifo, .timeout = 20)
 	free(fifo);
 	remove_tree(dir);
 }
+
+/* A folder that cannot be made (tools/, a file here) fails the write, and the
+   folders made before it (arch/...) go again: the output folder is as it was */
+Test(robust, failed_write_leaves_no_new_folders)
+{
+	char *dir = make_tempdir(), *block = xasprintf("%s/tools", dir);
+	char *src = make_tempdir(), *table = xasprintf("%s/t.msr", src);
+	char *before, *want;
+	const char *argv[] = { "generate", "-q", "--templates", TESTS_DIR "/../templates", "--target",
+			       "linux-7.3", "-o", dir, table, NULL };
+	struct run r;
+
+	write_text(table, "platform native { }\nmsr MSR_A 0x10;\n");
+	write_text(block, "a file where the template wants a folder\n");
+	before = tree_snapshot(dir);
+	r = run_msrgen(NULL, argv);
+	want = xasprintf("msrgen: error: cannot make folder '%s/tools/testing/msrgen': Not a directory\n",
+			 dir);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(tree_snapshot(dir), before);
+	free(want);
+	want = xasprintf("%s/arch", dir);
+	cr_assert_neq(access(want, F_OK), 0, "%s was made and left", want);
+	run_free(&r);
+	remove_tree(dir);
+	remove_tree(src);
+	free(block);
+	free(before);
+	free(want);
+	free(table);
+	free(src);
+	free(dir);
+}
