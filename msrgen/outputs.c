@@ -299,6 +299,16 @@ int outputs_check(const struct outputs *out, const char *dir)
 			diag_plain(DIAG_NOTE, "'%s' was edited by hand: its digest is not that of "
 				   "its contents", path);
 		free(old);
+		{
+			struct stat st;
+
+			if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+				diag_plain(DIAG_ERROR, "'%s' is not a regular file, where msrgen generates one",
+					   path);
+				free(path);
+				continue;
+			}
+		}
 		if (piped) {
 			free(path);
 			continue;

@@ -674,3 +674,26 @@ Test(robust, failed_write_leaves_no_new_folders)
 	free(src);
 	free(dir);
 }
+
+/* check where a generated file's place holds a folder: said, without diff's
+   complaint about a temporary file */
+Test(robust, check_folder_where_a_file_belongs)
+{
+	char *out = previous_output(), *where = xasprintf("%s/include/msr-fields.h", out);
+	char *want = xasprintf("msrgen: error: '%s' is not a regular file, where msrgen generates one\n"
+			       "msrgen: %s differs from what msrgen generates; run 'msrgen generate'\n",
+			       where, out);
+	const char *argv[] = { "check", "--templates", GOLDEN "/templates", "--target", "mini",
+			       "-o", out, "small.msr", NULL };
+	struct run r;
+
+	remove(where);
+	cr_assert_eq(mkdir(where, 0755), 0);
+	r = run_msrgen(GOLDEN "/defs", argv);
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.err, want), "%s", r.err);
+	run_free(&r);
+	remove_tree(out);
+	free(where);
+	free(want);
+}
