@@ -526,11 +526,12 @@ static int write_out(const char *path, const struct strbuf *sb)
 	FILE *f;
 
 	if (!path) {
-		fwrite(sb->s, 1, sb->len, stdout);
+		if (sb->len)
+			fwrite(sb->s, 1, sb->len, stdout);
 		return fflush(stdout) ? 1 : 0;
 	}
 	f = fopen(path, "w");
-	if (!f || fwrite(sb->s, 1, sb->len, f) != sb->len || fclose(f)) {
+	if (!f || (sb->len && fwrite(sb->s, 1, sb->len, f) != sb->len) || fclose(f)) {
 		diag_plain(DIAG_ERROR, "cannot write '%s': %s", path, strerror(errno));
 		if (f)
 			remove(path);
