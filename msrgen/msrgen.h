@@ -124,6 +124,8 @@ void diag_plain(enum diag_level level, const char *fmt, ...) PRINTF(2, 3);
 void diag_va(enum diag_level level, const struct srcpos *pos, const char *check,
 	     const char *fmt, va_list ap) PRINTF(4, 0);
 int diag_errors(void);
+/* The source line of pos and a caret under it, as after a diagnostic */
+void diag_source(const struct srcpos *pos);
 void diag_reset(void);
 /* The text of line LINE (1-based) of f, up to its newline or the end; NULL
    if f has no such line */

@@ -277,18 +277,19 @@ static bool model_files(const struct strbuf *model, const struct record_spans *s
 /*
  * m4's messages name the model file and line where a record macro of the
  * template failed ("$TMPDIR/msrgen.X/model-d011.m4:3: error: ..."): say
- * instead where the table makes that record, and leave the rest alone.
+ * instead where the table makes that record, with its source line under the
+ * message, and leave the rest alone.  Written to stderr.
  */
 static void relocate(const struct strbuf *in, const struct model_maps *maps,
-		     const struct record_spans *spans, struct strbuf *out)
+		     const struct record_spans *spans)
 {
 	const char *p = in->s, *end = in->s + in->len;
+	const struct srcpos *pending = NULL;	/* shown once its line has ended */
 	size_t i;
 
-	sb_puts(out, "");
 	while (p < end) {
 		const struct model_map *hit = NULL;
-		const char *at = NULL;
+		const char *at = NULL, *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = 0;
 
 		for (i = 0; i < maps->n; i++) {
@@ -300,11 +301,18 @@ static void relocate(const struct strbuf *in, const struct model_maps *maps,
 				len = strlen(maps->v[i].path);
 			}
 		}
-		if (!at) {
-			sb_putn(out, p, (size_t)(end - p));
-			break;
+		if (!at || (nl && nl < at)) {
+			/* the rest of this line as it is, then the pending source line */
+			const char *stop = nl ? nl + 1 : end;
+
+			fwrite(p, 1, (size_t)(stop - p), stderr);
+			if (pending && nl)
+				diag_source(pending);
+			pending = NULL;
+			p = stop;
+			continue;
 		}
-		sb_putn(out, p, (size_t)(at - p));
+		fwrite(p, 1, (size_t)(at - p), stderr);
 		p = at + len;
 		if (*p == ':' && isdigit((unsigned char)p[1])) {
 			char *num_end;
@@ -313,13 +321,15 @@ static void relocate(const struct strbuf *in, const struct model_maps *maps,
 				spans->v.v[hit->spans.v[line - 1]].pos : NULL;
 
 			if (pos && pos->file) {
-				sb_printf(out, "%s:%d:%d", pos->file->path, pos->line, pos->col);
+				fprintf(stderr, "%s:%d:%d", pos->file->path, pos->line, pos->col);
 				p = num_end;
+				pending = pos;
 				continue;
 			}
 		}
-		sb_putn(out, at, len);
+		fwrite(at, 1, len, stderr);
 	}
+	fflush(stderr);
 }
 
 /* One m4 run: a template of the target, its prelude, and what m4 said. */
@@ -677,13 +687,7 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		struct m4_job *j = &jobs[i];
 
 		if (j->err.len) {
-			struct strbuf err = { 0 };
-
-			relocate(&j->err, &maps, &spans, &err);
-			fflush(stderr);
-			if (write(STDERR_FILENO, err.s, err.len) < 0)
-				(void)0;	/* nowhere to say so */
-			sb_free(&err);
+			relocate(&j->err, &maps, &spans);
 		}
 		if (WIFEXITED(j->status) && WEXITSTATUS(j->status) == 127) {
 			ok = false;

@@ -201,6 +201,12 @@ static void show_source(const struct srcpos *pos)
 	}
 }
 
+void diag_source(const struct srcpos *pos)
+{
+	if (pos && pos->file)
+		show_source(pos);
+}
+
 /*
  * Where the file of a diagnostic is included from, up to the file named on the
  * command line: once per run of diagnostics in one file, as a compiler does.

@@ -161,6 +161,8 @@ Test(robust, template_fail_in_a_record_names_the_table)
 			"m4_define([[MSRGEN_MSR]], [[m4_ifelse([[$2]], [[MSR_STAR]], "
 			"[[MSRGEN_FAIL([[no $2 here]])]])]])MSRGEN_MODEL\n",
 			"small.msr:10:5: error: no MSR_STAR here\n"
+			"msr MSR_STAR 0xc0000081 { xenpv write ignore; }\n"
+			"    ^~~~~~~~\n"
 			"msrgen: error: m4 failed on template '%s'\n");
 }
 
@@ -170,7 +172,11 @@ Test(robust, m4_error_in_a_record_names_the_table)
 			"m4_define([[MSRGEN_HANDLE]], [[m4_ifelse([[$7]], [[ignore]], "
 			"[[m4_substr([[x]])]])]])MSRGEN_MODEL\n",
 			"m4:small.msr:24:2: Warning: too few arguments to builtin `m4_substr'\n"
+			"\txenpv read ignore 0x1234;\n"
+			"\t^~~~~~~~~~~~~~~~~~~~~~~~~\n"
 			"m4:small.msr:10:27: Warning: too few arguments to builtin `m4_substr'\n"
+			"msr MSR_STAR 0xc0000081 { xenpv write ignore; }\n"
+			"                          ^~~~~~~~~~~~~~~~~~~\n"
 			"msrgen: error: m4 failed on template '%s'\n");
 }
 
