@@ -809,6 +809,19 @@ static void check_duplicate_word(struct model *m, const struct check *c)
 	}
 }
 
+/* first..last is a range of 32-bit MSR addresses, not empty; reported if not */
+static bool range_ok(const struct check *c, const struct number *first, const struct number *last)
+{
+	if (first->v > UINT32_MAX || last->v > UINT32_MAX)
+		report(c, &first->pos, "MSR addresses are 32 bits wide");
+	else if (first->v > last->v)
+		report(c, &first->pos, "the range 0x%llx..0x%llx is empty",
+		       (unsigned long long)first->v, (unsigned long long)last->v);
+	else
+		return true;
+	return false;
+}
+
 /* The ranges a platform's handlings claim: 32-bit, not empty, one claim per address */
 static void check_handling_range(struct model *m, const struct check *c)
 {
@@ -820,15 +833,8 @@ static void check_handling_range(struct model *m, const struct check *c)
 		for (j = 0; j < p->handlings.n; j++) {
 			for (k = 0; k < p->handlings.v[j].ranges.n; k++) {
 				const struct ast_wrange *r = &p->handlings.v[j].ranges.v[k];
-				bool ok = r->first.v <= UINT32_MAX && r->last.v <= UINT32_MAX &&
-					  r->first.v <= r->last.v;
+				bool ok = range_ok(c, &r->first, &r->last);
 
-				if (r->first.v > UINT32_MAX || r->last.v > UINT32_MAX)
-					report(c, &r->first.pos, "MSR addresses are 32 bits wide");
-				else if (r->first.v > r->last.v)
-					report(c, &r->first.pos, "the range 0x%llx..0x%llx is empty",
-					       (unsigned long long)r->first.v,
-					       (unsigned long long)r->last.v);
 				/* against every earlier range of the platform's handlings */
 				for (l = 0; ok && l <= j; l++) {
 					const struct ast_word *w = &p->handlings.v[l];
@@ -1128,14 +1134,8 @@ static void check_hypervisor_range(struct model *m, const struct check *c)
 		for (j = 0; j < h->entries.n; j++) {
 			const struct ast_hventry *e = &h->entries.v[j];
 
-			if (e->is_default || e->by_name)
-				continue;
-			if (e->first.v > UINT32_MAX || e->last.v > UINT32_MAX)
-				report(c, &e->first.pos, "MSR addresses are 32 bits wide");
-			else if (e->first.v > e->last.v)
-				report(c, &e->first.pos, "the range 0x%llx..0x%llx is empty",
-				       (unsigned long long)e->first.v,
-				       (unsigned long long)e->last.v);
+			if (!e->is_default && !e->by_name)
+				range_ok(c, &e->first, &e->last);
 		}
 	}
 }
