@@ -282,15 +282,11 @@ Test(cli, hard_link_read_once)
 	char *dir = make_tempdir(), *p = xasprintf("%s/p.msr", dir), *h = xasprintf("%s/h.msr", dir);
 	char *in = xasprintf("%s/input.msr", dir);
 	const char *audit[] = { "audit", in, NULL };
-	FILE *f = fopen(p, "w");
 	struct run r;
 
-	fputs("platform native { }\nmsr MSR_A 0x10;\n", f);
-	fclose(f);
+	write_text(p, "platform native { }\nmsr MSR_A 0x10;\n");
 	cr_assert_eq(link(p, h), 0);
-	f = fopen(in, "w");
-	fputs("include \"p.msr\";\ninclude \"h.msr\";\n", f);
-	fclose(f);
+	write_text(in, "include \"p.msr\";\ninclude \"h.msr\";\n");
 	r = run(audit);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_str_eq(r.err, "");

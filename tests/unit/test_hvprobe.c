@@ -94,12 +94,10 @@ Test(hvprobe, bad_log_line_located)
 	char *dir = make_tempdir(), *log = xasprintf("%s/p.log", dir);
 	char *table = xasprintf("%s/table.msr", TESTS_DIR "/hvprobe");
 	const char *argv[] = { "hvprobe", log, table, NULL };
-	FILE *f = fopen(log, "w");
 	char *want;
 	struct run r;
 
-	fputs("msrgen-probe: 0x10 r 0x1\nx msrgen-probe: 0x10 x 1\nmsrgen-probe: done 1\n", f);
-	fclose(f);
+	write_text(log, "msrgen-probe: 0x10 r 0x1\nx msrgen-probe: 0x10 x 1\nmsrgen-probe: done 1\n");
 	r = run(argv);
 	want = xasprintf("%s:2:17: error: not a probe line (want '0xADDR r 0xVALUE', 'r gp', 'w ok', 'w gp' or 'done N')\n"
 			 "x msrgen-probe: 0x10 x 1\n"
@@ -141,14 +139,12 @@ Test(hvprobe, writeback_inside_a_range)
 {
 	char *dir = make_tempdir(), *t = xasprintf("%s/wb.msr", dir);
 	const char *argv[] = { "hvprobe", "--list", t, NULL };
-	FILE *f = fopen(t, "w");
 	struct run r;
 
-	fputs("platform native { }\nplatform xenpv { feature X86_FEATURE_XENPV; }\n"
-	      "msr MSR_A 0x100 { writeback; }\nmsr MSR_B 0x102 { writeback; }\nmsr MSR_C 0x10f;\n"
-	      "hypervisor h for xenpv { default rw gp; 0x100 .. 0x103 rw emulate; 0xfe .. 0xff read gp; }\n"
-	      "hypervisor g for xenpv { default rw gp; 0xfe .. 0x101 read gp; }\n", f);
-	fclose(f);
+	write_text(t, "platform native { }\nplatform xenpv { feature X86_FEATURE_XENPV; }\n"
+		   "msr MSR_A 0x100 { writeback; }\nmsr MSR_B 0x102 { writeback; }\nmsr MSR_C 0x10f;\n"
+		   "hypervisor h for xenpv { default rw gp; 0x100 .. 0x103 rw emulate; 0xfe .. 0xff read gp; }\n"
+		   "hypervisor g for xenpv { default rw gp; 0xfe .. 0x101 read gp; }\n");
 	r = run(argv);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "#define MSRGEN_PROBE_RANGES(X) \\\n"
@@ -172,15 +168,11 @@ Test(hvprobe, lost_and_foreign_lines)
 	char *other = xasprintf("%s/other.log", dir);
 	const char *a1[] = { "hvprobe", lost, "table.msr", NULL };
 	const char *a2[] = { "hvprobe", other, "table.msr", NULL };
-	FILE *f = fopen(lost, "w");
 	struct run r1, r2;
 	char *w1, *w2;
 
-	fputs("msrgen-probe: 0x10 r 0x1\nmsrgen-probe: 0x11 r 0x0\nmsrgen-probe: done 9\n", f);
-	fclose(f);
-	f = fopen(other, "w");
-	fputs("msrgen-probe: 0x10 r 0x1\nmsrgen-probe: 0x999 r gp\nmsrgen-probe: done 2\n", f);
-	fclose(f);
+	write_text(lost, "msrgen-probe: 0x10 r 0x1\nmsrgen-probe: 0x11 r 0x0\nmsrgen-probe: done 9\n");
+	write_text(other, "msrgen-probe: 0x10 r 0x1\nmsrgen-probe: 0x999 r gp\nmsrgen-probe: done 2\n");
 	r1 = run(a1);
 	r2 = run(a2);
 	w1 = xasprintf("%s:3:1: error: the probe read 9 addresses, the log shows 2: console lines were lost\n"

@@ -24,15 +24,6 @@
 
 #define GOLDEN TESTS_DIR "/golden"
 
-static void write_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	cr_assert_not_null(f, "%s: %s", path, strerror(errno));
-	fputs(text, f);
-	cr_assert_eq(fclose(f), 0);
-}
-
 static void copy_file(const char *from, const char *to)
 {
 	char *text = slurp(from);

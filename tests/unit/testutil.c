@@ -109,6 +109,14 @@ char *slurp(const char *path)
 	return read_file(path, &len);
 }
 
+void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		die("cannot write %s: %s", path, strerror(errno));
+}
+
 char *make_tempdir(void)
 {
 	char *p = xstrdup("/tmp/msrgen-test.XXXXXX");

@@ -33,6 +33,8 @@ struct run run_msrgen_opts(const struct run_opts *o, const char *const *argv);
 struct run run_msrgen(const char *dir, const char *const *argv);
 void run_free(struct run *r);
 char *slurp(const char *path);	/* NULL if missing */
+/* Writes text to path, replacing it; the test dies if it cannot */
+void write_text(const char *path, const char *text);
 char *make_tempdir(void);
 void remove_tree(const char *path);
 /* Lists every file below dir as "path\n" lines with contents, for comparison. */
