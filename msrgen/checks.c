@@ -718,18 +718,6 @@ static void check_unknown_platform(struct model *m, const struct check *c)
 	}
 }
 
-/* The word p declares in words (its handlings or behaviours) named name, or NULL */
-static const struct ast_word *platform_word(const struct ast_platform *p, bool beh,
-					    const char *name)
-{
-	size_t i;
-
-	for (i = 0; p && i < (beh ? p->behaviours.n : p->handlings.n); i++)
-		if (!strcmp((beh ? p->behaviours.v : p->handlings.v)[i].name.name, name))
-			return &(beh ? p->behaviours.v : p->handlings.v)[i];
-	return NULL;
-}
-
 /* A handling (beh false) or hypervisor behaviour written as a word that neither
    the language nor platform pi declares; where another platform has it, say so */
 static void unknown_word(const struct model *m, const struct check *c, int pi, bool beh,

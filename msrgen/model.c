@@ -401,24 +401,34 @@ static struct hvname *resolve_name(struct hvname *names, size_t n, const char *n
 	return lo < n && !strcmp(names[lo].name, name) ? &names[lo] : NULL;
 }
 
+/* The handling (beh false) or behaviour p declares named name, or NULL */
+const struct ast_word *platform_word(const struct ast_platform *p, bool beh, const char *name)
+{
+	size_t i;
+
+	for (i = 0; p && i < (beh ? p->behaviours.n : p->handlings.n); i++)
+		if (!strcmp((beh ? p->behaviours.v : p->handlings.v)[i].name.name, name))
+			return &(beh ? p->behaviours.v : p->handlings.v)[i];
+	return NULL;
+}
+
 /* What e's behaviour counts as, and its word: the language's, or one its
    platform declares (unknown-handling) */
 static void hv_word(const struct platform *p, const struct ast_hventry *e, enum hvbeh *beh,
 		    const char **word)
 {
-	size_t i;
+	const struct ast_word *w;
 
 	if (!e->word.name) {
 		*beh = e->beh;
 		*word = hvbeh_name(e->beh);
 		return;
 	}
-	for (i = 0; p && i < p->ast->behaviours.n; i++) {
-		if (!strcmp(p->ast->behaviours.v[i].name.name, e->word.name)) {
-			*beh = p->ast->behaviours.v[i].like;
-			*word = e->word.name;
-			return;
-		}
+	w = p ? platform_word(p->ast, true, e->word.name) : NULL;
+	if (w) {
+		*beh = w->like;
+		*word = e->word.name;
+		return;
 	}
 	die("behaviour %s got past the checks", e->word.name);
 }

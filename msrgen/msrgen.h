@@ -337,6 +337,8 @@ struct handling {
 /* The word a handling is written with: hkind_name(), or the platform's own */
 const char *handling_name(const struct handling *h);
 const char *handling_word(const struct ast_handling *h);
+/* The handling (beh false) or behaviour platform p declares named name, or NULL */
+const struct ast_word *platform_word(const struct ast_platform *p, bool beh, const char *name);
 
 struct decl {
 	const struct ast_msr *ast;	/* the statement with the address */
