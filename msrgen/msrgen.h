@@ -460,7 +460,7 @@ struct outputs {
  */
 enum record {
 	REC_PLATFORM, REC_DECL, REC_ALIAS, REC_FIELD, REC_VALUE, REC_RESERVED, REC_MSR,
-	REC_HANDLE, REC_HYPERVISOR, REC_HVDEFAULT, REC_HV, NREC
+	REC_HANDLE, REC_ON, REC_HANDLER, REC_HYPERVISOR, REC_HVDEFAULT, REC_HV, NREC
 };
 extern const char *const record_names[NREC];
 /* Where each record starts in the model text, and its kind. */

@@ -4,6 +4,7 @@
  * MSRGEN_HV(...), in the order and with the arguments docs/templates.md
  * gives, each string quoted so that a template's rescan of it is inert.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "msrgen.h"
@@ -33,7 +34,7 @@ static void vendors_text(struct strbuf *sb, const struct vendors *v)
 
 const char *const record_names[NREC] = {
 	"MSRGEN_PLATFORM", "MSRGEN_DECL", "MSRGEN_ALIAS", "MSRGEN_FIELD", "MSRGEN_VALUE",
-	"MSRGEN_RESERVED", "MSRGEN_MSR", "MSRGEN_HANDLE", "MSRGEN_HYPERVISOR",
+	"MSRGEN_RESERVED", "MSRGEN_MSR", "MSRGEN_HANDLE", "MSRGEN_ON", "MSRGEN_HANDLER", "MSRGEN_HYPERVISOR",
 	"MSRGEN_HVDEFAULT", "MSRGEN_HV",
 };
 
@@ -50,24 +51,14 @@ static void record_start(struct strbuf *sb, struct record_spans *spans, enum rec
 	sb_putc(sb, '(');
 }
 
-static void handle_record(struct strbuf *sb, struct record_spans *spans, const struct model *m,
-			  const struct reg *r,
-			  size_t pi, int k)
+/* The kind, argument and constant arguments of handling h for direction k
+   (k: 0 read, 1 write): three quoted arguments */
+static void handling_args(struct strbuf *sb, const struct handling *h, int k)
 {
-	const struct platform *p = &m->platforms.v[pi];
-	const struct handling *h = &r->decl->handling[pi * 2 + k];
 	const struct ast_handling *a = h->ast;
 	size_t i;
 
-	record_start(sb, spans, REC_HANDLE, a ? &a->pos : &r->decl->ast->name.pos);
-	q(sb, r->id);
-	sb_puts(sb, ", ");
-	q(sb, r->macro);
-	sb_printf(sb, ", [[0x%08x]], ", r->addr);
-	q(sb, p->name);
-	sb_puts(sb, ", ");
-	q(sb, p->feature);
-	sb_printf(sb, ", [[%s]], [[%s]], [[", k ? "write" : "read", handling_name(h));
+	sb_printf(sb, "[[%s]], [[", handling_name(h));
 	if (a && a->kind == H_IGNORE && k == 0)
 		sb_printf(sb, "0x%llx", (unsigned long long)(a->has_value ? a->value.v : 0));
 	else if (a && (a->kind == H_CALL || a->kind == H_FIXUP))
@@ -75,7 +66,109 @@ static void handle_record(struct strbuf *sb, struct record_spans *spans, const s
 	sb_puts(sb, "]], [[");
 	for (i = 0; a && i < a->args.n; i++)
 		sb_printf(sb, "%s%s", i ? ", " : "", a->args.v[i].name);
-	sb_puts(sb, "]])m4_dnl\n");
+	sb_puts(sb, "]]");
+}
+
+/* id, macro, addr of register r, and platform pi's name and feature */
+static void reg_platform(struct strbuf *sb, const struct model *m, const struct reg *r,
+			 size_t pi, bool attrs)
+{
+	const struct platform *p = &m->platforms.v[pi];
+
+	q(sb, r->id);
+	sb_puts(sb, ", ");
+	q(sb, r->macro);
+	sb_printf(sb, ", [[0x%08x]], ", r->addr);
+	if (attrs)
+		sb_printf(sb, "[[%s]], [[%d]], ", access_name(r->decl->access), r->decl->ns);
+	q(sb, p->name);
+	sb_puts(sb, ", ");
+	q(sb, p->feature);
+	sb_puts(sb, ", ");
+}
+
+static void handle_record(struct strbuf *sb, struct record_spans *spans, const struct model *m,
+			  const struct reg *r, size_t pi, int k)
+{
+	const struct handling *h = &r->decl->handling[pi * 2 + k];
+
+	record_start(sb, spans, REC_HANDLE, h->ast ? &h->ast->pos : &r->decl->ast->name.pos);
+	reg_platform(sb, m, r, pi, false);
+	sb_printf(sb, "[[%s]], ", k ? "write" : "read");
+	handling_args(sb, h, k);
+	sb_puts(sb, ")m4_dnl\n");
+}
+
+/* Register r on platform pi, both directions (empty where the access has none) */
+static void on_record(struct strbuf *sb, struct record_spans *spans, const struct model *m,
+		      const struct reg *r, size_t pi)
+{
+	int k;
+
+	record_start(sb, spans, REC_ON, &r->decl->ast->name.pos);
+	reg_platform(sb, m, r, pi, true);
+	for (k = 0; k < 2; k++) {
+		if (k)
+			sb_puts(sb, ", ");
+		if (r->decl->access & (1 << k))
+			handling_args(sb, &r->decl->handling[pi * 2 + k], k);
+		else
+			sb_puts(sb, "[[]], [[]], [[]]");
+	}
+	sb_puts(sb, ")m4_dnl\n");
+}
+
+/* A handler the table names: one per platform, name and direction */
+struct handler_use {
+	size_t pi;
+	int k;
+	const struct ast_handling *a;
+};
+
+/* MSRGEN_HANDLER records, in the order the declarations first name them */
+static void handler_records(struct strbuf *sb, struct record_spans *spans,
+			    const struct model *m)
+{
+	VEC(struct handler_use) seen = { 0 };
+	size_t i, j, pi;
+	int k;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		for (pi = 0; pi < m->platforms.n; pi++) {
+			for (k = 0; k < 2; k++) {
+				const struct ast_handling *a = d->handling[pi * 2 + k].ast;
+				struct handler_use u = { pi, k, a };
+
+				if (!(d->access & (1 << k)) || !a ||
+				    (a->kind != H_CALL && a->kind != H_FIXUP))
+					continue;
+				for (j = 0; j < seen.n; j++)
+					if (seen.v[j].pi == pi && seen.v[j].k == k &&
+					    !strcmp(seen.v[j].a->func.name, a->func.name))
+						break;
+				if (j < seen.n)
+					continue;
+				vec_push(&seen, u);
+			}
+		}
+	}
+	for (j = 0; j < seen.n; j++) {
+		const struct handler_use *u = &seen.v[j];
+		const struct platform *p = &m->platforms.v[u->pi];
+
+		record_start(sb, spans, REC_HANDLER, &u->a->pos);
+		q(sb, u->a->func.name);
+		sb_puts(sb, ", ");
+		q(sb, p->name);
+		sb_puts(sb, ", ");
+		q(sb, p->feature);
+		sb_printf(sb, ", [[%s]], [[%s]], [[%zu]])m4_dnl\n",
+			  u->a->kind == H_CALL ? "call" : "fixup", u->k ? "write" : "read",
+			  u->a->args.n);
+	}
+	free(seen.v);
 }
 
 void records_text(const struct model *m, struct strbuf *sb, struct record_spans *spans)
@@ -170,8 +263,11 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 				for (k = 0; k < 2; k++)
 					if (d->access & (1 << k))
 						handle_record(sb, spans, m, r, pi, (int)k);
+			for (pi = 0; pi < m->platforms.n; pi++)
+				on_record(sb, spans, m, r, pi);
 		}
 	}
+	handler_records(sb, spans, m);
 	for (i = 0; i < m->hypervisors.n; i++) {
 		const struct hypervisor *h = &m->hypervisors.v[i];
 

@@ -108,7 +108,46 @@ Test(model, records_text)
 		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[native]], [[]], [[read]], [[passthrough]], [[]], [[]])m4_dnl\n"
 		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[native]], [[]], [[write]], [[passthrough]], [[]], [[]])m4_dnl\n"
 		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[xenpv]], [[X86_FEATURE_XENPV]], [[read]], [[passthrough]], [[]], [[]])m4_dnl\n"
-		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[xenpv]], [[X86_FEATURE_XENPV]], [[write]], [[call]], [[h]], [[A]])m4_dnl\n");
+		"MSRGEN_HANDLE([[x]], [[MSR_X]], [[0x00000010]], [[xenpv]], [[X86_FEATURE_XENPV]], [[write]], [[call]], [[h]], [[A]])m4_dnl\n"
+		"MSRGEN_ON([[x]], [[MSR_X]], [[0x00000010]], [[rw]], [[0]], [[native]], [[]], [[passthrough]], [[]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[x]], [[MSR_X]], [[0x00000010]], [[rw]], [[0]], [[xenpv]], [[X86_FEATURE_XENPV]], [[passthrough]], [[]], [[]], [[call]], [[h]], [[A]])m4_dnl\n"
+		"MSRGEN_HANDLER([[h]], [[xenpv]], [[X86_FEATURE_XENPV]], [[call]], [[write]], [[1]])m4_dnl\n");
+	sb_free(&sb);
+}
+
+/* MSRGEN_ON: both directions of a register in one record, empty where the
+   access has none; MSRGEN_HANDLER: once per handler and direction, in the
+   order the declarations first name it */
+Test(model, records_join_each_register_with_its_handling)
+{
+	struct model m = build(
+		"msr MSR_A 0x20 { access ro; xenpv read ignore 0x1234; }\n"
+		"msr MSR_B 0x21 { access wo; nonserializing; xenpv write call g(K1, K2); }\n"
+		"msr MSR_C 0x22 { xenpv read fixup fix; xenpv write call g(K3, K4); }\n"
+		"msr MSR_D 0x23 { access ro; xenpv read call r(); }\n");
+	struct strbuf sb = { 0 };
+	const char *s, *e;
+	struct strbuf on = { 0 };
+
+	render_model_text(&m, &sb);
+	for (s = sb.s; (s = strstr(s, "MSRGEN_")); s = e) {
+		e = strchr(s, '\n') + 1;
+		if (!strncmp(s, "MSRGEN_ON(", 10) || !strncmp(s, "MSRGEN_HANDLER(", 15))
+			sb_putn(&on, s, (size_t)(e - s));
+	}
+	cr_assert_str_eq(on.s,
+		"MSRGEN_ON([[a]], [[MSR_A]], [[0x00000020]], [[ro]], [[0]], [[native]], [[]], [[passthrough]], [[]], [[]], [[]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[a]], [[MSR_A]], [[0x00000020]], [[ro]], [[0]], [[xenpv]], [[X86_FEATURE_XENPV]], [[ignore]], [[0x1234]], [[]], [[]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[b]], [[MSR_B]], [[0x00000021]], [[wo]], [[1]], [[native]], [[]], [[]], [[]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[b]], [[MSR_B]], [[0x00000021]], [[wo]], [[1]], [[xenpv]], [[X86_FEATURE_XENPV]], [[]], [[]], [[]], [[call]], [[g]], [[K1, K2]])m4_dnl\n"
+		"MSRGEN_ON([[c]], [[MSR_C]], [[0x00000022]], [[rw]], [[0]], [[native]], [[]], [[passthrough]], [[]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[c]], [[MSR_C]], [[0x00000022]], [[rw]], [[0]], [[xenpv]], [[X86_FEATURE_XENPV]], [[fixup]], [[fix]], [[]], [[call]], [[g]], [[K3, K4]])m4_dnl\n"
+		"MSRGEN_ON([[d]], [[MSR_D]], [[0x00000023]], [[ro]], [[0]], [[native]], [[]], [[passthrough]], [[]], [[]], [[]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[d]], [[MSR_D]], [[0x00000023]], [[ro]], [[0]], [[xenpv]], [[X86_FEATURE_XENPV]], [[call]], [[r]], [[]], [[]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_HANDLER([[g]], [[xenpv]], [[X86_FEATURE_XENPV]], [[call]], [[write]], [[2]])m4_dnl\n"
+		"MSRGEN_HANDLER([[fix]], [[xenpv]], [[X86_FEATURE_XENPV]], [[fixup]], [[read]], [[0]])m4_dnl\n"
+		"MSRGEN_HANDLER([[r]], [[xenpv]], [[X86_FEATURE_XENPV]], [[call]], [[read]], [[0]])m4_dnl\n");
+	sb_free(&on);
 	sb_free(&sb);
 }
 

@@ -171,6 +171,26 @@ Test(robust, m4_error_in_a_record_names_the_table)
 			"msrgen: error: m4 failed on template '%s'\n");
 }
 
+/* The joined records are located too: MSRGEN_ON at the declaration,
+   MSRGEN_HANDLER at the handling that first names the handler */
+Test(robust, template_fail_in_a_joined_record_names_the_table)
+{
+	broken_template("/* SPDX-License-Identifier: GPL-2.0 */\nMSRGEN_BANNER_C()m4_dnl\n"
+			"m4_define([[MSRGEN_ON]], [[m4_ifelse([[$11$7]], [[ignoreX86_FEATURE_XENPV]], "
+			"[[MSRGEN_FAIL([[$2: $6 ignores writes]])]])]])MSRGEN_MODEL\n",
+			"small.msr:10:5: error: MSR_STAR: xenpv ignores writes\n"
+			"msr MSR_STAR 0xc0000081 { xenpv write ignore; }\n"
+			"    ^~~~~~~~\n"
+			"msrgen: error: m4 failed on template '%s'\n");
+	broken_template("/* SPDX-License-Identifier: GPL-2.0 */\nMSRGEN_BANNER_C()m4_dnl\n"
+			"m4_define([[MSRGEN_HANDLER]], [[m4_ifelse([[$6]], [[2]], "
+			"[[MSRGEN_FAIL([[$1 takes $6]])]])]])MSRGEN_MODEL\n",
+			"small.msr:7:2: error: xen_msr_set_segment_base takes 2\n"
+			"\txenpv write call xen_msr_set_segment_base(SEGBASE_FS, 0x10);\n"
+			"\t^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+			"msrgen: error: m4 failed on template '%s'\n");
+}
+
 Test(robust, m4_warning_is_an_error)
 {
 	broken_template("/* SPDX-License-Identifier: GPL-2.0 */\nMSRGEN_BANNER_C()m4_dnl\n"

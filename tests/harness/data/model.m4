@@ -8,6 +8,8 @@ m4_define([[MSRGEN_VALUE]],[[]])m4_dnl
 m4_define([[MSRGEN_RESERVED]],[[]])m4_dnl
 m4_define([[MSRGEN_MSR]],[[]])m4_dnl
 m4_define([[MSRGEN_HANDLE]],[[]])m4_dnl
+m4_define([[MSRGEN_ON]],[[]])m4_dnl
+m4_define([[MSRGEN_HANDLER]],[[]])m4_dnl
 m4_define([[MSRGEN_HYPERVISOR]],[[]])m4_dnl
 m4_define([[MSRGEN_HVDEFAULT]],[[]])m4_dnl
 m4_define([[MSRGEN_HV]],[[]])m4_dnl
@@ -35,89 +37,124 @@ MSRGEN_HANDLE([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[native]],
 MSRGEN_HANDLE([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[fixup]],[[xen_msr_apicbase_fixup]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[fixup]],[[xen_msr_apicbase_fixup]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[single]],[[0x00000049]],[[1]],[[1]],[[]],[[wo]],[[any]],[[0]],[[Prediction command]])m4_dnl
 MSRGEN_MSR([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[0x00000049]],[[ia32_pred_cmd]],[[0]],[[wo]],[[any]],[[0]],[[Prediction command]])m4_dnl
 MSRGEN_HANDLE([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[0x00000049]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[0x00000049]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[0x00000049]],[[wo]],[[0]],[[native]],[[]],[[]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[0x00000049]],[[wo]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[platform_info]],[[MSR_PLATFORM_INFO]],[[single]],[[0x000000ce]],[[1]],[[1]],[[]],[[ro]],[[intel]],[[0]],[[Platform information]])m4_dnl
 MSRGEN_FIELD([[platform_info]],[[MAX_NON_TURBO_RATIO]],[[15]],[[8]],[[ro]],[[Maximum non-turbo ratio]])m4_dnl
 MSRGEN_MSR([[platform_info]],[[MSR_PLATFORM_INFO]],[[0x000000ce]],[[platform_info]],[[0]],[[ro]],[[intel]],[[0]],[[Platform information]])m4_dnl
 MSRGEN_HANDLE([[platform_info]],[[MSR_PLATFORM_INFO]],[[0x000000ce]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[platform_info]],[[MSR_PLATFORM_INFO]],[[0x000000ce]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[ignore]],[[0x0]],[[]])m4_dnl
+MSRGEN_ON([[platform_info]],[[MSR_PLATFORM_INFO]],[[0x000000ce]],[[ro]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[]],[[]],[[]])m4_dnl
+MSRGEN_ON([[platform_info]],[[MSR_PLATFORM_INFO]],[[0x000000ce]],[[ro]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[ignore]],[[0x0]],[[]],[[]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[p6_evntsel]],[[MSR_P6_EVNTSEL]],[[array]],[[0x00000186]],[[2]],[[1]],[[]],[[rw]],[[intel]],[[0]],[[Performance event select]])m4_dnl
 MSRGEN_MSR([[p6_evntsel0]],[[MSR_P6_EVNTSEL0]],[[0x00000186]],[[p6_evntsel]],[[0]],[[rw]],[[intel]],[[0]],[[Performance event select]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel0]],[[MSR_P6_EVNTSEL0]],[[0x00000186]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel0]],[[MSR_P6_EVNTSEL0]],[[0x00000186]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel0]],[[MSR_P6_EVNTSEL0]],[[0x00000186]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[perf]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel0]],[[MSR_P6_EVNTSEL0]],[[0x00000186]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[perf]],[[]],[[]])m4_dnl
+MSRGEN_ON([[p6_evntsel0]],[[MSR_P6_EVNTSEL0]],[[0x00000186]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[p6_evntsel0]],[[MSR_P6_EVNTSEL0]],[[0x00000186]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[perf]],[[]],[[]],[[perf]],[[]],[[]])m4_dnl
 MSRGEN_MSR([[p6_evntsel1]],[[MSR_P6_EVNTSEL1]],[[0x00000187]],[[p6_evntsel]],[[1]],[[rw]],[[intel]],[[0]],[[Performance event select]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel1]],[[MSR_P6_EVNTSEL1]],[[0x00000187]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel1]],[[MSR_P6_EVNTSEL1]],[[0x00000187]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel1]],[[MSR_P6_EVNTSEL1]],[[0x00000187]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[perf]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[p6_evntsel1]],[[MSR_P6_EVNTSEL1]],[[0x00000187]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[perf]],[[]],[[]])m4_dnl
+MSRGEN_ON([[p6_evntsel1]],[[MSR_P6_EVNTSEL1]],[[0x00000187]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[p6_evntsel1]],[[MSR_P6_EVNTSEL1]],[[0x00000187]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[perf]],[[]],[[]],[[perf]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[single]],[[0x00000174]],[[1]],[[1]],[[]],[[rw]],[[any]],[[0]],[[SYSENTER code segment]])m4_dnl
 MSRGEN_MSR([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[0x00000174]],[[ia32_sysenter_cs]],[[0]],[[rw]],[[any]],[[0]],[[SYSENTER code segment]])m4_dnl
 MSRGEN_HANDLE([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[0x00000174]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[0x00000174]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[0x00000174]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[0x00000174]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[ignore]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[0x00000174]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_sysenter_cs]],[[MSR_IA32_SYSENTER_CS]],[[0x00000174]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[ignore]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[ia32_mcx_ctl]],[[MSR_IA32_MCx_CTL]],[[indexed]],[[0x00000400]],[[2]],[[4]],[[x]],[[rw]],[[any]],[[0]],[[Machine-check bank control]])m4_dnl
 MSRGEN_MSR([[ia32_mc0_ctl]],[[MSR_IA32_MC0_CTL]],[[0x00000400]],[[ia32_mcx_ctl]],[[0]],[[rw]],[[any]],[[0]],[[Machine-check bank control]])m4_dnl
 MSRGEN_HANDLE([[ia32_mc0_ctl]],[[MSR_IA32_MC0_CTL]],[[0x00000400]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_mc0_ctl]],[[MSR_IA32_MC0_CTL]],[[0x00000400]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_mc0_ctl]],[[MSR_IA32_MC0_CTL]],[[0x00000400]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_mc0_ctl]],[[MSR_IA32_MC0_CTL]],[[0x00000400]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_mc0_ctl]],[[MSR_IA32_MC0_CTL]],[[0x00000400]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_mc0_ctl]],[[MSR_IA32_MC0_CTL]],[[0x00000400]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_MSR([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[ia32_mcx_ctl]],[[1]],[[rw]],[[any]],[[0]],[[Machine-check bank control]])m4_dnl
 MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[single]],[[0x000006e0]],[[1]],[[1]],[[]],[[rw]],[[any]],[[1]],[[TSC deadline]])m4_dnl
 MSRGEN_MSR([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[ia32_tsc_deadline]],[[0]],[[rw]],[[any]],[[1]],[[TSC deadline]])m4_dnl
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[rw]],[[1]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[rw]],[[1]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[star]],[[MSR_STAR]],[[single]],[[0xc0000081]],[[1]],[[1]],[[]],[[rw]],[[any]],[[0]],[[Legacy mode SYSCALL target]])m4_dnl
 MSRGEN_MSR([[star]],[[MSR_STAR]],[[0xc0000081]],[[star]],[[0]],[[rw]],[[any]],[[0]],[[Legacy mode SYSCALL target]])m4_dnl
 MSRGEN_HANDLE([[star]],[[MSR_STAR]],[[0xc0000081]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[star]],[[MSR_STAR]],[[0xc0000081]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[star]],[[MSR_STAR]],[[0xc0000081]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[star]],[[MSR_STAR]],[[0xc0000081]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[ignore]],[[]],[[]])m4_dnl
+MSRGEN_ON([[star]],[[MSR_STAR]],[[0xc0000081]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[star]],[[MSR_STAR]],[[0xc0000081]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[ignore]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[lstar]],[[MSR_LSTAR]],[[single]],[[0xc0000082]],[[1]],[[1]],[[]],[[rw]],[[any]],[[1]],[[Long mode SYSCALL target]])m4_dnl
 MSRGEN_MSR([[lstar]],[[MSR_LSTAR]],[[0xc0000082]],[[lstar]],[[0]],[[rw]],[[any]],[[1]],[[Long mode SYSCALL target]])m4_dnl
 MSRGEN_HANDLE([[lstar]],[[MSR_LSTAR]],[[0xc0000082]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[lstar]],[[MSR_LSTAR]],[[0xc0000082]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[lstar]],[[MSR_LSTAR]],[[0xc0000082]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[lstar]],[[MSR_LSTAR]],[[0xc0000082]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[ignore]],[[]],[[]])m4_dnl
+MSRGEN_ON([[lstar]],[[MSR_LSTAR]],[[0xc0000082]],[[rw]],[[1]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[lstar]],[[MSR_LSTAR]],[[0xc0000082]],[[rw]],[[1]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[ignore]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[fs_base]],[[MSR_FS_BASE]],[[single]],[[0xc0000100]],[[1]],[[1]],[[]],[[rw]],[[any]],[[1]],[[64-bit FS base]])m4_dnl
 MSRGEN_MSR([[fs_base]],[[MSR_FS_BASE]],[[0xc0000100]],[[fs_base]],[[0]],[[rw]],[[any]],[[1]],[[64-bit FS base]])m4_dnl
 MSRGEN_HANDLE([[fs_base]],[[MSR_FS_BASE]],[[0xc0000100]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[fs_base]],[[MSR_FS_BASE]],[[0xc0000100]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[fs_base]],[[MSR_FS_BASE]],[[0xc0000100]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[fs_base]],[[MSR_FS_BASE]],[[0xc0000100]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[call]],[[xen_msr_set_segment_base]],[[SEGBASE_FS]])m4_dnl
+MSRGEN_ON([[fs_base]],[[MSR_FS_BASE]],[[0xc0000100]],[[rw]],[[1]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[fs_base]],[[MSR_FS_BASE]],[[0xc0000100]],[[rw]],[[1]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[call]],[[xen_msr_set_segment_base]],[[SEGBASE_FS]])m4_dnl
 MSRGEN_DECL([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[single]],[[0xc0000102]],[[1]],[[1]],[[]],[[rw]],[[any]],[[0]],[[SWAPGS GS shadow]])m4_dnl
 MSRGEN_MSR([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[0xc0000102]],[[kernel_gs_base]],[[0]],[[rw]],[[any]],[[0]],[[SWAPGS GS shadow]])m4_dnl
 MSRGEN_HANDLE([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[0xc0000102]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[0xc0000102]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[0xc0000102]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[0xc0000102]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[call]],[[xen_msr_set_segment_base]],[[SEGBASE_GS_USER]])m4_dnl
+MSRGEN_ON([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[0xc0000102]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[kernel_gs_base]],[[MSR_KERNEL_GS_BASE]],[[0xc0000102]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[call]],[[xen_msr_set_segment_base]],[[SEGBASE_GS_USER]])m4_dnl
 MSRGEN_DECL([[test_const64]],[[MSR_TEST_CONST64]],[[single]],[[0xc0011234]],[[1]],[[1]],[[]],[[rw]],[[amd]],[[0]],[[Harness register: Xen PV read yields a 64-bit constant]])m4_dnl
 MSRGEN_MSR([[test_const64]],[[MSR_TEST_CONST64]],[[0xc0011234]],[[test_const64]],[[0]],[[rw]],[[amd]],[[0]],[[Harness register: Xen PV read yields a 64-bit constant]])m4_dnl
 MSRGEN_HANDLE([[test_const64]],[[MSR_TEST_CONST64]],[[0xc0011234]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[test_const64]],[[MSR_TEST_CONST64]],[[0xc0011234]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[test_const64]],[[MSR_TEST_CONST64]],[[0xc0011234]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[ignore]],[[0x123456789abcdef0]],[[]])m4_dnl
 MSRGEN_HANDLE([[test_const64]],[[MSR_TEST_CONST64]],[[0xc0011234]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[ignore]],[[]],[[]])m4_dnl
+MSRGEN_ON([[test_const64]],[[MSR_TEST_CONST64]],[[0xc0011234]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[test_const64]],[[MSR_TEST_CONST64]],[[0xc0011234]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[ignore]],[[0x123456789abcdef0]],[[]],[[ignore]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[single]],[[0xc0011235]],[[1]],[[1]],[[]],[[rw]],[[amd]],[[1]],[[Harness register: nonserializing, ignored and 32-bit constant on Xen PV]])m4_dnl
 MSRGEN_MSR([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[0xc0011235]],[[test_ns_ign]],[[0]],[[rw]],[[amd]],[[1]],[[Harness register: nonserializing, ignored and 32-bit constant on Xen PV]])m4_dnl
 MSRGEN_HANDLE([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[0xc0011235]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[0xc0011235]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[0xc0011235]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[ignore]],[[0xcafe0042]],[[]])m4_dnl
 MSRGEN_HANDLE([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[0xc0011235]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[ignore]],[[]],[[]])m4_dnl
+MSRGEN_ON([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[0xc0011235]],[[rw]],[[1]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[test_ns_ign]],[[MSR_TEST_NS_IGN]],[[0xc0011235]],[[rw]],[[1]],[[xenpv]],[[X86_FEATURE_XENPV]],[[ignore]],[[0xcafe0042]],[[]],[[ignore]],[[]],[[]])m4_dnl
 MSRGEN_DECL([[test_call_rd]],[[MSR_TEST_CALL_RD]],[[single]],[[0xc0011236]],[[1]],[[1]],[[]],[[ro]],[[amd]],[[0]],[[Harness register: Xen PV read through a C handler with arguments]])m4_dnl
 MSRGEN_MSR([[test_call_rd]],[[MSR_TEST_CALL_RD]],[[0xc0011236]],[[test_call_rd]],[[0]],[[ro]],[[amd]],[[0]],[[Harness register: Xen PV read through a C handler with arguments]])m4_dnl
 MSRGEN_HANDLE([[test_call_rd]],[[MSR_TEST_CALL_RD]],[[0xc0011236]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_HANDLE([[test_call_rd]],[[MSR_TEST_CALL_RD]],[[0xc0011236]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[call]],[[xen_msr_test_read]],[[7, 0x10]])m4_dnl
+MSRGEN_ON([[test_call_rd]],[[MSR_TEST_CALL_RD]],[[0xc0011236]],[[ro]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[]],[[]],[[]])m4_dnl
+MSRGEN_ON([[test_call_rd]],[[MSR_TEST_CALL_RD]],[[0xc0011236]],[[ro]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[call]],[[xen_msr_test_read]],[[7, 0x10]],[[]],[[]],[[]])m4_dnl
+MSRGEN_HANDLER([[xen_msr_apicbase_fixup]],[[xenpv]],[[X86_FEATURE_XENPV]],[[fixup]],[[read]],[[0]])m4_dnl
+MSRGEN_HANDLER([[xen_msr_set_segment_base]],[[xenpv]],[[X86_FEATURE_XENPV]],[[call]],[[write]],[[1]])m4_dnl
+MSRGEN_HANDLER([[xen_msr_test_read]],[[xenpv]],[[X86_FEATURE_XENPV]],[[call]],[[read]],[[2]])m4_dnl
 MSRGEN_HYPERVISOR([[xen]],[[xenpv]],[[Xen PV]])m4_dnl
 MSRGEN_HVDEFAULT([[xen]],[[read]],[[gp]],[[]])m4_dnl
 ]])m4_dnl
