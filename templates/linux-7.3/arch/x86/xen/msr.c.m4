@@ -58,7 +58,10 @@ static __always_inline int xen_msr_native_write(u32 msr, u64 val, bool safe)
 }
 m4_divert(-1)
 Handlers this target knows, emitted when the tables name them.
-m4_ifelse(_mg_get([[hcall_xen_msr_set_segment_base_write]], [[-]]), [[-]], [[]], [[m4_divert(0)
+m4_define([[MSRGEN_HANDLER]], [[m4_ifelse([[$3]], [[X86_FEATURE_XENPV]], [[_mg_set([[uses_$1_$5]], [[1]])]])]])
+MSRGEN_MODEL
+m4_define([[MSRGEN_HANDLER]], [[]])
+m4_ifelse(_mg_get([[uses_xen_msr_set_segment_base_write]]), [[1]], [[m4_divert(0)
 /**
  * xen_msr_set_segment_base() - Set a segment base through Xen
  * @which: SEGBASE_* selector
@@ -75,7 +78,7 @@ int xen_msr_set_segment_base(unsigned long which, u64 val)
 	return 0;
 }
 m4_divert(-1)]])
-m4_ifelse(_mg_get([[hfix_xen_msr_apicbase_fixup]], [[-]]), [[-]], [[]], [[m4_divert(0)
+m4_ifelse(_mg_get([[uses_xen_msr_apicbase_fixup_read]]), [[1]], [[m4_divert(0)
 /**
  * xen_msr_apicbase_fixup() - Adjust an APIC base value read on Xen PV
  * @val: the value read
@@ -92,32 +95,33 @@ void xen_msr_apicbase_fixup(u64 *val)
 }
 m4_divert(-1)]])
 
-Runtime dispatch: cases for the MSRs whose Xen PV handling is ignore, call
-or fixup (perf is the default path: the vPMU check first).
-m4_define([[_mg_rcase]], [[m4_ifelse(_mg_has([[$1]], [[read]])_mg_once([[rcase$3]]), [[11]], [[m4_ifelse(
-_mg_xk([[$1]], [[read]]), [[ignore]], [[m4_divert(0)m4_dnl
+Runtime dispatch, over the MSRGEN_ON records of Xen PV (_mg_xenpv): cases
+for the MSRs whose Xen PV handling is ignore, call or fixup (perf is the
+default path: the vPMU check first), once per address.
+m4_define([[_mg_rcase]], [[m4_ifelse(m4_ifelse([[$8]], [[]], [[0]], [[1]])_mg_once([[rcase$3]]), [[11]], [[m4_ifelse(
+[[$8]], [[ignore]], [[m4_divert(0)m4_dnl
 	case $2:
-		return (struct msr_result){ _mg_xa([[$1]], [[read]])ULL, 0 };
+		return (struct msr_result){ $9ULL, 0 };
 m4_divert(-1)]],
-_mg_xk([[$1]], [[read]]), [[fixup]], [[m4_divert(0)m4_dnl
+[[$8]], [[fixup]], [[m4_divert(0)m4_dnl
 	case $2:
 		err = xen_msr_native_read(msr, &val, safe);
-		_mg_xa([[$1]], [[read]])(&val);
+		$9(&val);
 		return (struct msr_result){ val, err };
 m4_divert(-1)]],
-_mg_xk([[$1]], [[read]]), [[call]], [[m4_divert(0)m4_dnl
+[[$8]], [[call]], [[m4_divert(0)m4_dnl
 	case $2:
-		err = _mg_xa([[$1]], [[read]])(_mg_hargs([[$1]], [[read]])&val);
+		err = $9(_mg_hargs([[$10]])&val);
 		return (struct msr_result){ val, err };
 m4_divert(-1)]])]])]])
-_mg_wign(id, name, address): a case label of an ignored write (they share
-one return); _mg_wcase: a case of a write whose handler is called.
-m4_define([[_mg_wign]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])[[]]_mg_once([[wign$3]]), [[1ignore1]], [[m4_divert(0)m4_dnl
+_mg_wign: a case label of an ignored write (they share one return);
+_mg_wcase: a case of a write whose handler is called.
+m4_define([[_mg_wign]], [[m4_ifelse([[$11]]_mg_once([[wign$3]]), [[ignore1]], [[m4_divert(0)m4_dnl
 	case $2:
 m4_divert(-1)_mg_set([[wign_any]], [[1]])]])]])
-m4_define([[_mg_wcase]], [[m4_ifelse(_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])[[]]_mg_once([[wcase$3]]), [[1call1]], [[m4_divert(0)m4_dnl
+m4_define([[_mg_wcase]], [[m4_ifelse([[$11]]_mg_once([[wcase$3]]), [[call1]], [[m4_divert(0)m4_dnl
 	case $2:
-		return _mg_xa([[$1]], [[write]])(_mg_hargs([[$1]], [[write]])val);
+		return $12(_mg_hargs([[$13]])val);
 m4_divert(-1)]])]])
 m4_divert(0)
 /**
@@ -134,8 +138,7 @@ struct msr_result xen_pv_rdmsr(u32 msr, bool safe)
 
 	switch (msr) {
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_rcase([[$1]], [[$2]], [[$3]])]])
-MSRGEN_MODEL
+_mg_xenpv([[_mg_rcase]])
 m4_divert(0)m4_dnl
 	}
 	if (pmu_msr_chk_emulated(msr, &val, true))
@@ -157,14 +160,11 @@ int xen_pv_wrmsr(u32 msr, u64 val, bool safe)
 {
 	switch (msr) {
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_wign([[$1]], [[$2]], [[$3]])]])
-MSRGEN_MODEL
+_mg_xenpv([[_mg_wign]])
 m4_ifelse(_mg_get([[wign_any]]), [[1]], [[m4_divert(0)m4_dnl
 		return 0;	/* Xen PV ignores these writes */
 m4_divert(-1)]])
-m4_define([[MSRGEN_MSR]], [[_mg_wcase([[$1]], [[$2]], [[$3]])]])
-MSRGEN_MODEL
-m4_define([[MSRGEN_MSR]], [[]])
+_mg_xenpv([[_mg_wcase]])
 m4_divert(0)m4_dnl
 	}
 	if (pmu_msr_chk_emulated(msr, &val, false))

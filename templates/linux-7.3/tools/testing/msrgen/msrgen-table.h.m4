@@ -17,27 +17,26 @@ MSRGEN_BANNER_C
 /* The lists are one argument of this, so that they read as one expression. */
 #define __MSRGEN_TEST_LIST(...)	__VA_ARGS__
 m4_divert(-1)
-m4_define([[_mg_targ]], [[m4_ifelse(_mg_xk([[$1]], [[$2]]), [[ignore]], [[m4_ifelse([[$2]], [[read]], _mg_xa([[$1]], [[$2]])ULL, [[none]])]], _mg_xa([[$1]], [[$2]]), [[]], [[none]], [[_mg_xa([[$1]], [[$2]])]])]])
-m4_define([[_mg_trd]], [[m4_ifelse(_mg_has([[$1]], [[read]]), [[1]], [[m4_divert(0)m4_dnl
+_mg_targ(kind, arg, dir): xen_arg of a direction's Xen PV handling.
+m4_define([[_mg_targ]], [[m4_ifelse([[$1]], [[ignore]], [[m4_ifelse([[$3]], [[read]], [[$2ULL]], [[none]])]], [[$2]], [[]], [[none]], [[$2]])]])
+m4_define([[_mg_trd]], [[m4_ifelse([[$8]], [[]], [[]], [[m4_divert(0)m4_dnl
 	X($1, $3, "$2", \
-	  _mg_xk([[$1]], [[read]]), _mg_targ([[$1]], [[read]]), (_mg_xargs([[$1]], [[read]]))) \
+	  $8, _mg_targ([[$8]], [[$9]], [[read]]), ($10)) \
 m4_divert(-1)]])]])
-m4_define([[_mg_twr]], [[m4_ifelse(_mg_has([[$1]], [[write]]), [[1]], [[m4_divert(0)m4_dnl
+m4_define([[_mg_twr]], [[m4_ifelse([[$11]], [[]], [[]], [[m4_divert(0)m4_dnl
 	X($1, $3, "$2", \
-	  _mg_ns([[$1]]), _mg_xk([[$1]], [[write]]), _mg_targ([[$1]], [[write]]), (_mg_xargs([[$1]], [[write]]))) \
+	  $5, $11, _mg_targ([[$11]], [[$12]], [[write]]), ($13)) \
 m4_divert(-1)]])]])
 m4_divert(0)
 #define MSRGEN_TEST_READS(X) __MSRGEN_TEST_LIST( \
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_trd([[$1]], [[$2]], [[$3]])]])
-MSRGEN_MODEL
+_mg_xenpv([[_mg_trd]])
 m4_divert(0)m4_dnl
 	)
 
 #define MSRGEN_TEST_WRITES(X) __MSRGEN_TEST_LIST( \
 m4_divert(-1)
-m4_define([[MSRGEN_MSR]], [[_mg_twr([[$1]], [[$2]], [[$3]])]])
-MSRGEN_MODEL
+_mg_xenpv([[_mg_twr]])
 m4_divert(0)m4_dnl
 	)
 

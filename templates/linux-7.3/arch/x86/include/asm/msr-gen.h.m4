@@ -274,28 +274,27 @@ int xen_pv_wrmsr(u32 msr, u64 val, bool safe);
 m4_divert(-1)
 _mg_clob: what a site that may call C clobbers besides its outputs.
 m4_define([[_mg_clob]], [["rdi", "rsi", "r8", "r9", "r10", "r11", "memory"]])
-Filters of the registers by their Xen PV handling: the read (write) is a
-constant (1ignore) or code (11); a WRMSRNS write by its Xen PV handling: not
-passthrough (111) or passthrough (110), code (111), a constant (11ignore).
-m4_define([[_mg_xrdk]], [[_mg_has([[$1]], [[read]])_mg_xk([[$1]], [[read]])]])
-m4_define([[_mg_xrds]], [[_mg_has([[$1]], [[read]])_mg_code([[$1]], [[read]])]])
-m4_define([[_mg_xwrk]], [[_mg_has([[$1]], [[write]])_mg_xk([[$1]], [[write]])]])
-m4_define([[_mg_xwrs]], [[_mg_has([[$1]], [[write]])_mg_code([[$1]], [[write]])]])
-m4_define([[_mg_nswr]], [[_mg_has([[$1]], [[write]])_mg_ns([[$1]])]])
-m4_define([[_mg_nsxen]], [[_mg_nswr([[$1]])_mg_xen([[$1]], [[write]])]])
-m4_define([[_mg_nsxs]], [[_mg_nswr([[$1]])_mg_code([[$1]], [[write]])]])
-m4_define([[_mg_nsxk]], [[_mg_nswr([[$1]])_mg_xk([[$1]], [[write]])]])
+Filters of an MSRGEN_ON record (see _mg_xenpv) by its Xen PV handling, for
+_mg_labels: the read (_mg_frk) or write (_mg_fwk) kind; whether the read
+(_mg_frc) or write (_mg_fwc) is code; a write that may use WRMSRNS: its kind
+(_mg_fnk), whether code (_mg_fnc), whether Xen PV handles it (_mg_fnx: 11)
+or not (10).
+m4_define([[_mg_frk]], [[$8]])
+m4_define([[_mg_frc]], [[_mg_code([[$8]])]])
+m4_define([[_mg_fwk]], [[$11]])
+m4_define([[_mg_fwc]], [[_mg_code([[$11]])]])
+m4_define([[_mg_fnk]], [[$5$11]])
+m4_define([[_mg_fnc]], [[$5[[]]_mg_code([[$11]])]])
+m4_define([[_mg_fnx]], [[$5[[]]_mg_xen([[$11]])]])
 Which site shapes the tables need: a shape no register uses is not emitted.
-m4_define([[_mg_need]], [[m4_ifelse(_mg_xrdk([[$1]]), [[1ignore]],
-	[[_mg_set([[need_k]]m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[32]], [[64]]), [[1]])]])m4_dnl
-m4_ifelse(_mg_xrds([[$1]]), [[11]], [[_mg_set([[need_rd]], [[1]])]])m4_dnl
-m4_ifelse(_mg_xwrk([[$1]]), [[1ignore]], [[_mg_set([[need_wi]], [[1]])]])m4_dnl
-m4_ifelse(_mg_xwrs([[$1]]), [[11]], [[_mg_set([[need_wr]], [[1]])]])m4_dnl
-m4_ifelse(_mg_nsxk([[$1]]), [[11ignore]], [[_mg_set([[need_ni]], [[1]])]])m4_dnl
-m4_ifelse(_mg_nsxs([[$1]]), [[111]], [[_mg_set([[need_nr]], [[1]])]])]])
-m4_define([[MSRGEN_MSR]], [[_mg_need([[$1]])]])
-MSRGEN_MODEL
-m4_define([[MSRGEN_MSR]], [[]])
+m4_define([[_mg_need]], [[m4_ifelse([[$8]], [[ignore]],
+	[[_mg_set([[need_k]]m4_ifelse(_mg_k32([[$9]]), [[1]], [[32]], [[64]]), [[1]])]])m4_dnl
+m4_ifelse(_mg_frc($@), [[1]], [[_mg_set([[need_rd]], [[1]])]])m4_dnl
+m4_ifelse(_mg_fwk($@), [[ignore]], [[_mg_set([[need_wi]], [[1]])]])m4_dnl
+m4_ifelse(_mg_fwc($@), [[1]], [[_mg_set([[need_wr]], [[1]])]])m4_dnl
+m4_ifelse(_mg_fnk($@), [[1ignore]], [[_mg_set([[need_ni]], [[1]])]])m4_dnl
+m4_ifelse(_mg_fnc($@), [[11]], [[_mg_set([[need_nr]], [[1]])]])]])
+_mg_xenpv([[_mg_need]])
 m4_define([[_mg_any]], [[m4_ifelse(_mg_get([[need_k32]])_mg_get([[need_k64]])_mg_get([[need_rd]])_mg_get([[need_wi]])_mg_get([[need_wr]])_mg_get([[need_ni]])_mg_get([[need_nr]]), [[]], [[0]], [[1]])]])
 m4_divert(0)m4_dnl
 m4_ifelse(_mg_any, [[1]], [[
@@ -554,19 +553,19 @@ m4_define([[_mg_case]], [[m4_ifelse(_mg_once([[$1$2]]), [[1]], [[m4_divert(0)m4_
 			break;
 m4_divert(-1)]])]])
 _mg_labels(key, filter, value, statement): the case labels of the registers
-for which filter(id) is value, sharing one statement.
-m4_define([[_mg_mlabel]], [[m4_ifelse(_mg_mf([[$1]]), _mg_get([[mvalue]]), [[m4_ifelse(_mg_once(_mg_get([[mkey]])[[$3]]), [[1]], [[m4_divert(0)m4_dnl
+for which filter (of an MSRGEN_ON record) is value, sharing one statement.
+m4_define([[_mg_mlabel]], [[m4_ifelse(_mg_mf($@), _mg_get([[mvalue]]), [[m4_ifelse(_mg_once(_mg_get([[mkey]])[[$3]]), [[1]], [[m4_divert(0)m4_dnl
 		case $2:
 m4_divert(-1)_mg_set(_mg_get([[mkey]])[[_any]], [[1]])]])]])]])
-m4_define([[_mg_labels]], [[_mg_set([[mkey]], [[$1]])m4_pushdef([[_mg_mf]], m4_defn([[$2]]))_mg_set([[mvalue]], [[$3]])m4_pushdef([[MSRGEN_MSR]], m4_defn([[_mg_mlabel]]))MSRGEN_MODEL[[]]m4_popdef([[MSRGEN_MSR]])m4_popdef([[_mg_mf]])m4_ifelse(_mg_get([[$1_any]]), [[1]], [[m4_divert(0)m4_dnl
+m4_define([[_mg_labels]], [[_mg_set([[mkey]], [[$1]])m4_pushdef([[_mg_mf]], m4_defn([[$2]]))_mg_set([[mvalue]], [[$3]])_mg_xenpv([[_mg_mlabel]])m4_popdef([[_mg_mf]])m4_ifelse(_mg_get([[$1_any]]), [[1]], [[m4_divert(0)m4_dnl
 			$4;
 			break;
 m4_divert(-1)]])]])
 _mg_kcases(key, statement prefix, [p]): a case per register that Xen PV
 reads as a constant: prefix __msr_rd_xen_k32|64[_safe](msr[, p], K).
-m4_define([[_mg_kcase]], [[m4_ifelse(_mg_xrdk([[$1]]), [[1ignore]], [[_mg_case(_mg_get([[kkey]]), [[$3]], [[$2]],
-	_mg_get([[kpre]])[[__msr_rd_xen_k]]m4_ifelse(_mg_k32(_mg_xa([[$1]], [[read]])), [[1]], [[32]], [[64]])[[]]_mg_get([[ksafe]])(msr[[]]_mg_get([[kp]]), _mg_xa([[$1]], [[read]])ULL))]])]])
-m4_define([[_mg_kcases]], [[_mg_set([[kkey]], [[$1]])_mg_set([[kpre]], [[$2]])_mg_set([[ksafe]], m4_ifelse([[$3]], [[]], [[]], [[_safe]]))_mg_set([[kp]], m4_ifelse([[$3]], [[]], [[]], [[[[, $3]]]]))m4_pushdef([[MSRGEN_MSR]], m4_defn([[_mg_kcase]]))MSRGEN_MODEL[[]]m4_popdef([[MSRGEN_MSR]])]])
+m4_define([[_mg_kcase]], [[m4_ifelse([[$8]], [[ignore]], [[_mg_case(_mg_get([[kkey]]), [[$3]], [[$2]],
+	_mg_get([[kpre]])[[__msr_rd_xen_k]]m4_ifelse(_mg_k32([[$9]]), [[1]], [[32]], [[64]])[[]]_mg_get([[ksafe]])(msr[[]]_mg_get([[kp]]), [[$9]]ULL))]])]])
+m4_define([[_mg_kcases]], [[_mg_set([[kkey]], [[$1]])_mg_set([[kpre]], [[$2]])_mg_set([[ksafe]], m4_ifelse([[$3]], [[]], [[]], [[_safe]]))_mg_set([[kp]], m4_ifelse([[$3]], [[]], [[]], [[[[, $3]]]]))_mg_xenpv([[_mg_kcase]])]])
 m4_divert(0)m4_dnl
 
 static __always_inline u64 __msr_rdq(u32 msr)
@@ -580,7 +579,7 @@ static __always_inline u64 __msr_rdq(u32 msr)
 #ifdef __MSR_XEN_PV
 m4_divert(-1)
 _mg_kcases([[rak]], [[val = ]])
-_mg_labels([[ras]], [[_mg_xrds]], [[11]], [[val = __msr_rd_xen(msr)]])
+_mg_labels([[ras]], [[_mg_frc]], [[1]], [[val = __msr_rd_xen(msr)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -603,7 +602,7 @@ static __always_inline int __msr_rdq_safe(u32 msr, u64 *p)
 #ifdef __MSR_XEN_PV
 m4_divert(-1)
 _mg_kcases([[rbk]], [[err = ]], [[p]])
-_mg_labels([[rbs]], [[_mg_xrds]], [[11]], [[err = __msr_rd_xen_safe(msr, p)]])
+_mg_labels([[rbs]], [[_mg_frc]], [[1]], [[err = __msr_rd_xen_safe(msr, p)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -623,8 +622,8 @@ static __always_inline void __msr_wrq(u32 msr, u64 val)
 		switch (msr) {
 #ifdef __MSR_XEN_PV
 m4_divert(-1)
-_mg_labels([[wai]], [[_mg_xwrk]], [[1ignore]], [[__msr_wr_xen_ign(msr, val)]])
-_mg_labels([[was]], [[_mg_xwrs]], [[11]], [[__msr_wr_xen(msr, val)]])
+_mg_labels([[wai]], [[_mg_fwk]], [[ignore]], [[__msr_wr_xen_ign(msr, val)]])
+_mg_labels([[was]], [[_mg_fwc]], [[1]], [[__msr_wr_xen(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -645,8 +644,8 @@ static __always_inline int __msr_wrq_safe(u32 msr, u64 val)
 		switch (msr) {
 #ifdef __MSR_XEN_PV
 m4_divert(-1)
-_mg_labels([[wbi]], [[_mg_xwrk]], [[1ignore]], [[err = __msr_wr_xen_ign_safe(msr, val)]])
-_mg_labels([[wbs]], [[_mg_xwrs]], [[11]], [[err = __msr_wr_xen_safe(msr, val)]])
+_mg_labels([[wbi]], [[_mg_fwk]], [[ignore]], [[err = __msr_wr_xen_ign_safe(msr, val)]])
+_mg_labels([[wbs]], [[_mg_fwc]], [[1]], [[err = __msr_wr_xen_safe(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 		default:
@@ -670,16 +669,16 @@ static __always_inline void __msr_wrns(u32 msr, u64 val)
 		switch (msr) {
 #ifdef __MSR_XEN_PV
 m4_divert(-1)
-_mg_labels([[nai]], [[_mg_nsxk]], [[11ignore]], [[__msr_wrns_xen_ign(msr, val)]])
-_mg_labels([[nas]], [[_mg_nsxs]], [[111]], [[__msr_wrns_xen(msr, val)]])
+_mg_labels([[nai]], [[_mg_fnk]], [[1ignore]], [[__msr_wrns_xen_ign(msr, val)]])
+_mg_labels([[nas]], [[_mg_fnc]], [[11]], [[__msr_wrns_xen(msr, val)]])
 m4_divert(0)m4_dnl
 #else
 m4_divert(-1)
-_mg_labels([[nb]], [[_mg_nsxen]], [[111]], [[__msr_wrns_pt(msr, val)]])
+_mg_labels([[nb]], [[_mg_fnx]], [[11]], [[__msr_wrns_pt(msr, val)]])
 m4_divert(0)m4_dnl
 #endif
 m4_divert(-1)
-_mg_labels([[nc]], [[_mg_nsxen]], [[110]], [[__msr_wrns_pt(msr, val)]])
+_mg_labels([[nc]], [[_mg_fnx]], [[10]], [[__msr_wrns_pt(msr, val)]])
 m4_divert(0)m4_dnl
 		default:
 			BUILD_BUG_ON_MSG(1, "wrmsrns() of an MSR not marked nonserializing");
