@@ -356,11 +356,12 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 	}
 }
 
-static const char *attr_word[] = { "doc", "access", "vendor", "nonserializing", "writeback" };
+static const char *attr_word[] = { "doc", "access", "vendor", "nonserializing", "writeback",
+				   "only" };
 
 static void check_duplicate_attribute(struct model *m, const struct check *c)
 {
-	size_t i, j, k;
+	size_t i, j, k, l;
 	const struct decl *d;
 	const struct ast_msr *p;
 
@@ -368,6 +369,17 @@ static void check_duplicate_attribute(struct model *m, const struct check *c)
 		for (k = 0; k < p->attrs.n; k++) {
 			const struct ast_attr *a = &p->attrs.v[k];
 
+			if (a->kind == ATTR_ONLY) {
+				/* each statement has its own (scope.c): twice in one is the error */
+				for (l = 0; l < k && p->attrs.v[l].kind != ATTR_ONLY; l++)
+					;
+				if (l < k) {
+					report(c, &a->pos, "'only' is given twice in one statement for %s",
+					       d->name);
+					note_at(&p->attrs.v[l].pos, "the first one is here");
+				}
+				continue;
+			}
 			if (d->attr[a->kind] == a)
 				continue;
 			report(c, &a->pos, "'%s' is given twice for %s", attr_word[a->kind],
@@ -1849,7 +1861,7 @@ static void check_name_prefix(struct model *m, const struct target_names *t,
 	}
 }
 /* checks_build() runs this one first, itself */
-#define REGISTER_LIMIT 5
+#define REGISTER_LIMIT 7
 
 static const struct check checks[] = {
 	{ "include-cycle", false, STAGE_READ, NULL, "a file includes itself, directly or not (reported while reading)" },
@@ -1857,12 +1869,14 @@ static const struct check checks[] = {
 	{ "include-file", false, STAGE_READ, NULL, "an include of a file that is not .msr, or not a regular file (reported while reading)" },
 	{ "platform-limit", false, STAGE_READ, NULL, "more than 64 platforms (reported while reading)" },
 	{ "hypervisor-limit", false, STAGE_READ, NULL, "more than 64 hypervisor tables (reported while reading)" },
+	{ "unknown-target", false, STAGE_READ, NULL, "an only list names a target the templates folder does not hold (for generate, check, install)" },
+	{ "only-outside", false, STAGE_READ, NULL, "an alias, field or handling is only for a target its MSR's only list leaves out" },
 	{ "register-limit", false, STAGE_TREE, check_register_limit, "more than 262144 registers in all; nothing else is checked then" },
 	{ "platform-base", false, STAGE_TREE, check_platform_base, "exactly one platform has no feature: bare metal" },
 	{ "duplicate-platform", false, STAGE_TREE, check_duplicate_platform, "two platforms with one name or one feature" },
 	{ "duplicate-name", false, STAGE_TREE, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
 	{ "unknown-msr", false, STAGE_TREE, check_unknown_msr, "an msr statement without address names no declaration" },
-	{ "duplicate-attribute", false, STAGE_TREE, check_duplicate_attribute, "doc, access, vendor, nonserializing or writeback given twice for one MSR" },
+	{ "duplicate-attribute", false, STAGE_TREE, check_duplicate_attribute, "doc, access, vendor, nonserializing or writeback given twice for one MSR, or only twice in one statement" },
 	{ "address-range", false, STAGE_TREE, check_address_range, "an address, or an array's last element, beyond 32 bits" },
 	{ "array-count", false, STAGE_TREE, check_array_count, "an array with no elements, more than " STR(MAX_ELEMENTS) ", or stride 0" },
 	{ "duplicate-address", false, STAGE_TREE, check_duplicate_address, "two registers at one address not declared as aliases" },
@@ -1960,7 +1974,8 @@ bool checks_option(const char *arg)
 				      : checks_set_warning(arg + 3, false);
 }
 
-bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files)
+bool checks_load_for(struct ast *ast, struct model *m, int nfiles, char **files,
+		     const char *templates, const char *target)
 {
 	int i;
 
@@ -1970,7 +1985,16 @@ bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files)
 		parse_file(ast, files[i]);
 	if (diag_errors())
 		return false;	/* a broken tree would only add noise */
+	scope_names(ast, templates);
+	if (diag_errors())
+		return false;
+	scope_tree(ast, target);
 	return checks_build(m, ast);
+}
+
+bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files)
+{
+	return checks_load_for(ast, m, nfiles, files, NULL, NULL);
 }
 
 bool checks_set_warning(const char *name, bool on)

@@ -1577,7 +1577,8 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 
 	if (o->patch && !install_ident_parse(o->author ? o->author : o->signoff, &author))
 		die("bad author");	/* checked with the options */
-	if (!checks_load(&ast, &m, nfiles, files) || !checks_target(&m, o->templates, o->target) ||
+	if (!checks_load_for(&ast, &m, nfiles, files, o->templates, o->target) ||
+	    !checks_target(&m, o->templates, o->target) ||
 	    !render_target(&m, o->templates, o->target, &gen))
 		goto out;
 	if (!install_plan_load(&plan, planpath))

@@ -268,12 +268,18 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 	"handling"	{ set_loc(lx, loc); return HANDLING; }
 	"behaviour"	{ set_loc(lx, loc); return BEHAVIOUR; }
 	"like"		{ set_loc(lx, loc); return LIKE; }
+	"only"		{ set_loc(lx, loc); return ONLY; }
 	"gp"		{ set_loc(lx, loc); return GP; }
 
 	[A-Za-z_][A-Za-z0-9_]* {
 		set_loc(lx, loc);
 		val->str = xstrndup(lx->tok, lx->cur - lx->tok);
 		return IDENT;
+	}
+	[A-Za-z_][A-Za-z0-9_]* ("-" [A-Za-z0-9_.]+)+ {
+		set_loc(lx, loc);
+		val->str = xstrndup(lx->tok, lx->cur - lx->tok);
+		return TARGET;
 	}
 	[A-Za-z0-9_\x80-\xff]* [\x80-\xff] [A-Za-z0-9_\x80-\xff]* {
 		int t = odd_name(lx, val, loc);

@@ -188,7 +188,8 @@ static int cmd_generate(const struct opts *o, bool check, int nfiles, char **fil
 	struct outputs out = { 0 };
 	int ret;
 
-	if (!checks_load(&ast, &m, nfiles, files) || !checks_target(&m, o->templates, o->target) ||
+	if (!checks_load_for(&ast, &m, nfiles, files, o->templates, o->target) ||
+	    !checks_target(&m, o->templates, o->target) ||
 	    !render_target(&m, o->templates, o->target, &out)) {
 		ret = 1;
 	} else if (check) {

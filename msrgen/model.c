@@ -111,6 +111,8 @@ static void merge_part(struct decl *d, const struct ast_msr *p)
 	for (i = 0; i < p->attrs.n; i++) {
 		const struct ast_attr *a = &p->attrs.v[i];
 
+		if (a->kind == ATTR_ONLY)
+			continue;	/* scope.c: each statement has its own */
 		if (d->attr[a->kind])
 			continue;	/* checks.c: duplicate-attribute */
 		d->attr[a->kind] = a;
@@ -129,6 +131,8 @@ static void merge_part(struct decl *d, const struct ast_msr *p)
 			break;
 		case ATTR_WRITEBACK:
 			d->writeback = true;
+			break;
+		case ATTR_ONLY:
 			break;
 		}
 	}

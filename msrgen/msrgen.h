@@ -151,6 +151,7 @@ struct number {
 	struct srcpos pos;
 };
 
+/* A list of names: vendors, or the targets of an only list */
 struct vendors {
 	VEC(struct ident) list;
 };
@@ -169,6 +170,8 @@ struct ast_field {
 	char *doc;
 	struct srcpos doc_pos;
 	VEC(struct ast_value) values;
+	struct vendors only;	/* the targets it is for; none: every target */
+	struct srcpos only_pos;
 };
 
 struct ast_bits {
@@ -179,6 +182,7 @@ struct ast_bits {
 struct ast_alias {
 	struct ident name;
 	struct vendors vendors;
+	struct vendors only;	/* the targets it is for; none: every target */
 };
 
 struct ast_element {
@@ -198,17 +202,19 @@ struct ast_handling {
 	struct ident word;	/* H_WORD: the platform's name for it */
 	struct ident func;	/* call, fixup */
 	VEC(struct ident) args;	/* call's constant arguments, as written */
+	struct vendors only;	/* the targets it is for; none: every target */
 	struct srcpos pos;	/* the whole statement */
 };
 
 /* An attribute statement inside an msr body. */
-enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS, ATTR_WRITEBACK };
+enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS, ATTR_WRITEBACK, ATTR_ONLY };
+#define NATTR (ATTR_ONLY + 1)
 struct ast_attr {
 	enum attr_kind kind;
 	struct srcpos pos;
 	char *str;		/* doc */
 	enum access access;
-	struct vendors vendors;
+	struct vendors vendors;	/* vendor: the vendors; only: the targets */
 };
 
 struct ast_msr {
@@ -289,6 +295,7 @@ struct ast {
 	VEC(struct ast_platform *) platforms;
 	VEC(struct ast_msr *) msrs;
 	VEC(struct ast_hypervisor *) hypervisors;
+	VEC(struct ast_msr *) scoped_out;	/* what only lists left out, to be freed */
 };
 
 /* parser.y: parses path and what it includes into ast; false on any error. */
@@ -346,7 +353,7 @@ struct decl {
 	const char *name;
 	char *did;
 	enum access access;
-	const struct ast_attr *attr[ATTR_WRITEBACK + 1];	/* where each was set */
+	const struct ast_attr *attr[NATTR];	/* where each was set */
 	const char *doc;
 	const struct vendors *vendors;	/* NULL: any */
 	bool ns;
@@ -437,8 +444,16 @@ bool checks_option(const char *arg);
 const char *checks_near_warning(const char *name);
 /* usage_error() for -WARG that names no warning, with a "did you mean" */
 int unknown_warning(const char *cmd, const char *arg);
-/* Parses files; unless that failed, builds the model and checks it.  !diag_errors() */
+/* Parses files; unless that failed, builds the model and checks it.  !diag_errors().
+   For no target: the tables whole, what any target gets */
 bool checks_load(struct ast *ast, struct model *m, int nfiles, char **files);
+/* The same for one target: what only lists leave out of it is not read (scope.c);
+   templates: where the targets the lists name must be (NULL: not checked) */
+bool checks_load_for(struct ast *ast, struct model *m, int nfiles, char **files,
+		     const char *templates, const char *target);
+/* scope.c */
+void scope_names(const struct ast *ast, const char *templates);
+void scope_tree(struct ast *ast, const char *target);
 bool checks_warning_enabled(const char *name);
 /* The checks of the names target makes (its names.conf); !diag_errors() as it was */
 bool checks_target(struct model *m, const char *templates, const char *target);

@@ -58,6 +58,7 @@ struct parse_state {
 	struct ast_wrange wrange;	/* the handling range being read */
 	struct ast_handling *handling;	/* the handling being read */
 	struct vendors vendors;		/* the vendor list being read */
+	struct vendors only;		/* the target list being read */
 };
 
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -109,6 +110,10 @@ static void discard_partial(struct parse_state *ps)
 		free(ps->vendors.list.v[i].name);
 	free(ps->vendors.list.v);
 	memset(&ps->vendors, 0, sizeof(ps->vendors));
+	for (i = 0; i < ps->only.list.n; i++)
+		free(ps->only.list.v[i].name);
+	free(ps->only.list.v);
+	memset(&ps->only, 0, sizeof(ps->only));
 	free(ps->hventry.name.name);
 	free(ps->hventry.word.name);
 	free(ps->hventry.note);
@@ -149,7 +154,7 @@ static void start_msr(struct parse_state *ps, struct srcpos kw, struct ident nam
 	int i;
 }
 
-%token <str> IDENT "identifier" STRING "string"
+%token <str> IDENT "identifier" STRING "string" TARGET "target name"
 %token <num> NUMBER "number"
 %token INCLUDE "include" PLATFORM "platform" MSR "msr" HYPERVISOR "hypervisor"
 %token FOR "for" FEATURE "feature" DOC "doc" ACCESS "access" VENDOR "vendor"
@@ -160,10 +165,11 @@ static void start_msr(struct parse_state *ps, struct srcpos kw, struct ident nam
 %token PASSTHROUGH "passthrough" IGNORE "ignore" CALL "call" FIXUP "fixup"
 %token DEFAULT "default" EMULATE "emulate" HOST "host" ZERO "zero" CONST "const"
 %token DISCARD "discard" VALIDATE "validate" HANDLING "handling" BEHAVIOUR "behaviour"
-%token LIKE "like" GP "gp"
+%token LIKE "like" ONLY "only" GP "gp"
 %token DOTDOT ".."
 
 %type <i> access dir hvbeh_kw
+%type <str> target_name
 %type <opt> stride
 
 %destructor { free($$); } <str>
@@ -367,11 +373,17 @@ mstmt:
 	| REQUIRES IDENT ';'	{ free($2); error_at(&@1, NULL, "'requires' is no longer part of the language (it reached no template): say what the MSR needs in its doc"); }
 	| NONSERIALIZING ';'	{ new_attr(ps, ATTR_NS, @$); }
 	| WRITEBACK ';'		{ new_attr(ps, ATTR_WRITEBACK, @$); }
-	| ALIAS IDENT alias_vendor ';'
+	| ONLY target_list ';'
 		{
-			struct ast_alias a = { mkid($2, @2), ps->vendors };
+			new_attr(ps, ATTR_ONLY, @$)->vendors = ps->only;
+			memset(&ps->only, 0, sizeof(ps->only));
+		}
+	| ALIAS IDENT alias_vendor alias_only ';'
+		{
+			struct ast_alias a = { mkid($2, @2), ps->vendors, ps->only };
 
 			memset(&ps->vendors, 0, sizeof(ps->vendors));
+			memset(&ps->only, 0, sizeof(ps->only));
 			vec_push(&ps->msr->aliases, a);
 		}
 	| ELEMENT NUMBER IDENT ';'
@@ -398,7 +410,7 @@ mstmt:
 			vec_push(&ps->msr->handlings, h);
 			ps->handling = &ps->msr->handlings.v[ps->msr->handlings.n - 1];
 		}
-	  handling ';'
+	  handling handling_only ';'
 		{
 			ps->handling->pos = @$;
 			ps->handling = NULL;
@@ -430,6 +442,39 @@ vendor_list:
 alias_vendor:
 	  %empty
 	| VENDOR vendor_list
+	;
+
+target_name:
+	  IDENT
+	| TARGET
+	;
+
+target_list:
+	  target_name
+		{
+			size_t i;
+
+			/* what an error left of an earlier list */
+			for (i = 0; i < ps->only.list.n; i++)
+				free(ps->only.list.v[i].name);
+			ps->only.list.n = 0;
+			vec_push(&ps->only.list, mkid($1, @1));
+		}
+	| target_list ',' target_name	{ vec_push(&ps->only.list, mkid($3, @3)); }
+	;
+
+alias_only:
+	  %empty
+	| ONLY target_list
+	;
+
+handling_only:
+	  %empty
+	| ONLY target_list
+		{
+			ps->handling->only = ps->only;
+			memset(&ps->only, 0, sizeof(ps->only));
+		}
 	;
 
 bits:
@@ -506,6 +551,19 @@ fstmt:
 			struct ast_value v = { mkid($2, @2), mknum($3, @3) };
 
 			vec_push(&ps->field->values, v);
+		}
+	| ONLY target_list ';'
+		{
+			if (ps->field->only.list.n) {
+				error_at(&@1, NULL, "field '%s' has an only list already",
+					 ps->field->name.name);
+				note_at(&ps->field->only_pos, "the first one is here");
+				discard_partial(ps);
+			} else {
+				ps->field->only = ps->only;
+				memset(&ps->only, 0, sizeof(ps->only));
+				ps->field->only_pos = @1;
+			}
 		}
 	| error ';'		{ yyerrok; discard_partial(ps); recovered(ps); }
 	;
@@ -700,7 +758,7 @@ static void symbol_text(struct strbuf *sb, yysymbol_kind_t sym)
 	if (sym == YYSYMBOL_YYEOF)
 		sb_puts(sb, "end of file");
 	else if (sym == YYSYMBOL_IDENT || sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_STRING ||
-		 name[0] == '\'')
+		 sym == YYSYMBOL_TARGET || name[0] == '\'')
 		sb_puts(sb, name);
 	else
 		sb_printf(sb, "'%s'", name);
@@ -712,7 +770,7 @@ static const char *closest_keyword(const char *word)
 	static const char *const words[] = {
 		"include", "platform", "msr", "hypervisor", "feature", "doc", "access",
 		"vendor", "nonserializing", "writeback", "alias", "field", "value",
-		"reserved", "element", "stride", "default", "handling", "behaviour",
+		"reserved", "element", "stride", "default", "handling", "behaviour", "only",
 	};
 	const char *best = NULL;
 	size_t i, d, bestd = 3;
@@ -740,7 +798,7 @@ static bool is_body_keyword(yysymbol_kind_t sym)
 	case YYSYMBOL_REQUIRES: case YYSYMBOL_NONSERIALIZING: case YYSYMBOL_WRITEBACK:
 	case YYSYMBOL_ALIAS:
 	case YYSYMBOL_FIELD: case YYSYMBOL_VALUE: case YYSYMBOL_RESERVED: case YYSYMBOL_ELEMENT:
-	case YYSYMBOL_DEFAULT: case YYSYMBOL_HANDLING: case YYSYMBOL_BEHAVIOUR:
+	case YYSYMBOL_DEFAULT: case YYSYMBOL_HANDLING: case YYSYMBOL_BEHAVIOUR: case YYSYMBOL_ONLY:
 		return true;
 	default:
 		return false;
@@ -913,10 +971,19 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct parse_state *ps
 		return 0;
 	}
 	sb_puts(&sb, "unexpected ");
-	if (la == YYSYMBOL_IDENT || la == YYSYMBOL_NUMBER)
+	if (la == YYSYMBOL_IDENT || la == YYSYMBOL_NUMBER || la == YYSYMBOL_TARGET)
 		sb_printf(&sb, "%s '%s'", yysymbol_name(la), ps->tok_text);
 	else
 		symbol_text(&sb, la);
+	/* a target name may also be a plain identifier: one word for both */
+	if (expects(expected, n, YYSYMBOL_TARGET)) {
+		int k = 0;
+
+		for (i = 0; i < n; i++)
+			if (expected[i] != YYSYMBOL_IDENT)
+				expected[k++] = expected[i];
+		n = k;
+	}
 	if (n > 0 && n <= 4) {
 		sb_puts(&sb, ", expected ");
 		for (i = 0; i < n; i++) {
@@ -1113,6 +1180,7 @@ static void free_msr(struct ast_msr *m)
 	for (i = 0; i < m->aliases.n; i++) {
 		free(m->aliases.v[i].name.name);
 		free_ident_vec(m->aliases.v[i].vendors.list.v, m->aliases.v[i].vendors.list.n);
+		free_ident_vec(m->aliases.v[i].only.list.v, m->aliases.v[i].only.list.n);
 	}
 	free(m->aliases.v);
 	for (i = 0; i < m->elements.n; i++)
@@ -1126,6 +1194,7 @@ static void free_msr(struct ast_msr *m)
 		for (j = 0; j < f->values.n; j++)
 			free(f->values.v[j].name.name);
 		free(f->values.v);
+		free_ident_vec(f->only.list.v, f->only.list.n);
 	}
 	free(m->fields.v);
 	free(m->reserved.v);
@@ -1134,6 +1203,7 @@ static void free_msr(struct ast_msr *m)
 		free(m->handlings.v[i].func.name);
 		free(m->handlings.v[i].word.name);
 		free_ident_vec(m->handlings.v[i].args.v, m->handlings.v[i].args.n);
+		free_ident_vec(m->handlings.v[i].only.list.v, m->handlings.v[i].only.list.n);
 	}
 	free(m->handlings.v);
 	free(m);
@@ -1146,6 +1216,9 @@ void ast_free(struct ast *ast)
 	for (i = 0; i < ast->msrs.n; i++)
 		free_msr(ast->msrs.v[i]);
 	free(ast->msrs.v);
+	for (i = 0; i < ast->scoped_out.n; i++)
+		free_msr(ast->scoped_out.v[i]);
+	free(ast->scoped_out.v);
 	for (i = 0; i < ast->platforms.n; i++) {
 		free(ast->platforms.v[i]->name.name);
 		free(ast->platforms.v[i]->feature.name);

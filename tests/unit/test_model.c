@@ -186,3 +186,82 @@ Test(model, field_annotation_merges_into_the_field)
 	cr_assert_eq(m.ast->msrs.v[0]->fields.v[0].doc, NULL);
 	model_free(&m);
 }
+
+/* The records of text as target sees it (only lists), one kind of record */
+static char *scoped_records(const char *text, const char *target, const char *kind)
+{
+	static struct ast ast;
+	struct model m;
+	struct strbuf sb = { 0 }, out = { 0 };
+	char *all = xasprintf("%s%s", platforms, text);
+	const char *s, *e;
+
+	memset(&ast, 0, sizeof(ast));
+	diag_reset();
+	parse_string(&ast, "test.msr", all);
+	scope_names(&ast, NULL);
+	scope_tree(&ast, target);
+	cr_assert(checks_build(&m, &ast), "unexpected errors");
+	render_model_text(&m, &sb);
+	sb_puts(&out, "");
+	for (s = sb.s; *s; s = e) {
+		e = strchr(s, '\n') + 1;
+		if (!strncmp(s, kind, strlen(kind)))
+			sb_putn(&out, s, (size_t)(e - s));
+	}
+	sb_free(&sb);
+	model_free(&m);
+	ast_free(&ast);
+	free(all);
+	return out.s;
+}
+
+static const char scoped[] =
+	"msr MSR_NEW 0x10 { only t2; doc \"new\"; }\n"
+	"msr MSR_NEW { xenpv write ignore; }\n"			/* goes with it */
+	"msr MSR_OLD 0x11 { only t1; }\n"
+	"msr MSR_X 0x12 {\n"
+	"	alias MSR_X_OLD only t1;\n"
+	"	field A 1 { only t2; }\n"
+	"	field B 2;\n"
+	"	xenpv read ignore 5 only t2;\n"
+	"}\n"
+	"msr MSR_X { field A { doc \"a\"; } }\n"		/* annotates a field t1 lacks */
+	"msr MSR_Y 0x13 { only t1; }\n"
+	"msr MSR_Y2 0x13 { only t2; }\n";			/* one address, two names */
+
+Test(model, only_lists_scope_the_tables_per_target)
+{
+	cr_assert_str_eq(scoped_records(scoped, "t1", "MSRGEN_DECL("),
+		"MSRGEN_DECL([[old]], [[MSR_OLD]], [[single]], [[0x00000011]], [[1]], [[1]], [[]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n"
+		"MSRGEN_DECL([[x]], [[MSR_X]], [[single]], [[0x00000012]], [[1]], [[1]], [[]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n"
+		"MSRGEN_DECL([[y]], [[MSR_Y]], [[single]], [[0x00000013]], [[1]], [[1]], [[]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n");
+	cr_assert_str_eq(scoped_records(scoped, "t1", "MSRGEN_ALIAS("),
+		"MSRGEN_ALIAS([[x]], [[MSR_X_OLD]], [[any]])m4_dnl\n");
+	cr_assert_str_eq(scoped_records(scoped, "t1", "MSRGEN_FIELD("),
+		"MSRGEN_FIELD([[x]], [[B]], [[2]], [[2]], [[rw]], [[[[]]]])m4_dnl\n");
+	cr_assert_str_eq(scoped_records(scoped, "t2", "MSRGEN_DECL("),
+		"MSRGEN_DECL([[new]], [[MSR_NEW]], [[single]], [[0x00000010]], [[1]], [[1]], [[]], [[rw]], [[any]], [[0]], [[[[new]]]])m4_dnl\n"
+		"MSRGEN_DECL([[x]], [[MSR_X]], [[single]], [[0x00000012]], [[1]], [[1]], [[]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n"
+		"MSRGEN_DECL([[y2]], [[MSR_Y2]], [[single]], [[0x00000013]], [[1]], [[1]], [[]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n");
+	cr_assert_str_eq(scoped_records(scoped, "t2", "MSRGEN_ALIAS("), "");
+	cr_assert_str_eq(scoped_records(scoped, "t2", "MSRGEN_FIELD("),
+		"MSRGEN_FIELD([[x]], [[A]], [[1]], [[1]], [[rw]], [[[[a]]]])m4_dnl\n"
+		"MSRGEN_FIELD([[x]], [[B]], [[2]], [[2]], [[rw]], [[[[]]]])m4_dnl\n");
+	cr_assert_str_eq(scoped_records(scoped, "t2", "MSRGEN_ON("),
+		"MSRGEN_ON([[new]], [[MSR_NEW]], [[0x00000010]], [[rw]], [[0]], [[native]], [[]], [[passthrough]], [[]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[new]], [[MSR_NEW]], [[0x00000010]], [[rw]], [[0]], [[xenpv]], [[X86_FEATURE_XENPV]], [[passthrough]], [[]], [[]], [[ignore]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[x]], [[MSR_X]], [[0x00000012]], [[rw]], [[0]], [[native]], [[]], [[passthrough]], [[]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[x]], [[MSR_X]], [[0x00000012]], [[rw]], [[0]], [[xenpv]], [[X86_FEATURE_XENPV]], [[ignore]], [[0x5]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[y2]], [[MSR_Y2]], [[0x00000013]], [[rw]], [[0]], [[native]], [[]], [[passthrough]], [[]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n"
+		"MSRGEN_ON([[y2]], [[MSR_Y2]], [[0x00000013]], [[rw]], [[0]], [[xenpv]], [[X86_FEATURE_XENPV]], [[passthrough]], [[]], [[]], [[passthrough]], [[]], [[]])m4_dnl\n");
+}
+
+/* Without a target the tables are read whole */
+Test(model, no_target_reads_every_only_list)
+{
+	cr_assert_str_eq(scoped_records("msr MSR_A 0x10 { only t1; field F 1 { only t1; } }\n"
+					"msr MSR_B 0x11 { alias MSR_BB only t2; }\n", NULL, "MSRGEN_"),
+		scoped_records("msr MSR_A 0x10 { field F 1; }\nmsr MSR_B 0x11 { alias MSR_BB; }\n",
+			       NULL, "MSRGEN_"));
+}

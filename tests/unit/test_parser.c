@@ -137,3 +137,56 @@ Test(parser, errors_are_all_reported, .init = cr_redirect_stderr)
 		"msr B { doc 5; }\n"
 		"            ^\n");
 }
+
+Test(parser, only_lists)
+{
+	struct ast a = parse("msr A 0x1 { only linux-7.3, mini; alias AA only linux-6.12;\n"
+			     " field F 2 { only t_1; } xenpv read ignore 3 only linux-7.3; }\n");
+	const struct ast_msr *m = a.msrs.v[0];
+
+	cr_assert_eq(m->attrs.n, 1);
+	cr_assert_eq(m->attrs.v[0].kind, ATTR_ONLY);
+	cr_assert_eq(m->attrs.v[0].vendors.list.n, 2);
+	cr_assert_str_eq(m->attrs.v[0].vendors.list.v[0].name, "linux-7.3");
+	cr_assert_str_eq(m->attrs.v[0].vendors.list.v[1].name, "mini");
+	cr_assert_eq(m->attrs.v[0].vendors.list.v[1].pos.col, 29);
+	cr_assert_str_eq(m->aliases.v[0].only.list.v[0].name, "linux-6.12");
+	cr_assert_eq(m->aliases.v[0].vendors.list.n, 0);
+	cr_assert_str_eq(m->fields.v[0].only.list.v[0].name, "t_1");
+	cr_assert_eq(m->handlings.v[0].only.list.n, 1);
+	cr_assert_str_eq(m->handlings.v[0].only.list.v[0].name, "linux-7.3");
+	cr_assert_eq(m->handlings.v[0].value.v, 3);
+	ast_free(&a);
+}
+
+Test(parser, only_list_errors, .init = cr_redirect_stderr)
+{
+	struct ast a = { 0 };
+
+	diag_reset();
+	parse_string(&a, "t.msr",
+		     "msr A 0x1 { only ; }\n"
+		     "msr B 0x2 { only \"linux-7.3\"; }\n"
+		     "msr C 0x3 { only linux-7.3 linux-6.12; }\n"
+		     "msr only 0x4;\n"
+		     "msr D 0x5 { alias linux-7.3; }\n");
+	cr_assert_eq(diag_errors(), 5);
+	fflush(stderr);
+	cr_assert_stderr_eq_str(
+		"t.msr:1:18: error: unexpected ';', expected target name\n"
+		"msr A 0x1 { only ; }\n"
+		"                 ^\n"
+		"t.msr:2:18: error: unexpected string, expected target name\n"
+		"msr B 0x2 { only \"linux-7.3\"; }\n"
+		"                 ^~~~~~~~~~~\n"
+		"t.msr:3:28: error: unexpected target name 'linux-6.12', expected ';' or ','\n"
+		"msr C 0x3 { only linux-7.3 linux-6.12; }\n"
+		"                           ^~~~~~~~~~\n"
+		"t.msr:4:5: error: 'only' is a keyword: it cannot be an MSR name\n"
+		"msr only 0x4;\n"
+		"    ^~~~\n"
+		"t.msr:5:19: error: unexpected target name 'linux-7.3', expected identifier\n"
+		"msr D 0x5 { alias linux-7.3; }\n"
+		"                  ^~~~~~~~~\n");
+	ast_free(&a);
+}
