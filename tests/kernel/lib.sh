@@ -9,6 +9,12 @@ export MSRGEN_CACHE
 # What the tests use.  Override from the environment if need be.
 KT_LINUX_PKG=${KT_LINUX_PKG:-linux-source-7.3}
 KT_LINUX_SRC=${KT_LINUX_SRC:-$MSRGEN_CACHE/linux-source-7.3}
+# The targets the tests build a kernel for (templates/TARGET): linux-V.P is
+# Debian's linux-source-V.P, unpacked into $MSRGEN_CACHE/linux-source-V.P
+# (for linux-7.3, KT_LINUX_PKG and KT_LINUX_SRC above).
+KT_TARGETS=${KT_TARGETS:-"linux-7.3 linux-6.12"}
+kt_linux_pkg() { if [ "$1" = linux-7.3 ]; then echo "$KT_LINUX_PKG"; else echo "linux-source-${1#linux-}"; fi; }
+kt_linux_src() { if [ "$1" = linux-7.3 ]; then echo "$KT_LINUX_SRC"; else echo "$MSRGEN_CACHE/linux-source-${1#linux-}"; fi; }
 KT_XEN_VERSIONS=${KT_XEN_VERSIONS:-"4.17 4.20"}
 KT_XEN_DIR=$MSRGEN_CACHE/xen
 KT_WORK=${KT_WORK:-$MSRGEN_CACHE/work}
