@@ -458,6 +458,31 @@ bool checks_warning_enabled(const char *name);
 /* The checks of the names target makes (its names.conf); !diag_errors() as it was */
 bool checks_target(struct model *m, const char *templates, const char *target);
 
+/*
+ * target.c: a target's own facts (templates/TARGET/target.conf, docs/templates.md):
+ * the prelude its templates share, the folders they include from, how import
+ * reads its kernel's MSR header.  No file: all empty.
+ */
+struct target_range {
+	uint32_t first, last;
+};
+struct target_vendor {
+	char *vendor;
+	VEC(char *) prefixes;	/* "?" stands for a hexadecimal digit */
+};
+struct target_conf {
+	char *path;
+	struct srcfile *file;		/* NULL: the target has none */
+	char *preload;			/* preload FILE, or NULL */
+	VEC(char *) shares;		/* share FOLDER... */
+	char *import_prefix;		/* import-prefix WORD, or NULL */
+	VEC(struct target_range) import_ranges;
+	VEC(struct target_vendor) import_vendors;
+};
+/* False with the errors reported if the file is there but wrong */
+bool target_conf_load(struct target_conf *t, const char *templates, const char *target);
+void target_conf_free(struct target_conf *t);
+
 /* render.c, records.c, outputs.c */
 struct output {
 	char *path;	/* relative to the output directory */

@@ -32,7 +32,8 @@ static int cmp_template(const void *a, const void *b)
 	return strcmp(((const struct template *)a)->rel, ((const struct template *)b)->rel);
 }
 
-static bool collect_templates(const char *root, const char *sub, void *vec)
+/* Every file under root/sub but dot files, by its path relative to root */
+static bool collect_files(const char *root, const char *sub, void *vec)
 {
 	VEC(struct template) *list = vec;
 	char *dirpath = sub[0] ? xasprintf("%s/%s", root, sub) : xstrdup(root);
@@ -49,20 +50,19 @@ static bool collect_templates(const char *root, const char *sub, void *vec)
 	while (ok && (de = readdir(dir))) {
 		char *rel, *path;
 		struct stat st;
-		size_t n = strlen(de->d_name);
 
 		if (de->d_name[0] == '.')
 			continue;
 		rel = sub[0] ? xasprintf("%s/%s", sub, de->d_name) : xstrdup(de->d_name);
 		path = xasprintf("%s/%s", root, rel);
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			ok = collect_templates(root, rel, vec);
-		} else if (n > 3 && !strcmp(de->d_name + n - 3, ".m4")) {
+			ok = collect_files(root, rel, vec);
+		} else {
 			struct template t = { rel, NULL, 0 };
 
-			t.text = read_file(path, &t.len);
+			t.text = read_file_max(path, MAX_SOURCE, &t.len);
 			if (!t.text) {
-				diag_plain(DIAG_ERROR, "cannot read template '%s': %s", path,
+				diag_plain(DIAG_ERROR, "cannot read '%s': %s", path,
 					   strerror(errno));
 				ok = false;
 			} else {
@@ -353,11 +353,19 @@ static bool job_failed(const struct m4_job *j)
 	return !WIFEXITED(j->status) || WEXITSTATUS(j->status);
 }
 
+/* Where m4 runs: the target folder, and the folders it includes from (-I) */
+struct m4_dirs {
+	const char *tdir;
+	VEC(char *) inc;	/* "-IFOLDER" */
+};
+
 /* Starts m4 on the job's prelude and template; its output and errors go to pipes. */
-static void m4_start(struct m4_job *j, const char *tdir)
+static void m4_start(struct m4_job *j, const struct m4_dirs *d)
 {
-	const char *m4 = getenv("MSRGEN_M4");
-	int out[2], err[2];
+	const char *m4 = getenv("MSRGEN_M4"), *tdir = d->tdir;
+	const char **argv = xcalloc(d->inc.n + 8, sizeof(*argv));
+	int out[2], err[2], argc = 0;
+	size_t i;
 
 	if (!m4 || !m4[0])
 		m4 = "m4";
@@ -387,16 +395,23 @@ static void m4_start(struct m4_job *j, const char *tdir)
 			_exit(127);
 		}
 		setenv("LC_ALL", "C", 1);
-		if (j->state || j->freeze)
-			execlp(m4, m4, "-P", "--fatal-warnings", j->state ? "-R" : "-F",
-			       j->state ? j->state : j->freeze, j->prelude, j->t->rel, (char *)NULL);
-		else
-			execlp(m4, m4, "-P", "--fatal-warnings", j->prelude, j->t->rel,
-			       (char *)NULL);
+		argv[argc++] = m4;
+		argv[argc++] = "-P";
+		argv[argc++] = "--fatal-warnings";
+		for (i = 0; i < d->inc.n; i++)
+			argv[argc++] = d->inc.v[i];
+		if (j->state || j->freeze) {
+			argv[argc++] = j->state ? "-R" : "-F";
+			argv[argc++] = j->state ? j->state : j->freeze;
+		}
+		argv[argc++] = j->prelude;
+		argv[argc++] = j->t->rel;
+		execvp(m4, (char *const *)argv);
 		fprintf(stderr, "msrgen: error: cannot run %s: %s%s\n", m4, strerror(errno),
 			errno == ENOENT ? " (install GNU m4: apt-get install m4)" : "");
 		_exit(127);
 	}
+	free(argv);
 	close(out[1]);
 	close(err[1]);
 	j->fd[0] = out[0];
@@ -419,7 +434,7 @@ static int cmp_job_size(const void *a, const void *b)
  * after it in jobs[] are not started: the caller reports up to the first
  * failure, as a run one template after the other would.
  */
-static void m4_run_all(struct m4_job *jobs, size_t n, const char *tdir)
+static void m4_run_all(struct m4_job *jobs, size_t n, const struct m4_dirs *d)
 {
 	struct m4_job **order = xcalloc(n ? n : 1, sizeof(*order));
 	struct pollfd *pfd = xcalloc(2 * n + 1, sizeof(*pfd));
@@ -438,7 +453,7 @@ static void m4_run_all(struct m4_job *jobs, size_t n, const char *tdir)
 		for (; next < n && running < max; next++) {
 			if ((size_t)(order[next] - jobs) > first_failed)
 				continue;
-			m4_start(order[next], tdir);
+			m4_start(order[next], d);
 			running++;
 		}
 		if (!running)
@@ -537,18 +552,19 @@ static void prelude_rest(struct strbuf *sb, const char *target, const char *mode
 }
 
 /*
- * A target's _lib.m4 holds the definitions its templates share and gathers
- * what they need from the model; every template includes it first, and that
- * pass over the model was 40% of m4's time. So m4 reads the prelude and _lib.m4
- * once and saves its state (GNU m4 --freeze-state); each template starts from
- * that state (--reload-state), with MSRGEN_OUTPUT defined and its include of
- * _lib.m4 left out (skip_lib). The same bytes as before as long as _lib.m4
- * makes no text and does not use MSRGEN_OUTPUT, and a template uses nothing
- * of it before it includes it (docs/templates.md). If this run fails or says
- * anything, the templates run from the prelude alone and report what they would.
+ * The file a target.conf names in `preload FILE` (linux-7.3: _lib.m4) holds
+ * the definitions its templates share and gathers what they need from the
+ * model; every template includes it first, and that pass over the model was
+ * 40% of m4's time. So m4 reads the prelude and FILE once and saves its state
+ * (GNU m4 --freeze-state); each template starts from that state
+ * (--reload-state), with MSRGEN_OUTPUT defined and its include of FILE left
+ * out (skip_preload()). The same bytes as before as long as FILE makes no text
+ * and does not use MSRGEN_OUTPUT, and a template uses nothing of it before it
+ * includes it (docs/templates.md). If this run fails or says anything, the
+ * templates run from the prelude alone and report what they would.
  * The state file's path, or NULL.
  */
-static const char *preload(const struct template *lib, const char *tdir, const char *dir,
+static const char *preload(const struct template *lib, const struct m4_dirs *d, const char *dir,
 			   const struct strbuf *head, const struct strbuf *tail, void *vpaths)
 {
 	VEC(char *) *paths = vpaths;
@@ -568,7 +584,7 @@ static const char *preload(const struct template *lib, const char *tdir, const c
 	ok = write_all(j.prelude, prelude.s, prelude.len);
 	sb_free(&prelude);
 	if (ok) {
-		m4_run_all(&j, 1, tdir);
+		m4_run_all(&j, 1, d);
 		ok = !job_failed(&j) && !j.out.len && !j.err.len && !stat(state, &st) &&
 		     st.st_size > 0;
 	}
@@ -578,15 +594,17 @@ static const char *preload(const struct template *lib, const char *tdir, const c
 }
 
 /*
- * After preload(), the template's own m4_include([[_lib.m4]]) is left out: the
+ * After preload(), the template's own m4_include([[FILE]]) is left out: the
  * first m4_include puts the builtin back and, unless it is that one, calls it
  * (so that m4 names m4_include in its messages); a bare word stays text.
  */
-static const char skip_lib[] =
-	"m4_define([[_msrgen_include]], m4_defn([[m4_include]]))m4_dnl\n"
-	"m4_define([[m4_include]], [[m4_define([[m4_include]], m4_defn([[_msrgen_include]]))"
-	"m4_undefine([[_msrgen_include]])m4_ifelse([[$#]], [[0]], [[[[m4_include]]]], "
-	"[[$#$1]], [[1_lib.m4]], [[]], [[m4_include($@)]])]])m4_dnl\n";
+static void skip_preload(struct strbuf *sb, const char *file)
+{
+	sb_printf(sb, "m4_define([[_msrgen_include]], m4_defn([[m4_include]]))m4_dnl\n"
+		  "m4_define([[m4_include]], [[m4_define([[m4_include]], m4_defn([[_msrgen_include]]))"
+		  "m4_undefine([[_msrgen_include]])m4_ifelse([[$#]], [[0]], [[[[m4_include]]]], "
+		  "[[$#$1]], [[1%s]], [[]], [[m4_include($@)]])]])m4_dnl\n", file);
+}
 
 const char *render_templates_dir(void)
 {
@@ -595,19 +613,68 @@ const char *render_templates_dir(void)
 	return env && env[0] ? env : MSRGEN_TEMPLATE_DIR;
 }
 
+/* A file name m4 can be given quoted as it is */
+static bool m4_plain_name(const char *s)
+{
+	return s[0] && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			      "0123456789_./-") == strlen(s);
+}
+
+/* The template of rel in list, or NULL */
+static const struct template *find_template(const void *vlist, const char *rel)
+{
+	const VEC(struct template) *list = vlist;
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (!strcmp(list->v[i].rel, rel))
+			return &list->v[i];
+	return NULL;
+}
+
+/*
+ * The inputs digest (patch's cover letter): the model text and every file the
+ * target uses, by path: each file of its folder (templates, names.conf,
+ * install.plan, target.conf, whatever else is there) and of every folder it
+ * shares (`share`), which may be another target's.  shared holds the files of
+ * the shares, each with its path from the templates folder.
+ */
+static void inputs_digest(const struct strbuf *model, const void *vlist, const void *vshared,
+			  char digest[65])
+{
+	const VEC(struct template) *list = vlist, *shared = vshared;
+	struct strbuf all = { 0 };
+	size_t i;
+
+	sb_putn(&all, model->s, model->len);
+	for (i = 0; i < list->n; i++) {
+		sb_printf(&all, "%c%s%c", '\0', list->v[i].rel, '\0');
+		sb_putn(&all, list->v[i].text, list->v[i].len);
+	}
+	for (i = 0; i < shared->n; i++) {
+		sb_printf(&all, "%c../%s%c", '\0', shared->v[i].rel, '\0');
+		sb_putn(&all, shared->v[i].text, shared->v[i].len);
+	}
+	sha256_hex(all.s, all.len, digest);
+	sb_free(&all);
+}
+
 bool render_target(const struct model *m, const char *tmpl_root, const char *target,
 		   struct outputs *out)
 {
-	VEC(struct template) list = { 0 };
+	VEC(struct template) list = { 0 }, shared = { 0 };
 	VEC(char *) paths = { 0 };
 	struct model_maps maps = { 0 };
-	struct strbuf model = { 0 }, all = { 0 }, head = { 0 }, tail = { 0 };
+	struct strbuf model = { 0 }, head = { 0 }, tail = { 0 };
 	struct record_spans spans = { 0 };
 	struct m4_job *jobs = NULL;
+	struct target_conf conf;
+	struct m4_dirs dirs = { 0 };
 	char *tdir = xasprintf("%s/%s", tmpl_root, target);
 	const char *tmp = getenv("TMPDIR");
 	char *tmpl = NULL;
-	const char *state = NULL;	/* _lib.m4 read, see preload() */
+	const char *state = NULL;	/* the preload file read, see preload() */
+	const struct template *pre = NULL;
 	size_t i, njobs = 0;
 	bool ok = true;
 	struct stat st;
@@ -617,18 +684,42 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		free(tdir);
 		return false;
 	}
-	if (!collect_templates(tdir, "", &list)) {
+	dirs.tdir = tdir;
+	if (!target_conf_load(&conf, tmpl_root, target) || !collect_files(tdir, "", &list)) {
 		ok = false;
 		goto out;
 	}
-	sort_array(list.v, list.n, sizeof(*list.v), cmp_template);
-	records_text(m, &model, &spans);
-	sb_putn(&all, model.s, model.len);
-	for (i = 0; i < list.n; i++) {
-		sb_printf(&all, "%c%s%c", '\0', list.v[i].rel, '\0');
-		sb_putn(&all, list.v[i].text, list.v[i].len);
+	for (i = 0; ok && i < conf.shares.n; i++) {
+		char *sdir = xasprintf("%s/%s", tmpl_root, conf.shares.v[i]);
+
+		if (stat(sdir, &st) || !S_ISDIR(st.st_mode)) {
+			diag_plain(DIAG_ERROR, "%s: no folder %s to share", conf.path, sdir);
+			ok = false;
+		} else {
+			ok = collect_files(tmpl_root, conf.shares.v[i], &shared);
+			vec_push(&dirs.inc, xasprintf("-I../%s", conf.shares.v[i]));
+		}
+		free(sdir);
 	}
-	sha256_hex(all.s, all.len, out->digest);
+	if (!ok)
+		goto out;
+	sort_array(list.v, list.n, sizeof(*list.v), cmp_template);
+	sort_array(shared.v, shared.n, sizeof(*shared.v), cmp_template);
+	if (conf.preload) {
+		const char *base = strrchr(conf.preload, '/');
+
+		base = base ? base + 1 : conf.preload;
+		pre = find_template(&list, conf.preload);
+		if (!pre || base[0] != '_' || strlen(base) < 4 ||
+		    strcmp(base + strlen(base) - 3, ".m4") || !m4_plain_name(conf.preload)) {
+			diag_plain(DIAG_ERROR, "%s: 'preload %s' names no _*.m4 file of the target",
+				   conf.path, conf.preload);
+			ok = false;
+			goto out;
+		}
+	}
+	records_text(m, &model, &spans);
+	inputs_digest(&model, &list, &shared, out->digest);
 
 	tmpl = xasprintf("%s/msrgen.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
 	if (!mkdtemp(tmpl)) {
@@ -644,18 +735,20 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 	}
 	prelude_text(&head, target);
 	prelude_rest(&tail, target, tmpl);
-	for (i = 0; i < list.n && !state; i++)
-		if (!strcmp(list.v[i].rel, "_lib.m4"))
-			state = preload(&list.v[i], tdir, tmpl, &head, &tail, &paths);
+	if (pre)
+		state = preload(pre, &dirs, tmpl, &head, &tail, &paths);
 
 	jobs = xcalloc(list.n ? list.n : 1, sizeof(*jobs));
 	for (i = 0; ok && i < list.n; i++) {
 		struct template *t = &list.v[i];
 		const char *base = strrchr(t->rel, '/');
+		size_t n = strlen(t->rel);
 		struct m4_job *j;
 		struct strbuf prelude = { 0 };
 
 		base = base ? base + 1 : t->rel;
+		if (n <= 3 || strcmp(t->rel + n - 3, ".m4"))
+			continue;	/* not a template: names.conf and the like */
 		if (base[0] == '_')
 			continue;	/* for m4_include only */
 		j = &jobs[njobs++];
@@ -673,7 +766,7 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		if (!state)
 			sb_putn(&prelude, tail.s, tail.len);
 		else
-			sb_puts(&prelude, skip_lib);
+			skip_preload(&prelude, conf.preload);
 		if (!write_all(j->prelude, prelude.s, prelude.len)) {
 			diag_plain(DIAG_ERROR, "cannot write '%s': %s", j->prelude,
 				   strerror(errno));
@@ -682,7 +775,7 @@ bool render_target(const struct model *m, const char *tmpl_root, const char *tar
 		sb_free(&prelude);
 	}
 	if (ok)
-		m4_run_all(jobs, njobs, tdir);
+		m4_run_all(jobs, njobs, &dirs);
 	/* report as a run of one template after the other would, up to the first failure */
 	for (i = 0; ok && i < njobs; i++) {
 		struct m4_job *j = &jobs[i];
@@ -733,9 +826,17 @@ out:
 		free(list.v[i].text);
 	}
 	free(list.v);
+	for (i = 0; i < shared.n; i++) {
+		free(shared.v[i].rel);
+		free(shared.v[i].text);
+	}
+	free(shared.v);
+	for (i = 0; i < dirs.inc.n; i++)
+		free(dirs.inc.v[i]);
+	free(dirs.inc.v);
+	target_conf_free(&conf);
 	free(spans.v.v);
 	sb_free(&model);
-	sb_free(&all);
 	sb_free(&head);
 	sb_free(&tail);
 	free(tdir);

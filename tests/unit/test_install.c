@@ -581,6 +581,52 @@ Test(patch, cover_letter)
 	remove_tree(gen);
 }
 
+
+/* The inputs digest of the cover letter of a series for templates (NULL: the
+   source tree's), as "sha256:HEX" */
+static char *cover_digest(const char *tree, const char *templates)
+{
+	char *s = make_tempdir(), *cover, *d;
+	struct run r = patch_cover(tree, s, templates);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cover = slurp(xasprintf("%s/0000-cover-letter.patch", s));
+	cr_assert(cover);
+	d = strstr(cover, "\ninputs digest sha256:");
+	cr_assert(d, "%s", cover);
+	run_free(&r);
+	remove_tree(s);
+	return xstrndup(d + 15, 71);
+}
+
+/* Every file the target uses is an input: names.conf, install.plan and
+   target.conf as well as the templates, and what it shares with another
+   folder; where the templates folder is is not */
+Test(patch, inputs_digest_covers_every_file_of_the_target)
+{
+	char *t = fixture(), *tm = make_tempdir();
+	char *d0, *d1, *d2, *d3, *d4;
+
+	d0 = cover_digest(t, NULL);
+	sh("cp -R '%s/templates/linux-7.3' '%s/'", SRC_DIR, tm);
+	cr_assert_str_eq(cover_digest(t, tm), d0);
+	sh("echo '# one more comment' >> '%s/linux-7.3/names.conf'", tm);
+	d1 = cover_digest(t, tm);
+	cr_assert_str_neq(d1, d0);
+	sh("sed -i '1a# one more comment' '%s/linux-7.3/install.plan'", tm);
+	d2 = cover_digest(t, tm);
+	cr_assert_str_neq(d2, d1);
+	sh("mkdir '%s/_shared' && echo 'm4_dnl' > '%s/_shared/_x.m4' && "
+	   "echo 'share _shared' >> '%s/linux-7.3/target.conf'", tm, tm, tm);
+	d3 = cover_digest(t, tm);
+	cr_assert_str_neq(d3, d2);
+	sh("echo 'm4_dnl more' > '%s/_shared/_x.m4'", tm);
+	d4 = cover_digest(t, tm);
+	cr_assert_str_neq(d4, d3);
+	remove_tree(t);
+	remove_tree(tm);
+}
+
 Test(patch, cover_letter_needs_a_cover_in_the_plan)
 {
 	char *t = fixture(), *s = make_tempdir(), *tm = make_tempdir(), *want, *plan;
