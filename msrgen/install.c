@@ -64,8 +64,8 @@ static const char install_usage_text[] =
 "  -q, --quiet             say nothing when all is well\n"
 "  -h, --help              show this help\n"
 "\n"
-"The tree must be the kernel version the target is for (its top Makefile\n"
-"says so) and have every line the plan edits; otherwise msrgen reports\n"
+"The tree must be the one the plan is for (its 'expect' lines say how a\n"
+"tree shows it) and have every line the plan edits; otherwise msrgen reports\n"
 "each missing edit point and changes nothing.  patch needs git; commits\n"
 "carry the date SOURCE_DATE_EPOCH (default 2026-01-01) and a Signed-off-by\n"
 "only with --signoff.\n"
@@ -97,10 +97,17 @@ struct install_patch {
 	VEC(struct install_op) ops;
 };
 
+/* expect FILE KEY = VALUE: how a tree shows it is the one the plan is for */
+struct install_expect {
+	char *file, *key, *value;
+	int line;
+};
+
 struct install_plan {
 	char *path;
 	char *name;		/* TARGET/install.plan, for messages about the tree */
-	int version, patchlevel;	/* -1: not given */
+	char *tree;		/* tree NAME: what the tree is, for messages */
+	VEC(struct install_expect) expects;
 	char *cover;		/* the cover letter's subject; NULL: none */
 	struct strbuf cover_body;
 	VEC(struct install_patch) patches;
@@ -224,6 +231,13 @@ static void install_plan_free(struct install_plan *p)
 		sb_free(&pt->body);
 	}
 	free(p->patches.v);
+	for (i = 0; i < p->expects.n; i++) {
+		free(p->expects.v[i].file);
+		free(p->expects.v[i].key);
+		free(p->expects.v[i].value);
+	}
+	free(p->expects.v);
+	free(p->tree);
 	free(p->cover);
 	sb_free(&p->cover_body);
 	free(p->path);
@@ -277,7 +291,6 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 
 	memset(p, 0, sizeof(*p));
 	p->path = xstrdup(path);
-	p->version = p->patchlevel = -1;
 	if (!text) {
 		install_error(NULL, path, 0, "cannot read the install plan: %s", strerror(errno));
 		return false;
@@ -354,13 +367,31 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 		arg = strchr(s, ' ');
 		if (arg)
 			*arg++ = '\0';
-		if (!strcmp(s, "kernel")) {
-			char end;
-
-			if (!arg || sscanf(arg, "%d.%d%c", &p->version, &p->patchlevel, &end) != 2) {
-				install_error(NULL, path, line, "'kernel' wants VERSION.PATCHLEVEL");
+		if (!strcmp(s, "tree")) {
+			if (!arg || !*arg || p->tree) {
+				install_error(NULL, path, line, "%s", p->tree ? "one 'tree' per plan" :
+					      "'tree' wants a name (what the tree is, for messages)");
 				ok = false;
+				continue;
 			}
+			p->tree = xstrdup(arg);
+			continue;
+		}
+		if (!strcmp(s, "expect")) {
+			struct install_expect e = { 0 };
+			char *key = arg ? strchr(arg, ' ') : NULL, *eq = key ? strstr(key + 1, " = ") : NULL;
+
+			if (!key || !eq || eq == key + 1 || memchr(key + 1, ' ', (size_t)(eq - key - 1)) ||
+			    arg[0] == '/' || memmem(arg, (size_t)(key - arg), "..", 2)) {
+				install_error(NULL, path, line, "'expect' wants FILE KEY = VALUE (FILE relative)");
+				ok = false;
+				continue;
+			}
+			e.file = xstrndup(arg, (size_t)(key - arg));
+			e.key = xstrndup(key + 1, (size_t)(eq - key - 1));
+			e.value = xstrdup(eq + 3);
+			e.line = line;
+			vec_push(&p->expects, e);
 			continue;
 		}
 		if (!strcmp(s, "cover")) {
@@ -444,8 +475,8 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 	}
 	if (ok)
 		ok = install_op_done(p, op);
-	if (ok && p->version < 0) {
-		install_error(NULL, path, 0, "no 'kernel VERSION.PATCHLEVEL' line");
+	if (ok && !p->tree) {
+		install_error(NULL, path, 0, "no 'tree NAME' line");
 		ok = false;
 	}
 	if (ok && !p->patches.n) {
@@ -561,52 +592,53 @@ static void install_splice(struct install_file *f, size_t at, size_t cut, const 
 	*sb = out;
 }
 
-static bool install_kernel_ok(struct install_ctx *c, const char *target)
+/* The plan's expect lines against the tree: the first line of FILE that starts
+   with "KEY = " must say VALUE.  The first that does not is reported. */
+static bool install_tree_ok(struct install_ctx *c, const char *target)
 {
-	static const char *const keys[] = { "VERSION", "PATCHLEVEL" };
-	int want[2] = { c->plan->version, c->plan->patchlevel };
-	int have[2] = { -1, -1 }, lines[2] = { 0, 0 };
-	char *path = install_tree_path(c, "Makefile");
-	size_t len;
-	char *text = read_file_max(path, MAX_SOURCE, &len);
-	const char *s;
-	int line = 1, k;
+	const struct install_plan *p = c->plan;
+	size_t i;
 	bool ok = true;
 
-	if (!text) {
-		install_error(c, path, 0, "cannot read: %s (is %s a Linux tree?)", strerror(errno),
-			      c->tree);
-		free(path);
-		return false;
-	}
-	for (s = text; *s; line++) {
-		for (k = 0; k < 2; k++) {
-			size_t kl = strlen(keys[k]);
+	for (i = 0; ok && i < p->expects.n; i++) {
+		const struct install_expect *e = &p->expects.v[i];
+		char *path = install_tree_path(c, e->file);
+		size_t len, kl = strlen(e->key);
+		char *text = read_file_max(path, MAX_SOURCE, &len);
+		const char *s, *have = NULL;
+		int line = 1, at = 0;
 
-			if (have[k] < 0 && !strncmp(s, keys[k], kl) && !strncmp(s + kl, " = ", 3)) {
-				have[k] = atoi(s + kl + 3);
-				lines[k] = line;
+		if (!text) {
+			install_error(c, path, 0, "cannot read: %s (is %s a %s tree?)", strerror(errno),
+				      c->tree, p->tree);
+			free(path);
+			return false;
+		}
+		for (s = text; *s && !have; line++) {
+			const char *eol = strchr(s, '\n');
+
+			if (!strncmp(s, e->key, kl) && !strncmp(s + kl, " = ", 3)) {
+				have = s + kl + 3;
+				at = line;
+				if (eol)
+					*(char *)eol = '\0';
 			}
+			if (!eol)
+				break;
+			s = eol + 1;
 		}
-		s = strchr(s, '\n');
-		if (!s)
-			break;
-		s++;
-	}
-	for (k = 0; ok && k < 2; k++) {
-		if (have[k] < 0) {
-			install_error(c, path, 0, "no '%s = ' line (is %s a Linux tree?)", keys[k],
-				      c->tree);
+		if (!have) {
+			install_error(c, path, 0, "no '%s = ' line (is %s a %s tree?)", e->key, c->tree,
+				      p->tree);
 			ok = false;
-		} else if (have[k] != want[k]) {
-			install_error(c, path, lines[k],
-				      "%s = %d: this tree is not Linux %d.%d (target %s)", keys[k],
-				      have[k], want[0], want[1], target);
+		} else if (strcmp(have, e->value)) {
+			install_error(c, path, at, "%s = %s: this tree is not %s (target %s)", e->key,
+				      have, p->tree, target);
 			ok = false;
 		}
+		free(text);
+		free(path);
 	}
-	free(text);
-	free(path);
 	return ok;
 }
 
@@ -1587,7 +1619,7 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 	c.tree = o->tree;
 	c.plan = &plan;
 	c.gen = &gen;
-	if (!install_kernel_ok(&c, o->target))
+	if (!install_tree_ok(&c, o->target))
 		goto out;
 	install_apply(&c);
 	if (!c.errors && o->patch && c.already) {

@@ -259,7 +259,87 @@ Test(install, not_a_tree)
 
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.err, "msrgen: error: /nonexistent/Makefile: cannot read: No such file or "
-			 "directory (is /nonexistent a Linux tree?)\n");
+			 "directory (is /nonexistent a Linux 7.3 tree?)\n");
+}
+
+/* install with a copy of linux-7.3 whose plan sed's script edits */
+static struct run install_with_plan(const char *tree, const char *tm, const char *script)
+{
+	const char *argv[] = { "install", "--target", "linux-7.3", "--kernel-tree", tree,
+			       "--templates", tm, SMALL, NULL };
+
+	sh("rm -rf '%s/linux-7.3' && cp -R '%s/templates/linux-7.3' '%s/' && "
+	   "sed -i '%s' '%s/linux-7.3/install.plan'", tm, SRC_DIR, tm, script, tm);
+	return run_msrgen(NULL, argv);
+}
+
+/* The plan says how a tree shows what it is: any file, any key */
+Test(install, tree_is_what_the_plan_expects)
+{
+	char *t = fixture(), *tm = make_tempdir(), *snap = tree_snapshot(t), *want;
+	struct run r;
+
+	/* a key that is not there */
+	r = install_with_plan(t, tm, "s/^expect Makefile VERSION = 7$/expect Makefile CODENAME = 0/");
+	want = xasprintf("msrgen: error: %s/Makefile: no 'CODENAME = ' line (is %s a Linux 7.3 "
+			 "tree?)\n", t, t);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(tree_snapshot(t), snap);
+	run_free(&r);
+	/* another file, and the value as text: "3" is not "3.0" */
+	r = install_with_plan(t, tm, "s/^tree Linux 7.3$/tree Linux 7.3.0/; "
+			      "s/^expect Makefile PATCHLEVEL = 3$/expect MAINTAINERS PATCHLEVEL = 3.0/");
+	want = xasprintf("msrgen: error: %s/MAINTAINERS: no 'PATCHLEVEL = ' line (is %s a Linux "
+			 "7.3.0 tree?)\n", t, t);
+	cr_assert_str_eq(r.err, want);
+	run_free(&r);
+	r = install_with_plan(t, tm, "s/^expect Makefile PATCHLEVEL = 3$/expect Makefile PATCHLEVEL = 3.0/");
+	want = xasprintf("%s/Makefile:3:1: error: PATCHLEVEL = 3: this tree is not Linux 7.3 "
+			 "(target linux-7.3)\nPATCHLEVEL = 3\n^~~~~~~~~~~~~~\n", t);
+	cr_assert_str_eq(r.err, want);
+	cr_assert_str_eq(tree_snapshot(t), snap);
+	run_free(&r);
+	/* without expect lines any tree goes */
+	r = install_with_plan(t, tm, "/^expect /d");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	remove_tree(t);
+	remove_tree(tm);
+}
+
+Test(install, plan_tree_lines)
+{
+	char *t = fixture(), *tm = make_tempdir(), *want;
+	struct run r;
+
+	r = install_with_plan(t, tm, "/^tree /d");
+	want = xasprintf("msrgen: error: %s/linux-7.3/install.plan: no 'tree NAME' line\n", tm);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	run_free(&r);
+	r = install_with_plan(t, tm, "s/^tree Linux 7.3$/tree/");
+	want = xasprintf("%s/linux-7.3/install.plan:%d:1: error: 'tree' wants a name (what "
+			 "the tree is, for messages)\ntree\n^~~~\n", tm, plan_line("tree Linux 7.3\n"));
+	cr_assert_str_eq(r.err, want);
+	run_free(&r);
+	r = install_with_plan(t, tm, "s/^tree Linux 7.3$/&\\n&/");
+	want = xasprintf("%s/linux-7.3/install.plan:%d:1: error: one 'tree' per plan\n"
+			 "tree Linux 7.3\n^~~~~~~~~~~~~~\n", tm, plan_line("tree Linux 7.3\n") + 1);
+	cr_assert_str_eq(r.err, want);
+	run_free(&r);
+	r = install_with_plan(t, tm, "s/^expect Makefile VERSION = 7$/expect Makefile VERSION 7/");
+	want = xasprintf("%s/linux-7.3/install.plan:%d:1: error: 'expect' wants FILE KEY = "
+			 "VALUE (FILE relative)\nexpect Makefile VERSION 7\n^~~~~~~~~~~~~~~~~~~~~~~~~\n",
+			 tm, plan_line("expect Makefile VERSION = 7\n"));
+	cr_assert_str_eq(r.err, want);
+	run_free(&r);
+	r = install_with_plan(t, tm, "s/^expect Makefile VERSION = 7$/expect ..\\/Makefile VERSION = 7/");
+	want = xasprintf("%s/linux-7.3/install.plan:%d:1: error: 'expect' wants FILE KEY = "
+			 "VALUE (FILE relative)\nexpect ../Makefile VERSION = 7\n"
+			 "^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n", tm, plan_line("expect Makefile VERSION = 7\n"));
+	cr_assert_str_eq(r.err, want);
+	remove_tree(t);
+	remove_tree(tm);
 }
 
 Test(install, foreign_file_is_not_overwritten)
