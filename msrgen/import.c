@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * msrgen import: read arch/x86/include/asm/msr-index.h and write the .msr
- * declarations of every MSR address macro it defines (defs/index/msr-index.msr).
+ * msrgen import: read a kernel's MSR header and write the .msr declarations
+ * of every MSR address macro it defines (DIR/NAME.msr).  How the header names
+ * and places its MSRs is the target's (target.conf: import-prefix PREFIX,
+ * import-range, import-vendor); the examples below are Linux's msr-index.h.
  *
  * The header is read the way the C preprocessor reads it (comments, line
  * splicing, object-like and function-like #defines); the integer constant
  * expressions of the macros are evaluated exactly, with C's types (int,
  * unsigned int, long, unsigned long; LP64) and textual macro expansion.
  *
- * Classification of a macro named MSR_*:
+ * Classification of a macro named PREFIX* (MSR_*):
  *
- * address   a hex literal inside a known MSR address range, a name of another
+ * address   a hex literal inside an import-range, a name of another
  *           address macro (an alias), or an address macro plus or minus
  *           constants (MSR_F15H_PERF_CTL + 2).  Decimal literals are never
  *           addresses: the header writes every address in hex and every count
@@ -27,7 +29,7 @@
  * field     NAME = MSR + "_" + FIELD[_BIT|_SHIFT|_MASK] where MSR is a single
  *           declaration: a bit number (_BIT), a shift (merged with the _MASK
  *           or the plain mask of the same field), or a contiguous mask.
- * otherwise a warning "cannot classify".  Macros not named MSR_* (EFER_*,
+ * otherwise a warning "cannot classify".  Macros not named PREFIX* (EFER_*,
  *           SPEC_CTRL_*, feature bits, include guards) are passed over.
  *
  * Then: names sharing an address become one declaration with aliases (the
@@ -52,25 +54,29 @@
 
 int import_main(int argc, char **argv);
 
-#define IMPORT_DEFAULT_DIR	"defs/index"
-#define IMPORT_OUT_NAME		"msr-index.msr"
-#define IMPORT_ACK_NAME		"msr-index.ack"
 #define IMPORT_INDEXED_MAX	32
 #define IMPORT_MAX_EXPAND	4096
 
 static const char *import_usage_text =
-	"Usage: msrgen import [-o DIR] HEADER\n"
-	"Read HEADER (arch/x86/include/asm/msr-index.h) and write the declarations\n"
-	"of its MSRs to DIR/" IMPORT_OUT_NAME " (DIR defaults to " IMPORT_DEFAULT_DIR ").\n"
+	"Usage: msrgen import --target T -o DIR HEADER\n"
+	"Read HEADER, the MSR header of target T's kernel, by the rules of T's\n"
+	"target.conf (import-prefix, import-range, import-vendor), and write the\n"
+	"declarations of its MSRs to DIR/NAME.msr, NAME being HEADER's file name\n"
+	"less .h.\n"
 	"\n"
-	"  -o, --output DIR  write DIR/" IMPORT_OUT_NAME "\n"
-	"  -q, --quiet       do not list the MSRs added and removed\n"
-	"  -h, --help        print this help and exit\n"
+	"  -t, --target T     the target whose target.conf has the rules\n"
+	"  -o, --output DIR   write DIR/NAME.msr\n"
+	"      --templates DIR  where targets live (default " MSRGEN_TEMPLATE_DIR ")\n"
+	"  -q, --quiet        do not list the MSRs added and removed\n"
+	"  -h, --help         print this help and exit\n"
 	"\n"
-	"Macros named MSR_* that are neither an MSR address nor a field of one are\n"
-	"reported as warnings, but for those DIR/" IMPORT_ACK_NAME " names (one macro\n"
-	"name a line, # comments): checked once, they need not repeat on every run.\n"
+	"Macros named PREFIX* that are neither an MSR address nor a field of one are\n"
+	"reported as warnings, but for those DIR/NAME.ack names (one macro name a\n"
+	"line, # comments): checked once, they need not repeat on every run.\n"
 	"Exit status: 0 ok, 1 bad input, 2 usage error.\n";
+
+/* The target's rules for its header (target.conf import-*), for the whole run */
+static const struct target_conf *rules;
 
 static bool has_prefix(const char *s, const char *p)
 {
@@ -322,7 +328,7 @@ static void add_diag(struct imp *imp, int line, const char *kind,
 	imp->ndiags++;
 }
 
-/* Whether name is in the acknowledgement file (IMPORT_ACK_NAME) */
+/* Whether name is in the acknowledgement file (DIR/NAME.ack) */
 static bool acknowledged(const struct imp *imp, const char *name)
 {
 	const char *p;
@@ -892,12 +898,21 @@ static bool eval_macro(struct imp *imp, struct macro *m, int64_t arg,
 
 /* ---- classification ---------------------------------------------------- */
 
+/* An address a hex literal may be: the target's import-range lines */
 static bool valid_address(uint64_t a)
 {
-	return a < 0x2000 ||
-	       (a >= 0x40000000 && a <= 0x4000ffff) ||	/* hypervisors */
-	       (a >= 0x80860000 && a <= 0x8086ffff) ||	/* Transmeta */
-	       (a >= 0xc0000000 && a <= 0xc001ffff);	/* AMD64 */
+	size_t i;
+
+	for (i = 0; i < rules->import_ranges.n; i++)
+		if (a >= rules->import_ranges.v[i].first && a <= rules->import_ranges.v[i].last)
+			return true;
+	return false;
+}
+
+/* A macro the header names an MSR or a field of one by: import-prefix */
+static bool msr_named(const char *name)
+{
+	return has_prefix(name, rules->import_prefix);
 }
 
 static const char *last_word(const char *name)
@@ -922,7 +937,7 @@ static struct macro *msr_prefix(struct imp *imp, const char *name)
 {
 	size_t n = strlen(name);
 
-	while (n > 4) {
+	while (n > strlen(rules->import_prefix)) {
 		n--;
 		if (name[n] == '_') {
 			char *p = xstrndup(name, n);
@@ -971,7 +986,7 @@ static bool is_address(struct imp *imp, struct macro *m)
 		return true;
 	if (m->as != AS_UNKNOWN)
 		return false;
-	if (m->fn || m->dup || !has_prefix(m->name, "MSR_")) {
+	if (m->fn || m->dup || !msr_named(m->name)) {
 		m->as = AS_NO;
 		return false;
 	}
@@ -1044,24 +1059,24 @@ static bool is_contiguous(uint64_t m, int *hi, int *lo)
 	return true;
 }
 
-/* vendor scope of a name, only when the name makes it certain */
+/* Whether name starts with pattern, where "?" is a hexadecimal digit */
+static bool pattern_prefix(const char *name, const char *pattern)
+{
+	for (; *pattern; pattern++, name++)
+		if (*pattern == '?' ? !isxdigit((unsigned char)*name) : *name != *pattern)
+			return false;
+	return true;
+}
+
+/* vendor scope of a name, only when the name makes it certain: import-vendor */
 static const char *name_vendor(const char *name)
 {
-	static const struct { const char *prefix, *vendor; } scopes[] = {
-		{ "MSR_AMD_", "amd" }, { "MSR_AMD64_", "amd" }, { "MSR_K6_", "amd" },
-		{ "MSR_K7_", "amd" }, { "MSR_K8_", "amd" }, { "MSR_FAM10H_", "amd" },
-		{ "MSR_ZEN", "amd" }, { "MSR_IDT_", "centaur" }, { "MSR_P4_", "intel" },
-		{ "MSR_KNC_", "intel" }, { "MSR_KNL_", "intel" }, { "MSR_ATOM_", "intel" },
-	};
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
-		if (has_prefix(name, scopes[i].prefix))
-			return scopes[i].vendor;
-	/* MSR_F15H_, MSR_F19H_, MSR_F1AH_: AMD family numbers */
-	if (has_prefix(name, "MSR_F") && isxdigit((unsigned char)name[5]) &&
-	    isxdigit((unsigned char)name[6]) && name[7] == 'H' && name[8] == '_')
-		return "amd";
+	for (i = 0; i < rules->import_vendors.n; i++)
+		for (j = 0; j < rules->import_vendors.v[i].prefixes.n; j++)
+			if (pattern_prefix(name, rules->import_vendors.v[i].prefixes.v[j]))
+				return rules->import_vendors.v[i].vendor;
 	return NULL;
 }
 
@@ -1221,7 +1236,7 @@ static void build_decls(struct imp *imp)
 		struct macro *m = &imp->m[i];
 		size_t n = strlen(m->name);
 
-		if (m->as == AS_YES || !has_prefix(m->name, "MSR_"))
+		if (m->as == AS_YES || !msr_named(m->name))
 			continue;
 		while (n > 4) {
 			n--;
@@ -1650,11 +1665,11 @@ static void render(struct imp *imp, const char *header_name, struct strbuf *out)
 	}
 }
 
-/* DIR/msr-index.msr, made with DIR if need be, all at once or not at all */
-static int write_output(const char *dir, const char *data, size_t len)
+/* DIR/NAME, made with DIR if need be, all at once or not at all */
+static int write_output(const char *dir, const char *name, const char *data, size_t len)
 {
 	struct outputs out = { 0 };
-	struct output f = { (char *)IMPORT_OUT_NAME, (char *)data, len };
+	struct output f = { (char *)name, (char *)data, len };
 	bool ok;
 
 	vec_push(&out.files, f);
@@ -1756,13 +1771,18 @@ static int names_missing(const char *a, const char *b, const char *what, const c
 
 int import_main(int argc, char **argv)
 {
-	const char *dir = IMPORT_DEFAULT_DIR, *header = NULL, *base;
+	const char *dir = NULL, *header = NULL, *base, *target = NULL;
+	const char *templates = render_templates_dir();
+	struct target_conf conf = { 0 };
+	char *stem = NULL, *out_name = NULL, *ack_name = NULL;
 	struct imp imp = { 0 };
 	struct strbuf out = { 0 };
 	char *text;
 	size_t len, i;
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "target", required_argument, NULL, 't' },
+		{ "templates", required_argument, NULL, 'T' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -1775,10 +1795,16 @@ int import_main(int argc, char **argv)
 
 	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:t:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			dir = optarg;
+			break;
+		case 't':
+			target = optarg;
+			break;
+		case 'T':
+			templates = optarg;
 			break;
 		case 'q':
 			quiet = true;
@@ -1792,31 +1818,58 @@ int import_main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return usage_error("import", "import: missing HEADER (the path of msr-index.h)");
+		return usage_error("import", "import: missing HEADER (the path of the kernel's MSR header)");
 	header = argv[optind++];
 	if (optind < argc)
 		return usage_error("import", "import: unexpected argument '%s'", argv[optind]);
+	if (!dir)
+		return usage_error("import", "import: -o DIR is missing");
 	if (!*dir)
 		return usage_error("import", "import: empty output directory");
+	if (!target)
+		return usage_error("import", "import: --target is missing (its target.conf has the rules)");
+	{
+		struct strbuf why = { 0 };
 
+		if (!target_known(templates, target, &why)) {
+			c = usage_error("import", "%s", why.s);
+			sb_free(&why);
+			return c;
+		}
+	}
+	if (!target_conf_load(&conf, templates, target))
+		return 1;
+	if (!conf.import_prefix || !conf.import_ranges.n) {
+		diag_plain(DIAG_ERROR, "%s: no '%s' line: msrgen import does not know how target %s names its MSRs",
+			   conf.path, !conf.import_prefix ? "import-prefix" : "import-range", target);
+		target_conf_free(&conf);
+		return 1;
+	}
+	rules = &conf;
+	base = strrchr(header, '/');
+	base = base ? base + 1 : header;
+	stem = xstrndup(base, strlen(base) - (has_suffix(base, ".h") && strlen(base) > 2 ? 2 : 0));
+	out_name = xasprintf("%s.msr", stem);
+	ack_name = xasprintf("%s.ack", stem);
+
+	rc = 1;
 	text = read_file_max(header, MAX_SOURCE, &len);
 	if (!text) {
 		diag_plain(DIAG_ERROR, "cannot read '%s': %s", header, strerror(errno));
-		return 1;
+		goto out;
 	}
-	rc = 1;
 	if (memchr(text, '\0', len)) {
 		diag_plain(DIAG_ERROR, "%s: not a C header (it holds NUL bytes)", header);
 		goto out;
 	}
 	imp.path = header;
 	/* the acknowledged "cannot classify" warnings, and what the last import wrote */
-	path = xasprintf("%s/%s", dir, IMPORT_ACK_NAME);
+	path = xasprintf("%s/%s", dir, ack_name);
 	acks = read_file(path, &flen);
 	imp.acked = acks ? ack_names(acks) : NULL;
 	free(acks);
 	free(path);
-	path = xasprintf("%s/%s", dir, IMPORT_OUT_NAME);
+	path = xasprintf("%s/%s", dir, out_name);
 	old = read_file(path, &flen);
 	if (old)
 		was = decl_names(old);
@@ -1837,24 +1890,25 @@ int import_main(int argc, char **argv)
 	for (i = 0; i < imp.nm; i++) {
 		struct macro *m = &imp.m[i];
 
-		if (m->dup && has_prefix(m->name, "MSR_"))
+		if (m->dup && msr_named(m->name))
 			warn_unclassified(&imp, m, "defined again (first at line %d)",
 					  find_macro(&imp, m->name)->line);
-		else if (m->fn && has_prefix(m->name, "MSR_"))
+		else if (m->fn && msr_named(m->name))
 			classify_indexed(&imp, m);
 	}
 	for (i = 0; i < imp.nm; i++)
 		if (imp.m[i].as == AS_YES)
 			naddr++;
 	if (!naddr) {
-		diag_plain(DIAG_ERROR, "%s: no MSR address macros (#define MSR_... 0x...)", header);
+		diag_plain(DIAG_ERROR, "%s: no MSR address macros (#define %s... 0x...)", header,
+			   rules->import_prefix);
 		goto out;
 	}
 	build_decls(&imp);
 	for (i = 0; i < imp.nm; i++) {
 		struct macro *m = &imp.m[i];
 
-		if (has_prefix(m->name, "MSR_") && !m->fn && !m->dup && m->as != AS_YES)
+		if (msr_named(m->name) && !m->fn && !m->dup && m->as != AS_YES)
 			classify_field(&imp, m);
 	}
 
@@ -1863,10 +1917,8 @@ int import_main(int argc, char **argv)
 	for (i = 0; i < imp.ndiags; i++)
 		fputs(imp.diags[i].text, stderr);
 
-	base = strrchr(header, '/');
-	base = base ? base + 1 : header;
 	render(&imp, base, &out);
-	rc = write_output(dir, out.s, out.len);
+	rc = write_output(dir, out_name, out.s, out.len);
 	if (!rc && !quiet) {
 		int added, removed;
 
@@ -1880,7 +1932,7 @@ int import_main(int argc, char **argv)
 			fprintf(stderr, "msrgen import: %s: no MSR added or removed\n", path);
 		if (imp.nacked)
 			fprintf(stderr, "msrgen import: %d warnings acknowledged in %s/%s\n",
-				imp.nacked, dir, IMPORT_ACK_NAME);
+				imp.nacked, dir, ack_name);
 		free(now);
 	}
 	free(out.s);
@@ -1889,5 +1941,10 @@ out:
 	free(path);
 	imp_free(&imp);
 	free(text);
+	free(stem);
+	free(out_name);
+	free(ack_name);
+	target_conf_free(&conf);
+	rules = NULL;
 	return rc;
 }

@@ -126,7 +126,7 @@ Test(cli, usage_errors_name_their_command)
 	} cases[] = {
 		{ { "import", "--frob", "h", NULL }, "msrgen: unrecognized option '--frob'\n" },
 		{ { "import", "-o", NULL }, "msrgen: option requires an argument -- 'o'\n" },
-		{ { "import", NULL }, "msrgen: import: missing HEADER (the path of msr-index.h)\n" },
+		{ { "import", NULL }, "msrgen: import: missing HEADER (the path of the kernel's MSR header)\n" },
 		{ { "import", "a.h", "b.h", NULL }, "msrgen: import: unexpected argument 'b.h'\n" },
 		{ { "import", "--output=", "a.h", NULL }, "msrgen: import: empty output directory\n" },
 		{ { "patch", "--frob", NULL }, "msrgen: unrecognized option '--frob'\n" },

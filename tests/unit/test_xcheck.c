@@ -412,7 +412,7 @@ Test(xcheck, import_of_7_3_changes_nothing)
 	char *header = xasprintf("%s/linux-source-7.3/arch/x86/include/asm/msr-index.h",
 				 cache && cache[0] ? cache : "/var/tmp/msrgen-cache");
 	char *out = make_tempdir();
-	const char *argv[] = { "import", "-o", out, header, NULL };
+	const char *argv[] = { "import", "--target", "linux-7.3", "-o", out, header, NULL };
 	struct run r = run_msrgen(SRC_DIR, argv);
 	char *path = xasprintf("%s/msr-index.msr", out);
 	char *got = slurp(path), *want = slurp(SRC_DIR "/defs/index/msr-index.msr");
