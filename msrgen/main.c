@@ -23,7 +23,7 @@ static const char usage_text[] =
 "       msrgen checks\n"
 "\n"
 "msrgen reads tables of x86 MSRs (.msr files), checks them, and renders a\n"
-"target's m4 templates from them: kernel accessors, Xen PV stubs, audits.\n"
+"target's m4 templates from them: kernel accessors, per-platform stubs, audits.\n"
 "\n"
 "Commands ('msrgen COMMAND --help' says more about each):\n"
 "  generate   write the target's files into DIR (all of them, or none on error)\n"
