@@ -164,6 +164,7 @@ struct named {
 	const struct srcpos *pos;
 	size_t seq;
 	char *owned;
+	const struct vendors *only;	/* the targets it is for (scope.c), or NULL */
 };
 
 static int cmp_named(const void *a, const void *b)
@@ -208,33 +209,34 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 		if (a->kind == MSR_ARRAY && a->count.v <= MAX_ELEMENTS) {
 			for (k = 0; k < a->count.v; k++) {
 				char *s = xasprintf("%s%zu", a->name.name, k);
-				struct named n = { s, &a->name.pos, names.n, s };
+				struct named n = { s, &a->name.pos, names.n, s, scope_of(a) };
 
 				vec_push(&names, n);
 			}
 		} else {
-			struct named n = { a->name.name, &a->name.pos, names.n, NULL };
+			struct named n = { a->name.name, &a->name.pos, names.n, NULL, scope_of(a) };
 
 			vec_push(&names, n);
 		}
 	}
 	for_each_msr(m, i, a) {
 		for (j = 0; j < a->aliases.n; j++) {
-			struct named n = { a->aliases.v[j].name.name,
-					   &a->aliases.v[j].name.pos, names.n, NULL };
+			const struct ast_alias *al = &a->aliases.v[j];
+			struct named n = { al->name.name, &al->name.pos, names.n, NULL,
+					   al->only.list.n ? &al->only : scope_of(a) };
 
 			vec_push(&names, n);
 		}
 		for (j = 0; j < a->elements.n; j++) {
 			struct named n = { a->elements.v[j].name.name,
-					   &a->elements.v[j].name.pos, names.n, NULL };
+					   &a->elements.v[j].name.pos, names.n, NULL, scope_of(a) };
 
 			vec_push(&names, n);
 		}
 	}
 	for (i = 0; i < m->ast->hypervisors.n; i++) {
 		struct named n = { m->ast->hypervisors.v[i]->name.name,
-				   &m->ast->hypervisors.v[i]->name.pos, names.n, NULL };
+				   &m->ast->hypervisors.v[i]->name.pos, names.n, NULL, NULL };
 
 		vec_push(&names, n);
 	}
@@ -250,6 +252,9 @@ static void check_duplicate_name(struct model *m, const struct check *c)
 				continue;
 			}
 			if (names.v[i].pos == names.v[first].pos)
+				continue;
+			/* two kernels' names, read together (no target): no clash */
+			if (scope_disjoint(names.v[i].only, names.v[first].only))
 				continue;
 			{
 				struct dup d = { &names.v[i], &names.v[first] };
@@ -435,6 +440,8 @@ static void check_duplicate_address(struct model *m, const struct check *c)
 
 		if (p->addr != r->addr)
 			continue;
+		if (scope_disjoint(scope_of(p->decl->ast), scope_of(r->decl->ast)))
+			continue;	/* one address, two kernels' names */
 		report(c, &r->decl->ast->addr.pos,
 		       "%s and %s are both at 0x%08x; declare one as an alias of the other",
 		       p->macro, r->macro, r->addr);

@@ -77,6 +77,8 @@ void closest_init(struct closest *c, const char *word);
 void closest_try(struct closest *c, const char *name);
 /* Whether target is a folder under root; if not, why, with the targets there */
 bool target_known(const char *root, const char *target, struct strbuf *why);
+/* The targets under root (folders not starting with . or _), sorted; false if unreadable */
+bool target_names(const char *root, char ***names, size_t *n);
 
 /* srcpos.c: source files, positions and diagnostics */
 /* Source files larger than this are refused. */
@@ -454,6 +456,9 @@ bool checks_load_for(struct ast *ast, struct model *m, int nfiles, char **files,
 /* scope.c */
 void scope_names(const struct ast *ast, const char *templates);
 void scope_tree(struct ast *ast, const char *target);
+/* The only list of an MSR statement, or NULL; whether two lists share no target */
+const struct vendors *scope_of(const struct ast_msr *m);
+bool scope_disjoint(const struct vendors *a, const struct vendors *b);
 bool checks_warning_enabled(const char *name);
 /* The checks of the names target makes (its names.conf); !diag_errors() as it was */
 bool checks_target(struct model *m, const char *templates, const char *target);

@@ -223,3 +223,22 @@ void scope_names(const struct ast *ast, const char *templates)
 		}
 	}
 }
+
+const struct vendors *scope_of(const struct ast_msr *m)
+{
+	const struct ast_attr *a = only_attr(m);
+
+	return a ? &a->vendors : NULL;
+}
+
+bool scope_disjoint(const struct vendors *a, const struct vendors *b)
+{
+	size_t i;
+
+	if (!a || !b || !a->list.n || !b->list.n)
+		return false;
+	for (i = 0; i < a->list.n; i++)
+		if (for_target(b, a->list.v[i].name))
+			return false;
+	return true;
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The checked model: merged declarations, registers, handlings, hypervisors. */
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -264,4 +265,36 @@ Test(model, no_target_reads_every_only_list)
 					"msr MSR_B 0x11 { alias MSR_BB only t2; }\n", NULL, "MSRGEN_"),
 		scoped_records("msr MSR_A 0x10 { field F 1; }\nmsr MSR_B 0x11 { alias MSR_BB; }\n",
 			       NULL, "MSRGEN_"));
+}
+
+/* Read whole (no target), two kernels' names of one address are no clash
+   when their only lists share no target; when they share one, they are */
+Test(model, union_of_disjoint_targets_is_no_clash, .init = cr_redirect_stderr)
+{
+	static struct ast ast;
+	struct model m;
+	char *ok = xasprintf("%s%s", platforms,
+			     "msr MSR_X 0x20 { xenpv read ignore; }\n"
+			     "msr MSR_OLD 0x10 { only t1; alias MSR_NEW; }\n"
+			     "msr MSR_NEW 0x10 { only t2; }\n");
+	char *clash = xasprintf("%s%s", platforms,
+				"msr MSR_X 0x20 { xenpv read ignore; }\n"
+				"msr MSR_OLD 0x10 { only t1, t2; }\n"
+				"msr MSR_NEW 0x10 { only t2; }\n");
+
+	cr_assert_eq(model_from(&ast, &m, ok), 0);
+	cr_assert_eq(m.regs.n, 3);
+	model_free(&m);
+	ast_free(&ast);
+	cr_assert_eq(model_from(&ast, &m, clash), 1);
+	fflush(stderr);
+	cr_assert_stderr_eq_str(
+		"test.msr:4:13: error: MSR_NEW and MSR_OLD are both at 0x00000010; declare one as an alias of the other\n"
+		"msr MSR_OLD 0x10 { only t1, t2; }\n"
+		"            ^~~~\n"
+		"test.msr:5:13: note: MSR_NEW is declared here\n"
+		"msr MSR_NEW 0x10 { only t2; }\n"
+		"            ^~~~\n");
+	free(ok);
+	free(clash);
 }
