@@ -108,7 +108,11 @@ static const char audit_help[] =
 "      --special         the MSRs a platform other than bare metal handles specially\n"
 "      --sites           list each MSR's access sites\n"
 "      --kernel-sites L  the sites of a tools/scan-msr-sites listing L\n"
-"      --vmlinux V       the sites recorded in the kernel image V (.msr_sites)\n""  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n"
+"      --vmlinux V       the sites recorded in the kernel image V (.msr_sites)\n"
+"  -t, --target T        the tables as target T has them (their only lists);\n"
+"                        without it, every target's MSRs together\n"
+"      --templates DIR   where targets live (default " MSRGEN_TEMPLATE_DIR ")\n"
+"  -W NAME, -Wno-NAME    turn the warning NAME on or off (see 'msrgen checks')\n"
 "  -Werror               make warnings errors\n"
 "\n"
 "Exit status: 0 success, 1 bad input, 2 bad usage.\n";
@@ -223,7 +227,7 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 	struct strbuf sb = { 0 };
 	int ret = 0;
 
-	if (!checks_load(&ast, &m, nfiles, files)) {
+	if (!checks_load_for(&ast, &m, nfiles, files, o->target ? o->templates : NULL, o->target)) {
 		model_free(&m);
 		ast_free(&ast);
 		return 1;
@@ -452,6 +456,11 @@ static int run(int argc, char **argv)
 	    strcmp(cmd, "audit"))
 		return usage_error(cmd, "%s: --msr, --finding, --special, --sites, --kernel-sites and --vmlinux are for audit",
 				   cmd);
+	if (!strcmp(cmd, "audit") && o.target && !target_known(o.templates, o.target, &sb)) {
+		c = usage_error(cmd, "%s", sb.s);
+		sb_free(&sb);
+		return c;
+	}
 	if (!strcmp(cmd, "audit"))
 		return cmd_audit(&o, argc - optind, argv + optind);
 	if (!o.target)
