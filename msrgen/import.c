@@ -238,6 +238,103 @@ static bool tok_is(const struct tok *k, const char *op)
 	return k->kind == TK_OP && strcmp(k->text, op) == 0;
 }
 
+/* ---- the other targets' earlier imports --------------------------------- */
+
+/*
+ * One index serves every target: an item of DIR/NAME.msr is for the targets
+ * its only list names, and without one for every target of the templates
+ * folder.  Importing target T's header onto the file there keeps what T's
+ * header lacks for the other targets (without T), gives T what the header
+ * has, and adds what is new as T's only; the first import, onto no file, is
+ * for every target.  A list is written where an item's targets are not all
+ * the targets (a declaration) or not its declaration's (a field, an alias).
+ */
+struct tset {
+	char **v;	/* sorted */
+	size_t n;
+};
+
+static bool tset_has(const struct tset *s, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i], t))
+			return true;
+	return false;
+}
+
+static void tset_add(struct tset *s, const char *t)
+{
+	size_t i;
+
+	if (tset_has(s, t))
+		return;
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+	for (i = s->n; i > 0 && strcmp(s->v[i - 1], t) > 0; i--)
+		s->v[i] = s->v[i - 1];
+	s->v[i] = xstrdup(t);
+	s->n++;
+}
+
+static void tset_del(struct tset *s, const char *t)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < s->n; i++) {
+		if (strcmp(s->v[i], t))
+			s->v[j++] = s->v[i];
+		else
+			free(s->v[i]);
+	}
+	s->n = j;
+}
+
+static bool tset_eq(const struct tset *a, const struct tset *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]))
+			return false;
+	return true;
+}
+
+static void tset_free(struct tset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* The targets of an only list, or of dflt if it has none */
+static struct tset tset_of(const struct vendors *only, const struct tset *dflt)
+{
+	struct tset s = { 0 };
+	size_t i;
+
+	if (only && only->list.n)
+		for (i = 0; i < only->list.n; i++)
+			tset_add(&s, only->list.v[i].name);
+	else
+		for (i = 0; i < dflt->n; i++)
+			tset_add(&s, dflt->v[i]);
+	return s;
+}
+
+static void tset_text(struct strbuf *sb, const struct tset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		sb_printf(sb, "%s%s", i ? ", " : "", s->v[i]);
+}
+
 /* ---- the header as macros ---------------------------------------------- */
 
 enum addr_state { AS_UNKNOWN, AS_BUSY, AS_YES, AS_NO };
@@ -268,6 +365,7 @@ struct field {
 	int hi, lo;
 	int line;
 	const char *src;	/* macro that gave it */
+	struct tset t;		/* its targets, when merging (the other targets' earlier imports) */
 };
 
 enum decl_kind { DK_SINGLE, DK_ARRAY, DK_INDEXED };
@@ -285,6 +383,8 @@ struct idecl {
 	struct field *fields;
 	size_t nfields;
 	char *doc;
+	struct tset t;		/* its targets, when merging */
+	struct tset *alias_t;	/* each alias's, when merging */
 };
 
 struct diagnostic {
@@ -305,6 +405,10 @@ struct imp {
 	int nfields, nunclassified;
 	char *acked;		/* the acknowledged names, "\nNAME\nNAME\n" */
 	int nacked;		/* warnings left out because acknowledged */
+	bool merged;		/* onto an earlier import: items carry their targets */
+	struct tset all;	/* every target of the templates folder */
+	struct macro **extra;	/* names of the earlier import the header lacks */
+	size_t nextra;
 };
 
 static void add_diag(struct imp *imp, int line, const char *kind,
@@ -1387,6 +1491,7 @@ static void add_field(struct imp *imp, struct macro *m, struct idecl *d,
 	}
 	d->fields = xrealloc(d->fields, (d->nfields + 1) * sizeof(*d->fields));
 	f = &d->fields[d->nfields++];
+	memset(f, 0, sizeof(*f));
 	f->name = xstrdup(fname);
 	f->hi = hi;
 	f->lo = lo;
@@ -1598,10 +1703,180 @@ static int cmp_diag(const void *a, const void *b)
 	return x->line != y->line ? x->line - y->line : x->seq - y->seq;
 }
 
+
+static struct idecl *find_decl(struct imp *imp, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(imp->decls[i]->name, name))
+			return imp->decls[i];
+	return NULL;
+}
+
+/* A macro of the earlier import that the header lacks: only its name counts */
+static struct macro *extra_macro(struct imp *imp, const char *name)
+{
+	struct macro *m = xcalloc(1, sizeof(*m));
+
+	m->name = xstrdup(name);
+	imp->extra = xrealloc(imp->extra, (imp->nextra + 1) * sizeof(*imp->extra));
+	imp->extra[imp->nextra++] = m;
+	return m;
+}
+
+static void add_alias(struct idecl *d, struct macro *m, struct tset t)
+{
+	d->aliases = xrealloc(d->aliases, (d->naliases + 1) * sizeof(*d->aliases));
+	d->alias_t = xrealloc(d->alias_t, (d->naliases + 1) * sizeof(*d->alias_t));
+	d->aliases[d->naliases] = m;
+	d->alias_t[d->naliases++] = t;
+}
+
+/* A declaration of the earlier import that the header lacks, for targets t */
+static struct idecl *decl_from_tree(struct imp *imp, const struct ast_msr *m, struct tset t)
+{
+	static const enum decl_kind kinds[] = { DK_SINGLE, DK_ARRAY, DK_INDEXED };
+	struct idecl *d = xcalloc(1, sizeof(*d));
+
+	d->kind = kinds[m->kind];
+	d->name = xstrdup(m->name.name);
+	d->param = m->kind == MSR_INDEXED ? xstrdup(m->param.name) : NULL;
+	d->base = m->addr.v;
+	d->count = m->kind == MSR_SINGLE ? 1 : (unsigned int)m->count.v;
+	d->stride = m->has_stride ? (unsigned int)m->stride.v : 1;
+	if (m->elements.n)
+		d->element = extra_macro(imp, m->elements.v[0].name.name);
+	d->t = t;
+	imp->decls = xrealloc(imp->decls, (imp->ndecls + 1) * sizeof(*imp->decls));
+	imp->decls[imp->ndecls++] = d;
+	return d;
+}
+
+/*
+ * Merges the earlier import (text, read from path) for the targets all but
+ * target: see "the other targets' earlier imports".  *kept: the
+ * declarations the header lacks that stay for other targets.  False if the
+ * earlier file does not parse (reported).
+ */
+static bool merge_earlier(struct imp *imp, const char *path, const char *text,
+			  const char *target, const struct tset *all, int *kept)
+{
+	struct ast ast = { 0 };
+	size_t i, j, k, n = imp->ndecls;
+
+	*kept = 0;
+	if (!parse_string(&ast, path, text)) {
+		ast_free(&ast);
+		return false;
+	}
+	imp->merged = true;
+	for (i = 0; i < n; i++) {
+		struct idecl *d = imp->decls[i];
+
+		tset_add(&d->t, target);
+		for (j = 0; j < d->nfields; j++)
+			tset_add(&d->fields[j].t, target);
+		d->alias_t = xcalloc(d->naliases + 1, sizeof(*d->alias_t));
+		for (j = 0; j < d->naliases; j++)
+			tset_add(&d->alias_t[j], target);
+	}
+	for (i = 0; i < ast.msrs.n; i++) {
+		const struct ast_msr *m = ast.msrs.v[i];
+		const struct vendors *only = NULL;
+		struct idecl *d;
+		struct tset s;
+
+		if (!m->has_addr)
+			continue;
+		for (j = 0; j < m->attrs.n; j++)
+			if (m->attrs.v[j].kind == ATTR_ONLY)
+				only = &m->attrs.v[j].vendors;
+		s = tset_of(only, all);
+		d = find_decl(imp, m->name.name, n);
+		if (d) {
+			for (j = 0; j < s.n; j++)
+				tset_add(&d->t, s.v[j]);
+		} else {
+			struct tset left = tset_of(NULL, &s);
+
+			tset_del(&left, target);
+			if (!left.n) {
+				tset_free(&s);
+				continue;	/* only target had it */
+			}
+			d = decl_from_tree(imp, m, left);
+			(*kept)++;
+		}
+		for (j = 0; j < m->fields.n; j++) {
+			const struct ast_field *f = &m->fields.v[j];
+			struct tset fs = tset_of(&f->only, &s);
+			struct field *nf;
+
+			if (!f->has_bits)
+				continue;
+			nf = find_field(d, f->name.name);
+			if (nf && tset_has(&nf->t, target)) {
+				for (k = 0; k < fs.n; k++)
+					tset_add(&nf->t, fs.v[k]);
+				tset_free(&fs);
+				continue;
+			}
+			tset_del(&fs, target);
+			if (!fs.n || nf) {
+				tset_free(&fs);
+				continue;
+			}
+			d->fields = xrealloc(d->fields, (d->nfields + 1) * sizeof(*d->fields));
+			nf = &d->fields[d->nfields++];
+			memset(nf, 0, sizeof(*nf));
+			nf->name = xstrdup(f->name.name);
+			nf->hi = (int)f->hi.v;
+			nf->lo = (int)f->lo.v;
+			nf->src = "the earlier import";
+			nf->t = fs;
+		}
+		for (j = 0; j < m->aliases.n; j++) {
+			const struct ast_alias *a = &m->aliases.v[j];
+			struct tset as = tset_of(&a->only, &s);
+
+			for (k = 0; k < d->naliases && strcmp(d->aliases[k]->name, a->name.name); k++)
+				;
+			if (k < d->naliases) {
+				size_t l;
+
+				for (l = 0; l < as.n; l++)
+					tset_add(&d->alias_t[k], as.v[l]);
+				tset_free(&as);
+				continue;
+			}
+			tset_del(&as, target);
+			if (as.n)
+				add_alias(d, extra_macro(imp, a->name.name), as);
+			else
+				tset_free(&as);
+		}
+		tset_free(&s);
+	}
+	ast_free(&ast);
+	return true;
+}
+
+/* " only T, ...", where the item's targets t are not those of its context */
+static void only_text(struct strbuf *sb, const struct imp *imp, const struct tset *t,
+		      const struct tset *context)
+{
+	if (!imp->merged || tset_eq(t, context))
+		return;
+	sb_puts(sb, " only ");
+	tset_text(sb, t);
+}
+
 static void render(struct imp *imp, const char *header_name, struct strbuf *out)
 {
 	size_t i, j;
 	bool last_block = false;
+	struct strbuf list = { 0 };
 
 	/* "Written by `msrgen import`" is IMPORT_MARK of msrgen.h: checks.c looks for it */
 	sb_printf(out,
@@ -1621,7 +1896,11 @@ static void render(struct imp *imp, const char *header_name, struct strbuf *out)
 			qsort(d->fields, d->nfields, sizeof(*d->fields), cmp_field);
 		if (d->doc && !doc_is_sure(d->doc))
 			d->doc = NULL;
-		block = d->naliases || d->element || d->nfields;
+		list.len = 0;
+		if (list.s)
+			list.s[0] = '\0';
+		only_text(&list, imp, &d->t, &imp->all);
+		block = d->naliases || d->element || d->nfields || list.len;
 		if (i && (block || last_block))
 			sb_putc(out, '\n');
 		last_block = block;
@@ -1643,12 +1922,16 @@ static void render(struct imp *imp, const char *header_name, struct strbuf *out)
 		sb_putc(out, '\n');
 		if (!block)
 			continue;
+		if (list.len)
+			sb_printf(out, "\t%s;\n", list.s + 1);
 		for (j = 0; j < d->naliases; j++) {
 			const char *v = name_vendor(d->aliases[j]->name);
 
 			sb_printf(out, "\talias %s", d->aliases[j]->name);
 			if (v)
 				sb_printf(out, " vendor %s", v);
+			if (imp->merged)
+				only_text(out, imp, &d->alias_t[j], &d->t);
 			sb_putn(out, ";\n", 2);
 		}
 		if (d->element)
@@ -1657,12 +1940,19 @@ static void render(struct imp *imp, const char *header_name, struct strbuf *out)
 			struct field *f = &d->fields[j];
 
 			if (f->hi == f->lo)
-				sb_printf(out, "\tfield %s %d;\n", f->name, f->lo);
+				sb_printf(out, "\tfield %s %d", f->name, f->lo);
 			else
-				sb_printf(out, "\tfield %s %d:%d;\n", f->name, f->hi, f->lo);
+				sb_printf(out, "\tfield %s %d:%d", f->name, f->hi, f->lo);
+			list.len = 0;
+			only_text(&list, imp, &f->t, &d->t);
+			if (list.len)
+				sb_printf(out, " {%s; }\n", list.s);
+			else
+				sb_putn(out, ";\n", 2);
 		}
 		sb_putn(out, "}\n", 2);
 	}
+	sb_free(&list);
 }
 
 /* DIR/NAME, made with DIR if need be, all at once or not at all */
@@ -1699,8 +1989,14 @@ static void imp_free(struct imp *imp)
 	for (i = 0; i < imp->ndecls; i++) {
 		struct idecl *d = imp->decls[i];
 
-		for (j = 0; j < d->nfields; j++)
+		for (j = 0; j < d->nfields; j++) {
 			free(d->fields[j].name);
+			tset_free(&d->fields[j].t);
+		}
+		for (j = 0; d->alias_t && j < d->naliases; j++)
+			tset_free(&d->alias_t[j]);
+		free(d->alias_t);
+		tset_free(&d->t);
 		free(d->fields);
 		free(d->aliases);
 		free(d->name);
@@ -1713,6 +2009,12 @@ static void imp_free(struct imp *imp)
 	free(imp->decls);
 	free(imp->sorted);
 	free(imp->m);
+	for (i = 0; i < imp->nextra; i++) {
+		free(imp->extra[i]->name);
+		free(imp->extra[i]);
+	}
+	free(imp->extra);
+	tset_free(&imp->all);
 }
 
 /* "\nNAME\n..." of the words of text: one per line, '#' comments and blanks aside */
@@ -1790,7 +2092,8 @@ int import_main(int argc, char **argv)
 	bool quiet = false;
 	int c;
 	int naddr = 0, rc;
-	char *path = NULL, *old, *acks, *was = NULL, *now;
+	int kept = 0;
+	char *path = NULL, *old = NULL, *acks, *was = NULL, *now;
 	size_t flen;
 
 	argv[0] = (char *)"msrgen";	/* getopt names the program in its messages */
@@ -1873,7 +2176,6 @@ int import_main(int argc, char **argv)
 	old = read_file(path, &flen);
 	if (old)
 		was = decl_names(old);
-	free(old);
 	if (!scan_header(&imp, text, len))
 		goto out;
 
@@ -1912,6 +2214,24 @@ int import_main(int argc, char **argv)
 			classify_field(&imp, m);
 	}
 
+	/* onto the earlier import, for the other targets */
+	if (old) {
+		char **names;
+		size_t nn;
+
+		if (!target_names(templates, &names, &nn)) {
+			diag_plain(DIAG_ERROR, "cannot read the templates folder '%s': %s", templates,
+				   strerror(errno));
+			goto out;
+		}
+		for (i = 0; i < nn; i++) {
+			tset_add(&imp.all, names[i]);
+			free(names[i]);
+		}
+		free(names);
+		if (!merge_earlier(&imp, path, old, target, &imp.all, &kept))
+			goto out;
+	}
 	if (imp.ndiags > 1)
 		qsort(imp.diags, imp.ndiags, sizeof(*imp.diags), cmp_diag);
 	for (i = 0; i < imp.ndiags; i++)
@@ -1930,6 +2250,9 @@ int import_main(int argc, char **argv)
 				(int)imp.ndecls);
 		else if (!added && !removed)
 			fprintf(stderr, "msrgen import: %s: no MSR added or removed\n", path);
+		if (kept)
+			fprintf(stderr, "msrgen import: %s: %d MSR declarations that %s lacks kept for the other targets\n",
+				path, kept, header);
 		if (imp.nacked)
 			fprintf(stderr, "msrgen import: %d warnings acknowledged in %s/%s\n",
 				imp.nacked, dir, ack_name);
@@ -1938,6 +2261,7 @@ int import_main(int argc, char **argv)
 	free(out.s);
 out:
 	free(was);
+	free(old);
 	free(path);
 	imp_free(&imp);
 	free(text);

@@ -385,49 +385,62 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+bool target_names(const char *root, char ***names, size_t *n)
+{
+	VEC(char *) v = { 0 };
+	struct stat st;
+	struct dirent *de;
+	DIR *d = opendir(root);
+
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return false;
+	while ((de = readdir(d))) {
+		char *sub = xasprintf("%s/%s", root, de->d_name);
+
+		if (de->d_name[0] != '.' && de->d_name[0] != '_' && !stat(sub, &st) &&
+		    S_ISDIR(st.st_mode))
+			vec_push(&v, xstrdup(de->d_name));
+		free(sub);
+	}
+	closedir(d);
+	sort_array(v.v, v.n, sizeof(*v.v), cmp_str);
+	*names = v.v;
+	*n = v.n;
+	return true;
+}
+
 bool target_known(const char *root, const char *target, struct strbuf *why)
 {
 	char *path = xasprintf("%s/%s", root, target);
-	VEC(char *) names = { 0 };
+	char **names;
 	struct closest near;
 	struct stat st;
-	struct dirent *de;
-	DIR *d;
-	size_t i;
+	size_t i, n;
 	bool ok = !strchr(target, '/') && target[0] && target[0] != '.' &&
 		  !stat(path, &st) && S_ISDIR(st.st_mode);
 
 	free(path);
 	if (ok)
 		return true;
-	d = opendir(root);
-	if (!d) {
+	if (!target_names(root, &names, &n)) {
 		sb_printf(why, "unknown target '%s': cannot read the templates folder '%s': %s",
 			  target, root, strerror(errno));
 		return false;
 	}
-	while ((de = readdir(d))) {
-		char *sub = xasprintf("%s/%s", root, de->d_name);
-
-		if (de->d_name[0] != '.' && de->d_name[0] != '_' && !stat(sub, &st) &&
-		    S_ISDIR(st.st_mode))
-			vec_push(&names, xstrdup(de->d_name));
-		free(sub);
-	}
-	closedir(d);
-	sort_array(names.v, names.n, sizeof(*names.v), cmp_str);
 	closest_init(&near, target);
-	for (i = 0; i < names.n; i++)
-		closest_try(&near, names.v[i]);
+	for (i = 0; i < n; i++)
+		closest_try(&near, names[i]);
 	sb_printf(why, "unknown target '%s'", target);
 	if (near.best)
 		sb_printf(why, "; did you mean '%s'?", near.best);
 	sb_printf(why, " (the targets in %s:", root);
-	for (i = 0; i < names.n; i++)
-		sb_printf(why, "%s %s", i ? "," : "", names.v[i]);
-	sb_puts(why, names.n ? ")" : " none)");
-	for (i = 0; i < names.n; i++)
-		free(names.v[i]);
-	free(names.v);
+	for (i = 0; i < n; i++)
+		sb_printf(why, "%s %s", i ? "," : "", names[i]);
+	sb_puts(why, n ? ")" : " none)");
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	return false;
 }
