@@ -125,7 +125,9 @@ struct audit {
 	const struct audit_opts *o;
 	VEC(struct row) rows;
 	size_t kind_count[F_COUNT];	/* MSRs with each kind, over every row */
-	size_t xenpv;		/* the platform the PMU model is for, or SIZE_MAX */
+	size_t own_pi;		/* the platform whose code the audit words name (and its PMU model), or SIZE_MAX */
+	/* how the target names its own code and the hypervisor (target.conf audit-*) */
+	const char *w_hv, *w_hvk, *w_read, *w_write, *w_claims, *w_claimed, *w_safe;
 };
 
 static struct hvcell hv_cell(const struct hypervisor *hv, uint32_t addr, int k)
@@ -159,7 +161,7 @@ static enum ekind ekind_of(const struct audit *a, const struct row *row, size_t 
 	const struct handling *h;
 
 	if (!row->reg) {
-		if (pi == a->xenpv && p)
+		if (pi == a->own_pi && p)
 			return p->emulated ? EK_PERF : EK_PERF_NEVER;
 		return EK_PASS;
 	}
@@ -175,69 +177,97 @@ static enum ekind ekind_of(const struct audit *a, const struct row *row, size_t 
 		return EK_FIXUP;
 	case H_WORD:
 		/* a handling of the platform's own: for Xen PV, 7.3's PMU emulation */
-		if (pi != a->xenpv)
+		if (pi != a->own_pi)
 			return EK_PERF;
 		return !p ? EK_PASS : p->emulated ? EK_PERF : EK_PERF_NEVER;
 	}
 	return EK_PASS;
 }
 
-/* msrgen's stub names and what 7.3's own code calls the same step */
-static const char *kernel_func(const char *stub)
+/* What the target's own code calls the step of handler stub (audit-call), or stub */
+static const char *kernel_func(const struct audit *a, const char *stub)
 {
-	static const char *const map[][2] = {
-		{ "xen_msr_set_segment_base", "set_seg" },
-		{ "xen_msr_apicbase_fixup", "the APICBASE case of xen_do_read_msr()" },
-	};
+	const struct target_conf *t = a->o->words;
 	size_t i;
 
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(stub, map[i][0]))
-			return map[i][1];
+	for (i = 0; t && i < t->audit_calls.n; i++)
+		if (!strcmp(stub, t->audit_calls.v[i].key))
+			return t->audit_calls.v[i].text;
 	return stub;
 }
 
-/* What the guest kernel does, in the words of the platform's own code for Xen PV. */
+/* The target's audit word key, or dflt */
+static const char *audit_word(const struct audit_opts *o, const char *key, const char *dflt)
+{
+	size_t i;
+
+	for (i = 0; o->words && i < o->words->audit_words.n; i++)
+		if (!strcmp(key, o->words->audit_words.v[i].key))
+			return o->words->audit_words.v[i].text;
+	return dflt;
+}
+
+/* "NAME(): " of the code that reads (k 0), writes (1) or does both (2), or nothing */
+static void code_prefix(struct strbuf *sb, const struct audit *a, int k)
+{
+	if (k == 2 && a->w_read && a->w_write)
+		sb_printf(sb, "%s/%s: ", a->w_read, a->w_write);
+	else if (k == 0 && a->w_read)
+		sb_printf(sb, "%s: ", a->w_read);
+	else if (k == 1 && a->w_write)
+		sb_printf(sb, "%s: ", a->w_write);
+}
+
+/* What the guest kernel does, in the words of its own code for the platform */
 static void handling_text(struct strbuf *sb, const struct audit *a, const struct row *row,
 			  size_t pi, int k)
 {
 	static const char *const insn[] = { "RDMSR", "WRMSR", "RDMSR/WRMSR" };
 	const struct ast_handling *h = row->reg && k < 2 ? row->reg->decl->handling[pi * 2 + k].ast : NULL;
 	const struct pmu_range *p = pmu_at(row->first);
-	bool xen = pi == a->xenpv;
+	bool own = pi == a->own_pi;
 	size_t i;
 
 	switch (ekind_of(a, row, pi, k & 1)) {
 	case EK_PASS:
-		sb_printf(sb, "%s%s%s", !xen ? "" : k == 2 ? "xen_read_msr()/xen_write_msr(): " :
-			  k ? "xen_write_msr(): " : "xen_read_msr(): ", insn[k], xen ? ", Xen emulates" : "");
+		if (own)
+			code_prefix(sb, a, k);
+		sb_printf(sb, "%s%s%s%s", insn[k], own ? ", " : "", own ? a->w_hv : "", own ? " emulates" : "");
 		break;
 	case EK_IGNORE:
 		if (k)
-			sb_puts(sb, xen ? "xen_write_msr(): dropped" : "dropped");
+			sb_puts(sb, "");
+		if (own)
+			code_prefix(sb, a, k);
+		if (k)
+			sb_puts(sb, "dropped");
 		else
-			sb_printf(sb, "%sreturns 0x%llx", xen ? "xen_read_msr(): " : "",
+			sb_printf(sb, "returns 0x%llx",
 				  (unsigned long long)(h && h->has_value ? h->value.v : 0));
 		break;
 	case EK_CALL:
-		sb_printf(sb, "%s%s(", xen ? "xen_write_msr(): " : "", kernel_func(h->func.name));
+		if (own)
+			code_prefix(sb, a, k);
+		sb_printf(sb, "%s(", kernel_func(a, h->func.name));
 		for (i = 0; i < h->args.n; i++)
 			sb_printf(sb, "%s%s", i ? ", " : "", h->args.v[i].name);
 		sb_puts(sb, ")");
 		break;
 	case EK_FIXUP:
-		sb_printf(sb, "%sRDMSR, then %s", xen ? "xen_read_msr(): " : "",
-			  kernel_func(h->func.name));
+		if (own)
+			code_prefix(sb, a, k);
+		sb_printf(sb, "RDMSR, then %s", kernel_func(a, h->func.name));
 		break;
 	case EK_PERF:
-		if (xen)
-			sb_printf(sb, "pmu_msr_chk_emulated(): the shared page during a PMU interrupt, else %s (%s)",
-				  insn[k], p->cond);
+		if (own)
+			sb_printf(sb, "%s%s%s, else %s (%s)", a->w_claims ? a->w_claims : "",
+				  a->w_claims ? ": " : "", a->w_claimed, insn[k], p->cond);
 		else
 			sb_puts(sb, h ? h->word.name : "");
 		break;
 	case EK_PERF_NEVER:
-		sb_printf(sb, "%s (pmu_msr_chk_emulated(): %s)", insn[k], p->cond);
+		sb_printf(sb, "%s (%s%s%s)", insn[k], a->w_claims ? a->w_claims : "",
+			  a->w_claims ? ": " : "", p->cond);
 		break;
 	}
 }
@@ -313,15 +343,19 @@ static void add_finding(struct row *row, enum finding_kind kind, int k, enum sev
 }
 
 /* The consequence of a #GP answer for the guest, given the sites that reach it */
-static void gp_consequence(const struct row *row, int k, bool known, char **cons,
-			   enum severity *sev)
+static void gp_consequence(const struct audit *a, const struct row *row, int k, bool known,
+			   char **cons, enum severity *sev)
 {
 	const char *lost = k ? "dropped write" : "silent 0";
 
 	if (row->plain[k]) {
-		*cons = xasprintf("%s at %zu site%s (xen_msr_safe=y, the default); WARN with xen_msr_safe=0%s",
-				  lost, row->plain[k], row->plain[k] == 1 ? "" : "s",
+		char *safe = a->w_safe ? xasprintf(" (%s=y, the default); WARN with %s=0", a->w_safe,
+						   a->w_safe) : xstrdup("");
+
+		*cons = xasprintf("%s at %zu site%s%s%s", lost, row->plain[k],
+				  row->plain[k] == 1 ? "" : "s", safe,
 				  row->safe[k] ? "; the _safe sites get an error" : "");
+		free(safe);
 		*sev = SEV_HIGH;
 	} else if (row->safe[k]) {
 		*cons = xasprintf("error returned at %zu _safe site%s", row->safe[k],
@@ -350,7 +384,7 @@ static char *gp_context(const struct audit *a, const struct row *row, size_t pi,
 	if ((ek == EK_PERF || ek == EK_PERF_NEVER) && p && strncmp(p->cond, "AMD", 3))
 		sb_puts(&sb, "; reached with vpmu=1 only: with vpmu off CPUID leaf 0xA is empty and the perf driver stays off");
 	if (!k && row->plain[0])
-		sb_puts(&sb, "; before the guest registers its #GP handler Xen fakes a read as 0");
+		sb_printf(&sb, "; before the guest registers its #GP handler %s fakes a read as 0", a->w_hv);
 	return sb.s;
 }
 
@@ -371,7 +405,7 @@ static void find_platform(const struct audit *a, struct row *row, size_t pi, int
 	case EK_PERF_NEVER:
 		who = hv_list(a, pi, row->first, k, 1u << HV_GP, &relaxed);
 		if (who) {
-			gp_consequence(row, k, known, &cons, &sev);
+			gp_consequence(a, row, k, known, &cons, &sev);
 			add_finding(row, F_PASSTHROUGH_GP, k, sev,
 				    xasprintf("the guest executes %s and %s answer%s #GP", insn, who,
 					      strchr(who, ',') ? "" : "s"),
@@ -413,7 +447,7 @@ static void find_platform(const struct audit *a, struct row *row, size_t pi, int
 	case EK_PERF:
 		who = hv_list(a, pi, row->first, k, 1u << HV_GP, &relaxed);
 		if (who) {
-			gp_consequence(row, k, known, &cons, &sev);
+			gp_consequence(a, row, k, known, &cons, &sev);
 			add_finding(row, F_PERF_GP, k, sev,
 				    xasprintf("outside a PMU interrupt the guest executes %s, which %s answer%s with #GP",
 					      insn, who, strchr(who, ',') ? "" : "s"),
@@ -448,7 +482,7 @@ static void find_versions(const struct audit *a, struct row *row, int k)
 		sb_printf(&sb, "%s%s ", i ? "; " : "", m->hypervisors.v[i].name);
 		hv_beh_text(&sb, &c);
 	}
-	add_finding(row, F_VERSION_DIFFERENCE, k, SEV_INFO, sb.s, xstrdup("depends on the Xen version"),
+	add_finding(row, F_VERSION_DIFFERENCE, k, SEV_INFO, sb.s, xasprintf("depends on the %s version", a->w_hvk),
 		    xstrdup(""));
 }
 
@@ -527,7 +561,7 @@ static void address_rows(struct audit *a)
 		struct row r = { 0 };
 
 		if (pts.v[i + 1] == lo || model_find_reg(m, lo) ||
-		    !(hv_covered(m, lo) || (a->xenpv != SIZE_MAX && pmu_at(lo))))
+		    !(hv_covered(m, lo) || (a->own_pi != SIZE_MAX && pmu_at(lo))))
 			continue;
 		if (prev && !prev->reg && prev->last + 1 == lo && same_everywhere(m, prev->first, lo)) {
 			prev->last = hi;
@@ -645,11 +679,29 @@ static void audit_build(struct audit *a)
 	size_t i, j, pi;
 	int k;
 
-	a->xenpv = SIZE_MAX;
-	for (pi = 0; pi < m->platforms.n; pi++)
-		if (!strcmp(m->platforms.v[pi].feature, "X86_FEATURE_XENPV"))
-			a->xenpv = pi;
-	pmu_load(m, a->xenpv);
+	/* whose code the audit words name: the target's audit-platform, else the
+	   platform whose handlings claim addresses (its PMU model) */
+	a->own_pi = SIZE_MAX;
+	for (pi = 0; pi < m->platforms.n; pi++) {
+		const struct ast_platform *p = m->platforms.v[pi].ast;
+
+		if (a->o->words && a->o->words->audit_platform) {
+			if (!strcmp(m->platforms.v[pi].name, a->o->words->audit_platform))
+				a->own_pi = pi;
+			continue;
+		}
+		for (j = 0; p && j < p->handlings.n && a->own_pi == SIZE_MAX; j++)
+			if (p->handlings.v[j].ranges.n)
+				a->own_pi = pi;
+	}
+	a->w_hvk = audit_word(a->o, "hypervisor", "hypervisor");
+	a->w_hv = audit_word(a->o, "hypervisor", "the hypervisor");
+	a->w_read = audit_word(a->o, "read", NULL);
+	a->w_write = audit_word(a->o, "write", NULL);
+	a->w_claims = audit_word(a->o, "claims", NULL);
+	a->w_claimed = audit_word(a->o, "claimed", "claimed by the platform's code");
+	a->w_safe = audit_word(a->o, "safe", NULL);
+	pmu_load(m, a->own_pi);
 	for (i = 0; i < m->regs.n; i++) {
 		struct row r = { 0 };
 
@@ -1044,9 +1096,9 @@ static void md_summary_quiet(struct strbuf *sb, const struct audit *a, const boo
 	}
 	sort_array(fam.v, fam.n, sizeof(*fam.v), cmp_family);
 	sb_printf(sb, "\n## passthrough-gp at MSRs no site touches\n\n"
-		      "%zu MSRs (%zu of them address ranges) get #GP from Xen if the guest ever "
+		      "%zu MSRs (%zu of them address ranges) get #GP from %s if the guest ever "
 		      "executed RDMSR or WRMSR on them, but %s. By name:",
-		  n, ranges,
+		  n, ranges, a->w_hv,
 		  a->o->sites ? "no site of the kernel does" : "no site list was given (--kernel-sites or --vmlinux)");
 	for (j = 0; j < fam.n; j++)
 		sb_printf(sb, "%s %.*s%s (%zu)", j ? "," : "", (int)fam.v[j].len, fam.v[j].name,
@@ -1092,9 +1144,12 @@ static void md_join(struct strbuf *sb, const struct audit *a, const bool *sel)
 		sb_printf(sb, "- %s: %zu site%s access%s MSRs that %s answers with #GP; %zu of them %s _safe",
 			  hv->name, n, n == 1 ? "" : "s", n == 1 ? "es" : "", hv->name, safe,
 			  safe == 1 ? "is" : "are");
-		if (n > safe)
+		if (n > safe && a->w_safe)
 			sb_printf(sb, "; at the other %zu the kernel gets a silent 0 or drops the write "
-				      "(xen_msr_safe=y, the default) or WARNs (xen_msr_safe=0)", n - safe);
+				      "(%s=y, the default) or WARNs (%s=0)", n - safe, a->w_safe, a->w_safe);
+		else if (n > safe)
+			sb_printf(sb, "; at the other %zu the kernel gets a silent 0 or drops the write",
+				  n - safe);
 		sb_puts(sb, ".\n");
 	}
 	for (i = 0; i < s->v.n; i++)
@@ -1150,21 +1205,24 @@ static void render_md(const struct audit *a, const bool *sel, struct strbuf *sb)
 	sb_puts(sb, ".\n\n| finding | MSRs | with kernel sites | what it means |\n|---|---|---|---|\n");
 	for (f = 0; f < F_COUNT; f++) {
 		static const char *const meaning[F_COUNT] = {
-			"the guest executes the instruction and Xen answers #GP",
-			"outside a PMU interrupt the guest executes the instruction and Xen answers #GP",
-			"the guest drops the access although Xen would carry it out",
-			"the guest makes a hypercall or adjusts where Xen would emulate",
-			"the Xen versions answer differently",
+			"the guest executes the instruction and %s answers #GP",
+			"outside a PMU interrupt the guest executes the instruction and %s answers #GP",
+			"the guest drops the access although %s would carry it out",
+			"the guest makes a hypercall or adjusts where %s would emulate",
+			"the %s versions answer differently",	/* w_hvk */
 		};
 		int k = order[f];
 
-		sb_printf(sb, "| %s | %zu | %zu | %s |\n", finding_name[k], count[k], kcount[k],
-			  meaning[k]);
+		sb_printf(sb, "| %s | %zu | %zu | ", finding_name[k], count[k], kcount[k]);
+		sb_printf(sb, meaning[k], k == F_VERSION_DIFFERENCE ? a->w_hvk : a->w_hv);
+		sb_puts(sb, " |\n");
 	}
 	if (a->o->sites)
 		md_join(sb, a, sel);
-	sb_puts(sb, "\nSeverity: high = a plain site gets a silent 0 or a dropped write (WARN with "
-		    "xen_msr_safe=0); medium = only _safe sites, or a write the guest drops; "
+	sb_puts(sb, "\nSeverity: high = a plain site gets a silent 0 or a dropped write");
+	if (a->w_safe)
+		sb_printf(sb, " (WARN with %s=0)", a->w_safe);
+	sb_puts(sb, "; medium = only _safe sites, or a write the guest drops; "
 		    "low = no site; info = no effect on the guest.\n");
 
 	sb_puts(sb, "\n## Findings\n\n| MSR | address | sites | severity | findings | consequence | context |");
@@ -1603,10 +1661,12 @@ static void render_rst(const struct audit *a, const bool *sel, struct strbuf *sb
 
 int audit_run(const struct model *m, const struct audit_opts *o, struct strbuf *sb)
 {
-	struct audit a = { m, o, { 0 }, { 0 }, 0 };
+	struct audit a = { 0 };
 	bool *sel;
 	int ret;
 
+	a.m = m;
+	a.o = o;
 	audit_build(&a);
 	sel = xcalloc(a.rows.n + 1, sizeof(*sel));
 	ret = select_rows(&a, sel);

@@ -220,6 +220,7 @@ static int cmd_generate(const struct opts *o, bool check, int nfiles, char **fil
 
 static int cmd_audit(const struct opts *o, int nfiles, char **files)
 {
+	struct target_conf words = { 0 };
 	struct ast ast;
 	struct model m;
 	struct audit_opts ao = { 0 };
@@ -227,13 +228,25 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 	struct strbuf sb = { 0 };
 	int ret = 0;
 
-	if (!checks_load_for(&ast, &m, nfiles, files, o->target ? o->templates : NULL, o->target)) {
+	if (!checks_load_for(&ast, &m, nfiles, files, o->target ? o->templates : NULL, o->target) ||
+	    (o->target && !target_conf_load(&words, o->templates, o->target))) {
+		target_conf_free(&words);
 		model_free(&m);
 		ast_free(&ast);
 		return 1;
 	}
+	if (words.audit_platform && model_platform_index(&m, words.audit_platform) < 0) {
+		diag_plain(DIAG_ERROR, "%s: audit-platform %s: the tables declare no such platform",
+			   words.path, words.audit_platform);
+		target_conf_free(&words);
+		model_free(&m);
+		ast_free(&ast);
+		return 1;
+	}
+	ao.words = o->target ? &words : NULL;
 	if (o->kernel_sites ? !sites_load_scan(&sites, &m, o->kernel_sites) :
 	    o->vmlinux ? !sites_load_image(&sites, o->vmlinux) : false) {
+		target_conf_free(&words);
 		model_free(&m);
 		ast_free(&ast);
 		return 1;
@@ -248,6 +261,7 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 	sites_free(&sites);
 	if (ret) {
 		sb_free(&sb);
+		target_conf_free(&words);
 		model_free(&m);
 		ast_free(&ast);
 		return ret;
@@ -270,6 +284,7 @@ static int cmd_audit(const struct opts *o, int nfiles, char **files)
 		free(out.files.v);
 	}
 	sb_free(&sb);
+	target_conf_free(&words);
 	model_free(&m);
 	ast_free(&ast);
 	return ret;

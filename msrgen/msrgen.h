@@ -475,6 +475,9 @@ struct target_vendor {
 	char *vendor;
 	VEC(char *) prefixes;	/* "?" stands for a hexadecimal digit */
 };
+struct target_text {
+	char *key, *text;
+};
 struct target_conf {
 	char *path;
 	struct srcfile *file;		/* NULL: the target has none */
@@ -483,6 +486,9 @@ struct target_conf {
 	char *import_prefix;		/* import-prefix WORD, or NULL */
 	VEC(struct target_range) import_ranges;
 	VEC(struct target_vendor) import_vendors;
+	char *audit_platform;		/* audit-platform: whose code the audit words name */
+	VEC(struct target_text) audit_words;	/* audit-word KEY TEXT */
+	VEC(struct target_text) audit_calls;	/* audit-call HANDLER TEXT */
 };
 /* False with the errors reported if the file is there but wrong */
 bool target_conf_load(struct target_conf *t, const char *templates, const char *target);
@@ -576,6 +582,7 @@ struct audit_opts {
 	bool special;		/* --special: MSRs a platform handles specially */
 	bool list_sites;	/* --sites: each MSR's sites */
 	const struct sites *sites;	/* NULL: none known */
+	const struct target_conf *words;	/* the target's audit-* lines, or NULL */
 };
 /* 0; 2 with a message on stderr when --msr or --finding names nothing */
 int audit_run(const struct model *m, const struct audit_opts *o, struct strbuf *sb);

@@ -13,8 +13,14 @@
 
 #define TARGET_CONF "target.conf"
 
+/* The words of audit-word: see docs/templates.md */
+static const char *const audit_keys[] = {
+	"hypervisor", "read", "write", "claims", "claimed", "safe", NULL
+};
+
 static const char *const conf_words[] = {
-	"preload", "share", "import-prefix", "import-range", "import-vendor",
+	"preload", "share", "import-prefix", "import-range", "import-vendor", "audit-platform",
+	"audit-word", "audit-call",
 };
 
 void target_conf_free(struct target_conf *t)
@@ -35,8 +41,30 @@ void target_conf_free(struct target_conf *t)
 		free(t->import_vendors.v[i].prefixes.v);
 	}
 	free(t->import_vendors.v);
+	free(t->audit_platform);
+	for (i = 0; i < t->audit_words.n; i++) {
+		free(t->audit_words.v[i].key);
+		free(t->audit_words.v[i].text);
+	}
+	free(t->audit_words.v);
+	for (i = 0; i < t->audit_calls.n; i++) {
+		free(t->audit_calls.v[i].key);
+		free(t->audit_calls.v[i].text);
+	}
+	free(t->audit_calls.v);
 	srcfile_free(t->file);
 	memset(t, 0, sizeof(*t));
+}
+
+/* The words joined by one space: the text of a line after its key */
+static char *join_words(char **w, size_t n)
+{
+	struct strbuf sb = { 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sb_printf(&sb, "%s%s", i ? " " : "", w[i]);
+	return sb.s;
 }
 
 /* The position of word w (a part of the line text) on line `line` */
@@ -106,7 +134,7 @@ bool target_conf_load(struct target_conf *t, const char *templates, const char *
 				break;
 		if (k == sizeof(conf_words) / sizeof(*conf_words)) {
 			at = word_pos(t->file, line, copy, words[0]);
-			error_at(&at, NULL, "unknown line '%s' (preload, share, import-prefix, import-range or import-vendor)",
+			error_at(&at, NULL, "unknown line '%s' (preload, share, import-prefix, import-range, import-vendor, audit-platform, audit-word or audit-call)",
 				 words[0]);
 			ok = false;
 		} else if (!strcmp(words[0], "preload")) {
@@ -150,7 +178,41 @@ bool target_conf_load(struct target_conf *t, const char *templates, const char *
 			} else {
 				vec_push(&t->import_ranges, r);
 			}
-		} else {
+		} else if (!strcmp(words[0], "audit-platform")) {
+			if (nw != 2 || t->audit_platform) {
+				error_at(&at, NULL, "%s", t->audit_platform ? "one 'audit-platform' per target" :
+					 "want 'audit-platform PLATFORM'");
+				ok = false;
+			} else {
+				t->audit_platform = xstrdup(words[1]);
+			}
+		} else if (!strcmp(words[0], "audit-word") || !strcmp(words[0], "audit-call")) {
+			bool word = !strcmp(words[0], "audit-word");
+			struct target_text x;
+
+			if (nw < 3) {
+				error_at(&at, NULL, "want '%s %s TEXT'", words[0], word ? "KEY" : "HANDLER");
+				ok = false;
+				goto next;
+			}
+			if (word) {
+				for (k = 0; audit_keys[k] && strcmp(audit_keys[k], words[1]); k++)
+					;
+				if (!audit_keys[k]) {
+					at = word_pos(t->file, line, copy, words[1]);
+					error_at(&at, NULL, "unknown audit word '%s' (hypervisor, read, write, claims, claimed or safe)",
+						 words[1]);
+					ok = false;
+					goto next;
+				}
+			}
+			x.key = xstrdup(words[1]);
+			x.text = join_words(words + 2, nw - 2);
+			if (word)
+				vec_push(&t->audit_words, x);
+			else
+				vec_push(&t->audit_calls, x);
+	} else {
 			struct target_vendor v = { 0 };
 
 			if (nw < 3) {

@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -50,6 +51,32 @@ static const char scan[] =
 
 static char *dir;
 
+/* DIR/tpl/kern/target.conf: the audit-* lines of linux-7.3's */
+static void words_target(const char *d)
+{
+	char *conf = slurp(SRC_DIR "/templates/linux-7.3/target.conf"), *line, *save = NULL;
+	char *p = xasprintf("%s/tpl/kern", d);
+	struct strbuf sb = { 0 };
+
+	cr_assert_not_null(conf);
+	sb_puts(&sb, "");
+	for (line = strtok_r(conf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (!strncmp(line, "audit-", 6))
+			sb_printf(&sb, "%s\n", line);
+	free(p);
+	p = xasprintf("%s/tpl", d);
+	cr_assert_eq(mkdir(p, 0755), 0);
+	free(p);
+	p = xasprintf("%s/tpl/kern", d);
+	cr_assert_eq(mkdir(p, 0755), 0);
+	free(p);
+	p = xasprintf("%s/tpl/kern/target.conf", d);
+	write_text(p, sb.s);
+	free(p);
+	sb_free(&sb);
+	free(conf);
+}
+
 static void setup(void)
 {
 	char *p;
@@ -68,6 +95,8 @@ static void setup(void)
 	fputs(scan, f);
 	fclose(f);
 	free(p);
+	/* target kern: linux-7.3's words for its Xen PV code (target.conf audit-*) */
+	words_target(dir);
 }
 
 static void teardown(void)
@@ -78,12 +107,12 @@ static void teardown(void)
 
 TestSuite(audit, .init = setup, .fini = teardown);
 
-/* msrgen audit ARGS... t.msr in the temporary folder */
+/* msrgen audit --target kern ARGS... t.msr in the temporary folder */
 static struct run audit(const char *a1, const char *a2, const char *a3, const char *a4)
 {
-	const char *argv[10] = { "audit" };
+	const char *argv[14] = { "audit", "--templates", "tpl", "--target", "kern" };
 	const char *const extra[] = { a1, a2, a3, a4 };
-	int n = 1, i;
+	int n = 5, i;
 
 	for (i = 0; i < 4; i++)
 		if (extra[i])
@@ -490,4 +519,41 @@ Test(audit, dom0_clauses_in_the_context)
 				"write: msr_relaxed: write dropped instead of #GP if the host has the MSR\n"),
 		  "%s", r.out);
 	run_free(&r);
+}
+
+/* Without a target the audit names no kernel's code: the handlings in the
+   table's own words, "the hypervisor", no kernel parameter */
+Test(audit, without_a_target_in_the_tables_words)
+{
+	const char *argv[] = { "audit", "--format", "csv", "--kernel-sites", "t.sites", "t.msr", NULL };
+	struct run r = run_msrgen(dir, argv);
+	static const char rows[] =
+	"0x00000040,0x00000040,MSR_RO,,any,ro,RDMSR,\"- (read-only), yet a site tries\",\"RDMSR, the hypervisor emulates\",\"- (read-only), yet a site tries\",zero,gp,zero; f.c:2,,const 0x7,gp,,,0,1,0,high,passthrough-gp/write version-difference/read,write: dropped write at 1 site; read: depends on the hypervisor version,write: msr_relaxed: write dropped instead of #GP if the host has the MSR\n"
+	"0x00000010,0x00000010,MSR_PASS,,any,rw,RDMSR,WRMSR,\"RDMSR, the hypervisor emulates\",\"WRMSR, the hypervisor emulates\",emulate,gp,,,emulate,gp,,,0,2,1,high,passthrough-gp/write,write: dropped write at 1 site; the _safe sites get an error,write: msr_relaxed: write dropped instead of #GP if the host has the MSR\n"
+	"0x00000030,0x00000030,MSR_SEG,,any,rw,RDMSR,WRMSR,\"RDMSR, the hypervisor emulates\",xen_msr_set_segment_base(SEGBASE_FS),gp,validate,,checked; f.c:1,gp,validate,,,0,1,0,low,passthrough-gp/read special-plain/write,read: none: no site reads it; write: none,read: msr_relaxed: read 0 instead of #GP if the host has the MSR\n"
+	"0x00000020,0x00000020,MSR_DROP,,any,rw,RDMSR,WRMSR,\"RDMSR, the hypervisor emulates\",dropped,gp,emulate,,,gp,discard,,,0,0,0,low,ignore-emulated/write passthrough-gp/read version-difference/write,write: dropped write (no site); read: none: no site reads it; write: depends on the hypervisor version,read: msr_relaxed: read 0 instead of #GP if the host has the MSR\n";
+	const char *body;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	body = strchr(r.out, '\n');
+	cr_assert_not_null(body);
+	cr_assert(!strncmp(body + 1, rows, strlen(rows)), "%s", r.out);
+	run_free(&r);
+}
+
+/* The target's audit-platform must be one the tables declare */
+Test(audit, audit_platform_the_tables_lack)
+{
+	const char *argv[] = { "audit", "--templates", "tpl", "--target", "kern", "u.msr", NULL };
+	char *p = xasprintf("%s/u.msr", dir);
+	char *want = xasprintf("msrgen: error: tpl/kern/target.conf: audit-platform xenpv: the tables declare no such platform\n");
+	struct run r;
+
+	write_text(p, "platform native { }\nmsr MSR_A 0x10;\n");
+	r = run_msrgen(dir, argv);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_eq(r.err, want);
+	run_free(&r);
+	free(p);
+	free(want);
 }

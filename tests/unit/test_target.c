@@ -135,7 +135,7 @@ Test(target, unknown_line)
 {
 	conf_error("# comment\n  prelod _pre.m4\n",
 		   "%s/t/target.conf:2:3: error: unknown line 'prelod' (preload, share, "
-		   "import-prefix, import-range or import-vendor)\n"
+		   "import-prefix, import-range, import-vendor, audit-platform, audit-word or audit-call)\n"
 		   "  prelod _pre.m4\n"
 		   "  ^~~~~~\n");
 }
@@ -190,4 +190,22 @@ Test(target, bad_import_lines)
 		   "%s/t/target.conf:3:1: error: want 'import-vendor VENDOR PREFIX...'\n"
 		   "import-vendor amd\n"
 		   "^~~~~~~~~~~~~~~~~\n");
+}
+
+/* The audit's words: a known key, a text, one platform */
+Test(target, audit_lines)
+{
+	conf_error("audit-word hypervisr Xen\n",
+		   "%s/t/target.conf:1:12: error: unknown audit word 'hypervisr' (hypervisor, read, "
+		   "write, claims, claimed or safe)\n"
+		   "audit-word hypervisr Xen\n"
+		   "           ^~~~~~~~~\n");
+	conf_error("audit-call xen_msr_x\n",
+		   "%s/t/target.conf:1:1: error: want 'audit-call HANDLER TEXT'\n"
+		   "audit-call xen_msr_x\n"
+		   "^~~~~~~~~~~~~~~~~~~~\n");
+	conf_error("audit-platform xenpv\naudit-platform kvm\n",
+		   "%s/t/target.conf:2:1: error: one 'audit-platform' per target\n"
+		   "audit-platform kvm\n"
+		   "^~~~~~~~~~~~~~~~~~\n");
 }
