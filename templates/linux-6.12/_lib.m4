@@ -1,5 +1,5 @@
 m4_divert(-1)
-Shared helpers of the linux-7.3 templates (for m4_include only; produces no text).
+Shared helpers of the linux-6.12 templates (for m4_include only; produces no text).
 
 Storage: _mg_set(key, value) / _mg_get(key, default).
 m4_define([[_mg_set]], [[m4_define([[_mg_v_$1]], [[$2]])]])

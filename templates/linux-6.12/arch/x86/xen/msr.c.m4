@@ -9,8 +9,8 @@ MSRGEN_BANNER_C
  * asm/msr-gen.h call them as C functions.
  *
  * They get safe = true for a _safe access.  Otherwise a failing access
- * is reported by its instruction, unless xen_msr_safe= says to treat every
- * access as a _safe one.  The sites trace the accesses, so the
+ * is reported by its instruction, or a failing handler by WARN(), unless
+ * xen_msr_safe= says to treat every access as a _safe one.  The sites trace the accesses, so the
  * instructions here are the untraced ones.
  *
  * The inline sites of any module call xen_pv_rdmsr(), xen_pv_wrmsr(),
@@ -19,6 +19,7 @@ MSRGEN_BANNER_C
  */
 #include <linux/bug.h>
 #include <linux/cpufeature.h>
+#include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/smp.h>
 #include <linux/types.h>
@@ -56,6 +57,17 @@ static __always_inline int xen_msr_native_write(u32 msr, u64 val, bool safe)
 {
 	return msr_native_write(msr, val, safe || xen_msr_safe);
 }
+
+/*
+ * The result of a write handler: a failure is reported unless the write is
+ * a _safe one or xen_msr_safe is set, as 6.12's xen_do_write_msr() did.
+ */
+static __always_inline int xen_msr_call_done(u32 msr, u64 val, bool safe, int err)
+{
+	WARN(err && !safe && !xen_msr_safe, "Xen: write of MSR %#x (%#llx) failed\n",
+	     msr, val);
+	return err;
+}
 m4_divert(-1)
 Handlers this target knows, emitted when the tables name them.
 m4_define([[MSRGEN_HANDLER]], [[m4_ifelse([[$3]], [[X86_FEATURE_XENPV]], [[_mg_set([[uses_$1_$5]], [[1]])]])]])
@@ -67,15 +79,11 @@ m4_ifelse(_mg_get([[uses_xen_msr_set_segment_base_write]]), [[1]], [[m4_divert(0
  * @which: SEGBASE_* selector
  * @val: the base
  *
- * A refusal by Xen is reported; the write itself does not fail.
- *
- * Return: 0.
+ * Return: 0, or -EIO if Xen refused.
  */
 int xen_msr_set_segment_base(unsigned long which, u64 val)
 {
-	if (HYPERVISOR_set_segment_base(which, val))
-		WARN(1, "Xen set_segment_base(%lu, %llx) failed\n", which, val);
-	return 0;
+	return HYPERVISOR_set_segment_base(which, val) ? -EIO : 0;
 }
 m4_divert(-1)]])
 m4_ifelse(_mg_get([[uses_xen_msr_apicbase_fixup_read]]), [[1]], [[m4_divert(0)
@@ -121,13 +129,14 @@ m4_define([[_mg_wign]], [[m4_ifelse([[$11]]_mg_once([[wign$3]]), [[ignore1]], [[
 m4_divert(-1)_mg_set([[wign_any]], [[1]])]])]])
 m4_define([[_mg_wcase]], [[m4_ifelse([[$11]]_mg_once([[wcase$3]]), [[call1]], [[m4_divert(0)m4_dnl
 	case $2:
-		return $12(_mg_hargs([[$13]])val);
+		return xen_msr_call_done(msr, val, safe,
+					 $12(_mg_hargs([[$13]])val));
 m4_divert(-1)]])]])
 m4_divert(0)
 /**
  * xen_pv_rdmsr() - Read an MSR on Xen PV, number known at run time
  * @msr: the MSR number
- * @safe: true for rdmsrq_safe() semantics
+ * @safe: true for rdmsrl_safe() semantics
  *
  * Return: the value and 0, or -EIO if the read failed.
  */
@@ -152,7 +161,7 @@ EXPORT_SYMBOL(xen_pv_rdmsr);
  * xen_pv_wrmsr() - Write an MSR on Xen PV, number known at run time
  * @msr: the MSR number
  * @val: the value
- * @safe: true for wrmsrq_safe() semantics
+ * @safe: true for wrmsrl_safe() semantics
  *
  * Return: 0, or -EIO if the write failed.
  */
@@ -176,7 +185,7 @@ EXPORT_SYMBOL(xen_pv_wrmsr);
 /**
  * early_rdmsr() - Read an MSR before the alternatives are applied
  * @msr: the MSR number
- * @safe: true for rdmsrq_safe() semantics
+ * @safe: true for rdmsrl_safe() semantics
  *
  * Return: the value and 0, or -EIO if the read failed.
  */
@@ -196,7 +205,7 @@ EXPORT_SYMBOL(early_rdmsr);
  * early_wrmsr() - Write an MSR before the alternatives are applied
  * @msr: the MSR number
  * @val: the value
- * @safe: true for wrmsrq_safe() semantics
+ * @safe: true for wrmsrl_safe() semantics
  *
  * Return: 0, or -EIO if the write failed.
  */
@@ -212,8 +221,8 @@ EXPORT_SYMBOL(early_wrmsr);
  * ex_msr_quiet() - Whether the fault of an MSR site goes unreported
  * @e: the site's exception table entry
  *
- * Return: true on Xen PV with xen_msr_safe for the entries of rdmsrq() and
- * wrmsrq() (EX_FLAG_MSR_PV), as xen_read_msr() and xen_write_msr() had it.
+ * Return: true on Xen PV with xen_msr_safe for the entries of rdmsrl() and
+ * wrmsrl() (EX_FLAG_MSR_PV), as xen_read_msr() and xen_write_msr() had it.
  */
 bool ex_msr_quiet(const struct exception_table_entry *e)
 {

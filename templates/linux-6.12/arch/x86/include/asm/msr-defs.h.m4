@@ -13,9 +13,10 @@ MSRGEN_BANNER_C
 #include <linux/bits.h>
 m4_divert(-1)
 
-The names 7.3's asm/msr-index.h defines already (with the same meaning):
+The names 6.12's asm/msr-index.h defines already (with the same meaning):
 those are left to it, with a comment.  tests/unit/test_xcheck.c checks
-against the 7.3 tree that this list is exact.
+against the 7.3 tree that the 7.3 list is exact; for 6.12 the same two
+names (checked against 6.12.118's msr-index.h).
 m4_define([[_md_kernel_MSR_IA32_UMWAIT_CONTROL_TIME_MASK]])
 m4_define([[_md_kernel_MSR_INTEGRITY_CAPS_SAF_GEN_MASK]])
 

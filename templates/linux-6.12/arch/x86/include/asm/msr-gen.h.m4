@@ -2,17 +2,20 @@
 m4_include([[_lib.m4]])m4_dnl
 MSRGEN_BANNER_C
 /*
- * The MSR accessors: rdmsrq(), wrmsrq(), rdmsr(), wrmsr(), their _safe
- * forms and wrmsrns().  A constant MSR number gives one inline site whose
- * bytes the alternatives choose (the legacy instruction, WRMSRNS, the
- * immediate forms, or on Xen PV what the MSR tables say); any other number
- * gives the plain instruction, or on Xen PV a call of xen_pv_rdmsr() or
- * xen_pv_wrmsr().  Byte layouts: docs/emit-linux.md of msrgen.
+ * The MSR accessors of Linux 6.12: rdmsrl(), wrmsrl(), rdmsr(), wrmsr(),
+ * their _safe forms and wrmsrns().  A constant MSR number gives one inline
+ * site: the instruction with the constant in ECX, or, where the bytes
+ * differ by CPU or platform, one whose bytes the alternatives choose
+ * (WRMSR or WRMSRNS for wrmsrns(), or on Xen PV what the MSR tables say).
+ * Any other number gives the plain instruction, or on Xen PV a call of
+ * xen_pv_rdmsr() or xen_pv_wrmsr().  6.12 has no X86_FEATURE_MSR_IMM: no
+ * site uses the immediate forms of RDMSR and WRMSRNS.  Byte layouts:
+ * docs/emit-linux.md of msrgen.
  */
 #ifndef _ASM_X86_MSR_GEN_H
 #define _ASM_X86_MSR_GEN_H
 
-#ifndef __ASSEMBLER__
+#ifndef __ASSEMBLY__
 
 #include <linux/build_bug.h>
 #include <linux/errno.h>
@@ -54,7 +57,7 @@ record), __msr_*_pt() a constant (its number, and the [msr] operand).
 m4_define([[_mg_rd]], [[
 static __always_inline u64 __msr_rd_$1(u32 msr)
 {
-	EAX_EDX_DECLARE_ARGS(val, low, high);
+	DECLARE_ARGS(val, low, high);
 
 	asm __volatile__("1: rdmsr\n"
 		     "2:\n"
@@ -67,7 +70,7 @@ static __always_inline u64 __msr_rd_$1(u32 msr)
 m4_define([[_mg_rds]], [[
 static __always_inline int __msr_rd_$1_safe(u32 msr, u64 *p)
 {
-	EAX_EDX_DECLARE_ARGS(val, low, high);
+	DECLARE_ARGS(val, low, high);
 	int err;
 
 	asm __volatile__("1: rdmsr ; xor %[err], %[err]\n"
@@ -124,7 +127,7 @@ m4_define([[_mg_msrop]], [[[[, [msr] "i" (msr)]]]])
 m4_divert(0)m4_dnl
 
 /*
- * Any MSR number: the instruction.  A failing rdmsrq() or wrmsrq() of a
+ * Any MSR number: the instruction.  A failing rdmsrl() or wrmsrl() of a
  * Xen PV guest with xen_msr_safe goes unreported (EX_FLAG_MSR_PV), as
  * it did when it went through paravirt ops.
  */
@@ -134,57 +137,52 @@ _mg_wr([[native]], _mg_var, 9)m4_dnl
 _mg_wrs([[native]], _mg_var, 11)m4_dnl
 
 /*
- * wrmsrns() did not go through paravirt ops in 7.3: its faults are reported
- * on Xen PV as they were (no EX_FLAG_MSR_PV).  WRMSR is 2 bytes, WRMSRNS 3:
- * a redundant DS prefix avoids a NOP.
+ * wrmsrns() did not go through paravirt ops in 6.12: its faults are
+ * reported on Xen PV as they were (no EX_FLAG_MSR_PV).  WRMSR is 2 bytes,
+ * WRMSRNS 3: a redundant DS prefix avoids a NOP.
  */
 _mg_wrns([[native]], _mg_var, 13)m4_dnl
 
-/* A constant number of an MSR that every platform lets trap: the instruction. */
+/*
+ * A constant number of an MSR that every platform lets trap: the
+ * instruction, with the number in ECX.
+ */
+_mg_rd([[pt]], _mg_const, 0, _mg_msrop)m4_dnl
+_mg_rds([[pt]], _mg_const, 2, _mg_msrop)m4_dnl
 _mg_wr([[pt]], _mg_const, 1, _mg_msrop)m4_dnl
 _mg_wrs([[pt]], _mg_const, 3, _mg_msrop)m4_dnl
 
 #ifdef CONFIG_X86_64
 /*
- * Sites of a constant MSR number.  Reads leave the value in %rax; _safe
- * reads the error in %edx, _safe writes in %eax.  The immediate forms
- * (RDMSR and WRMSRNS with an imm32, VEX map 7, opcode F6) name %rax:
- *
- *   RDMSR $imm32, %rax:	c4 e7 7b f6 c0 imm32
- *   WRMSRNS %rax, $imm32:	c4 e7 7a f6 c0 imm32
+ * Sites of a constant MSR number whose bytes the alternatives choose.
+ * Reads leave the value in %rax; _safe reads the error in %edx, _safe
+ * writes in %eax.  Every variant that executes the instruction starts
+ * with "mov $msr, %ecx".
  */
 #define __MSR_RD_L					\
 	"mov $%c[msr], %%ecx\n\t"			\
 	"rdmsr\n\t"					\
 	"shl $32, %%rdx\n\t"				\
 	"or %%rdx, %%rax\n\t"
-#define __MSR_RD_I					\
-	".byte 0xc4, 0xe7, 0x7b, 0xf6, 0xc0\n\t"	\
-	".long %c[msr]\n\t"
 #define __MSR_RD_OK		"xor %%edx, %%edx\n\t"
 
 /* Writes: the value in %rax, its high half in %edx. */
 #define __MSR_WR_L		"mov $%c[msr], %%ecx\n\twrmsr\n\t"
 #define __MSR_WR_LD		"mov $%c[msr], %%ecx\n\tds wrmsr\n\t"
 #define __MSR_WR_N		"mov $%c[msr], %%ecx\n\t.byte 0x0f, 0x01, 0xc6\n\t"
-#define __MSR_WR_I					\
-	".byte 0xc4, 0xe7, 0x7a, 0xf6, 0xc0\n\t"	\
-	".long %c[msr]\n\t"
 #define __MSR_WR_OK		"xor %%eax, %%eax\n\t"
 
 /*
- * The exception table of a site: the instruction is at offset 0 (the
- * immediate forms) or 5 (after "mov $msr, %ecx"); either way execution
- * goes on after the site.  Then the site's record.
+ * The exception table of a site: the instruction is at offset 5 (after
+ * "mov $msr, %ecx"); execution goes on after the site.  Then the site's
+ * record.
  */
 #define __MSR_SITE_END(type, flags)					\
 	"881:\n\t"							\
-	_ASM_EXTABLE_TYPE(880b, 881b, type)				\
 	_ASM_EXTABLE_TYPE(880b + 5, 881b, type)				\
 	__MSR_REC("880b", "%c[msr]", flags)
 #define __MSR_SITE_END_REG(type, reg, flags)				\
 	"881:\n\t"							\
-	_ASM_EXTABLE_TYPE_REG(880b, 881b, type, reg)			\
 	_ASM_EXTABLE_TYPE_REG(880b + 5, 881b, type, reg)		\
 	__MSR_REC("880b", "%c[msr]", flags)
 #define __MSR_END_RD		__MSR_SITE_END(EX_TYPE_RDMSR | EX_FLAG_MSR_PV, 0)
@@ -194,51 +192,22 @@ _mg_wrs([[pt]], _mg_const, 3, _mg_msrop)m4_dnl
 #define __MSR_END_WRNS		__MSR_SITE_END(EX_TYPE_WRMSR, 5)
 #define __MSR_END_WRNS_PV	__MSR_SITE_END(EX_TYPE_WRMSR | EX_FLAG_MSR_PV, 5)
 
-#define __MSR_RD_SITE(ok)						\
-	ALTERNATIVE_2(__MSR_RD_L ok,					\
-		      __MSR_RD_I ok, X86_FEATURE_MSR_IMM,		\
-		      __MSR_RD_L ok, X86_FEATURE_XENPV)
-
-#define __MSR_WRNS_SITE(ok)						\
-	ALTERNATIVE_3(__MSR_WR_LD ok,					\
-		      __MSR_WR_N ok, X86_FEATURE_WRMSRNS,		\
-		      __MSR_WR_I ok, X86_FEATURE_MSR_IMM,		\
-		      __MSR_WR_LD ok, X86_FEATURE_XENPV)
-
-static __always_inline u64 __msr_rd_pt(u32 msr)
-{
-	u64 val;
-
-	asm_inline __volatile__("880:\n\t" __MSR_RD_SITE("")
-			    __MSR_END_RD
-			    : "=a" (val) : [msr] "i" (msr) : "rcx", "rdx");
-	return val;
-}
-
-static __always_inline int __msr_rd_pt_safe(u32 msr, u64 *p)
-{
-	u64 val;
-	int err;
-
-	asm_inline __volatile__("880:\n\t" __MSR_RD_SITE(__MSR_RD_OK)
-			    __MSR_END_RD_SAFE
-			    : "=a" (val), "=d" (err) : [msr] "i" (msr) : "rcx");
-	*p = val;
-	return err;
-}
+/* WRMSRNS where the CPU has it, but not on Xen PV, which traps WRMSR. */
+#define __MSR_WRNS_SITE							\
+	ALTERNATIVE_2(__MSR_WR_LD,					\
+		      __MSR_WR_N, X86_FEATURE_WRMSRNS,			\
+		      __MSR_WR_LD, X86_FEATURE_XENPV)
 
 static __always_inline void __msr_wrns_pt(u32 msr, u64 val)
 {
 	u32 high = val >> 32;
 
-	asm_inline __volatile__("880:\n\t" __MSR_WRNS_SITE("")
+	asm_inline __volatile__("880:\n\t" __MSR_WRNS_SITE
 			    __MSR_END_WRNS
 			    : : "a" (val), "d" (high), [msr] "i" (msr)
 			    : "rcx", "memory");
 }
 #else
-_mg_rd([[pt]], _mg_const, 0, _mg_msrop)m4_dnl
-_mg_rds([[pt]], _mg_const, 2, _mg_msrop)m4_dnl
 _mg_wrns([[pt]], _mg_const, 5, _mg_msrop)m4_dnl
 #endif /* CONFIG_X86_64 */
 
@@ -305,8 +274,8 @@ m4_ifelse(_mg_any, [[1]], [[
  * Xen PV loads a constant, does nothing, or calls xen_pv_rdmsr() or
  * xen_pv_wrmsr().  The calls are plain C calls, so the site clobbers what
  * a call does.  Every variant starts with a 5-byte "mov $imm32, %reg"
- * (or nothing), so offset 5 is an instruction boundary in each: objtool
- * wants the exception table entries at +0 and +5 on one.
+ * (or nothing), so offset 5, where the exception table entry points, is
+ * an instruction boundary in each, as objtool wants.
  */
 #define __MSR_CALL_RD(fn, safe)						\
 	"mov $%c[msr], %%edi\n\t" __MSR_FLAG_##safe(esi) "call " #fn "\n\t"
@@ -316,9 +285,8 @@ m4_ifelse(_mg_any, [[1]], [[
 ]])m4_dnl
 m4_ifelse(_mg_get([[need_k32]])_mg_get([[need_k64]])_mg_get([[need_rd]]), [[]], [[]], [[
 #define __MSR_RD_XEN_SITE(ok, safe, xen)				\
-	ALTERNATIVE_3(__MSR_CALL_RD(early_rdmsr, safe),			\
+	ALTERNATIVE_2(__MSR_CALL_RD(early_rdmsr, safe),			\
 		      __MSR_RD_L ok, X86_FEATURE_ALWAYS,		\
-		      __MSR_RD_I ok, X86_FEATURE_MSR_IMM,		\
 		      xen, X86_FEATURE_XENPV)
 ]])m4_dnl
 m4_ifelse(_mg_get([[need_wi]])_mg_get([[need_wr]]), [[]], [[]], [[
@@ -329,11 +297,10 @@ m4_ifelse(_mg_get([[need_wi]])_mg_get([[need_wr]]), [[]], [[]], [[
 ]])m4_dnl
 m4_ifelse(_mg_get([[need_ni]])_mg_get([[need_nr]]), [[]], [[]], [[
 #define __MSR_WRNS_XEN_SITE(xen)					\
-	ALTERNATIVE(ALTERNATIVE_3(__MSR_CALL_WR(early_wrmsr, 0),	\
-				  __MSR_WR_LD, X86_FEATURE_ALWAYS,	\
-				  __MSR_WR_N, X86_FEATURE_WRMSRNS,	\
-				  __MSR_WR_I, X86_FEATURE_MSR_IMM),	\
-		    xen, X86_FEATURE_XENPV)
+	ALTERNATIVE_3(__MSR_CALL_WR(early_wrmsr, 0),			\
+		      __MSR_WR_LD, X86_FEATURE_ALWAYS,			\
+		      __MSR_WR_N, X86_FEATURE_WRMSRNS,			\
+		      xen, X86_FEATURE_XENPV)
 ]])m4_dnl
 m4_ifelse(_mg_get([[need_rd]]), [[1]], [[
 static __always_inline u64 __msr_rd_xen(u32 msr)
@@ -686,7 +653,8 @@ m4_divert(0)m4_dnl
 	}
 }
 
-#define rdmsrq(msr, val)	((val) = __msr_rdq((msr)))
+/* The API of Linux 6.12's asm/msr.h. */
+#define rdmsrl(msr, val)	((val) = __msr_rdq((msr)))
 
 #define rdmsr(msr, low, high)					\
 do {								\
@@ -695,7 +663,7 @@ do {								\
 	(void)((high) = (u32)(__val >> 32));			\
 } while (0)
 
-static __always_inline void wrmsrq(u32 msr, u64 val)
+static __always_inline void wrmsrl(u32 msr, u64 val)
 {
 	__msr_wrq(msr, val);
 }
@@ -705,7 +673,7 @@ static __always_inline void wrmsr(u32 msr, u32 low, u32 high)
 	__msr_wrq(msr, (u64)high << 32 | low);
 }
 
-static __always_inline int rdmsrq_safe(u32 msr, u64 *p)
+static __always_inline int rdmsrl_safe(u32 msr, u64 *p)
 {
 	return __msr_rdq_safe(msr, p);
 }
@@ -719,9 +687,14 @@ static __always_inline int rdmsrq_safe(u32 msr, u64 *p)
 	__err;							\
 })
 
-static __always_inline int wrmsrq_safe(u32 msr, u64 val)
+static __always_inline int wrmsrl_safe(u32 msr, u64 val)
 {
 	return __msr_wrq_safe(msr, val);
+}
+
+static __always_inline int wrmsr_safe(u32 msr, u32 low, u32 high)
+{
+	return __msr_wrq_safe(msr, (u64)high << 32 | low);
 }
 
 /* Non-serializing WRMSR where the CPU has it, else a serializing one. */
@@ -731,5 +704,5 @@ static __always_inline void wrmsrns(u32 msr, u64 val)
 	__msr_trace_wr(msr, val, 0);
 }
 
-#endif /* !__ASSEMBLER__ */
+#endif /* !__ASSEMBLY__ */
 #endif /* _ASM_X86_MSR_GEN_H */
