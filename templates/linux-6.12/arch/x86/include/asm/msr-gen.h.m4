@@ -509,7 +509,6 @@ _mg_wr_var([[wrns]], [[__MSR_WRNS_VAR]], [[]])m4_dnl
 #define __msr_wr_var_safe	__msr_wr_native_safe
 #define __msr_wrns_var		__msr_wrns_native
 #endif /* __MSR_XEN_PV */
-
 m4_divert(-1)
 Dispatch.  _mg_case(once-key, address, name, statement): one case, by the
 kernel's name of the MSR, once per address and key (aliases share an
