@@ -49,6 +49,18 @@
 #error "asm/msr.h did not include msrgen's asm/msr-gen.h: is this an msrgen tree?"
 #endif
 
+/*
+ * Kernels before 6.16 (the linux-6.12 target) name the 64-bit accessors
+ * rdmsrl(), wrmsrl() and their _safe forms; rdmsrq() is a macro where it
+ * exists.
+ */
+#ifndef rdmsrq
+#define rdmsrq(msr, val)		rdmsrl(msr, val)
+#define rdmsrq_safe(msr, p)		rdmsrl_safe(msr, p)
+#define wrmsrq(msr, val)		wrmsrl(msr, val)
+#define wrmsrq_safe(msr, val)		wrmsrl_safe(msr, val)
+#endif
+
 #define TAG "msrgen-selftest: "
 
 /* An MSR every CPU of the platform has, for the generic read. */
