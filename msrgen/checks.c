@@ -1992,10 +1992,26 @@ bool checks_load_for(struct ast *ast, struct model *m, int nfiles, char **files,
 		parse_file(ast, files[i]);
 	if (diag_errors())
 		return false;	/* a broken tree would only add noise */
-	scope_names(ast, templates);
+	if (templates && target) {
+		struct target_conf t;
+
+		if (!target_conf_load(&t, templates, target)) {
+			target_conf_free(&t);
+			return false;
+		}
+		/* a target that renders another's tables (a test overlay) says so, and
+		   the names of the lists are that one's folder's to check */
+		scope_names(ast, t.scope ? NULL : templates);
+		if (!diag_errors())
+			scope_tree(ast, t.scope ? t.scope : target);
+		target_conf_free(&t);
+	} else {
+		scope_names(ast, templates);
+		if (!diag_errors())
+			scope_tree(ast, target);
+	}
 	if (diag_errors())
 		return false;
-	scope_tree(ast, target);
 	return checks_build(m, ast);
 }
 

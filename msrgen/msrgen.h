@@ -486,6 +486,7 @@ struct target_conf {
 	char *import_prefix;		/* import-prefix WORD, or NULL */
 	VEC(struct target_range) import_ranges;
 	VEC(struct target_vendor) import_vendors;
+	char *scope;			/* scope: the target whose tables it renders (only lists) */
 	char *audit_platform;		/* audit-platform: whose code the audit words name */
 	VEC(struct target_text) audit_words;	/* audit-word KEY TEXT */
 	VEC(struct target_text) audit_calls;	/* audit-call HANDLER TEXT */

@@ -20,7 +20,7 @@ static const char *const audit_keys[] = {
 
 static const char *const conf_words[] = {
 	"preload", "share", "import-prefix", "import-range", "import-vendor", "audit-platform",
-	"audit-word", "audit-call",
+	"audit-word", "audit-call", "scope",
 };
 
 void target_conf_free(struct target_conf *t)
@@ -42,6 +42,7 @@ void target_conf_free(struct target_conf *t)
 	}
 	free(t->import_vendors.v);
 	free(t->audit_platform);
+	free(t->scope);
 	for (i = 0; i < t->audit_words.n; i++) {
 		free(t->audit_words.v[i].key);
 		free(t->audit_words.v[i].text);
@@ -134,7 +135,7 @@ bool target_conf_load(struct target_conf *t, const char *templates, const char *
 				break;
 		if (k == sizeof(conf_words) / sizeof(*conf_words)) {
 			at = word_pos(t->file, line, copy, words[0]);
-			error_at(&at, NULL, "unknown line '%s' (preload, share, import-prefix, import-range, import-vendor, audit-platform, audit-word or audit-call)",
+			error_at(&at, NULL, "unknown line '%s' (preload, share, scope, import-prefix, import-range, import-vendor, audit-platform, audit-word or audit-call)",
 				 words[0]);
 			ok = false;
 		} else if (!strcmp(words[0], "preload")) {
@@ -177,6 +178,14 @@ bool target_conf_load(struct target_conf *t, const char *templates, const char *
 				ok = false;
 			} else {
 				vec_push(&t->import_ranges, r);
+			}
+		} else if (!strcmp(words[0], "scope")) {
+			if (nw != 2 || t->scope || !plain_name(words[1])) {
+				error_at(&at, NULL, "%s", t->scope ? "one 'scope' per target" :
+					 "want 'scope TARGET'");
+				ok = false;
+			} else {
+				t->scope = xstrdup(words[1]);
 			}
 		} else if (!strcmp(words[0], "audit-platform")) {
 			if (nw != 2 || t->audit_platform) {

@@ -135,7 +135,7 @@ Test(target, unknown_line)
 {
 	conf_error("# comment\n  prelod _pre.m4\n",
 		   "%s/t/target.conf:2:3: error: unknown line 'prelod' (preload, share, "
-		   "import-prefix, import-range, import-vendor, audit-platform, audit-word or audit-call)\n"
+		   "scope, import-prefix, import-range, import-vendor, audit-platform, audit-word or audit-call)\n"
 		   "  prelod _pre.m4\n"
 		   "  ^~~~~~\n");
 }
@@ -204,6 +204,10 @@ Test(target, audit_lines)
 		   "%s/t/target.conf:1:1: error: want 'audit-call HANDLER TEXT'\n"
 		   "audit-call xen_msr_x\n"
 		   "^~~~~~~~~~~~~~~~~~~~\n");
+	conf_error("scope linux-7.3 linux-6.12\n",
+		   "%s/t/target.conf:1:1: error: want 'scope TARGET'\n"
+		   "scope linux-7.3 linux-6.12\n"
+		   "^~~~~~~~~~~~~~~~~~~~~~~~~~\n");
 	conf_error("audit-platform xenpv\naudit-platform kvm\n",
 		   "%s/t/target.conf:2:1: error: one 'audit-platform' per target\n"
 		   "audit-platform kvm\n"
