@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The table's Xen PV handling must be what Linux 7.3 does today: this reads
+ * The table's Xen PV handling must be what each kernel does today: this reads
  * arch/x86/xen/enlighten_pv.c (xen_do_read_msr, xen_do_write_msr) and
- * arch/x86/xen/pmu.c (is_intel_pmu_msr, is_amd_pmu_msr) of the 7.3 tree that
- * tests/kernel/fetch unpacks ($MSRGEN_CACHE/linux-source-7.3), extracts every
- * MSR they single out and how, and compares that with defs/.
+ * arch/x86/xen/pmu.c (is_intel_pmu_msr, is_amd_pmu_msr) of the trees that
+ * tests/kernel/fetch unpacks ($MSRGEN_CACHE/linux-source-7.3 and -6.12),
+ * extracts every MSR they single out and how, and compares that with defs/
+ * as that kernel's target reads it (only lists).  Each test runs for both.
  */
 #include <criterion/criterion.h>
 #include <ctype.h>
@@ -22,6 +23,9 @@ struct special {
 
 static VEC(struct special) kernel;
 
+/* The kernel under test: its linux-source-VERSION tree and its target */
+static const char *tree_ver, *tree_target;
+
 static void add(const char *name, int dir, const char *what)
 {
 	struct special s = { { 0 }, dir, { 0 } };
@@ -34,8 +38,8 @@ static void add(const char *name, int dir, const char *what)
 static char *tree_file(const char *rel)
 {
 	const char *cache = getenv("MSRGEN_CACHE");
-	char *path = xasprintf("%s/linux-source-7.3/%s",
-			       cache && cache[0] ? cache : "/var/tmp/msrgen-cache", rel);
+	char *path = xasprintf("%s/linux-source-%s/%s",
+			       cache && cache[0] ? cache : "/var/tmp/msrgen-cache", tree_ver, rel);
 	char *text = slurp(path);
 
 	cr_assert_not_null(text, "%s is missing: run tests/kernel/fetch --what linux", path);
@@ -50,11 +54,14 @@ static char *function_body(const char *text, const char *name)
 	const char *p = text, *start, *q;
 	int depth = 0;
 
-	/* the definition: the name at the start of a line's declarator, then a '{' line */
+	/* the definition: the name, its parameters (on one line or more), then a '{' line */
 	while ((p = strstr(p, sig))) {
-		const char *eol = strchr(p, '\n');
+		const char *close = p + strlen(sig);
+		int parens = 1;
 
-		if (eol && eol[-1] == ')' && eol[1] == '{')
+		for (; *close && parens; close++)
+			parens += *close == '(' ? 1 : *close == ')' ? -1 : 0;
+		if (!parens && close[0] == '\n' && close[1] == '{')
 			break;
 		p += strlen(sig);
 	}
@@ -131,7 +138,7 @@ static void switch_cases(const char *body, int dir)
 	}
 }
 
-static char *msr_index;	/* 7.3's msr-index.h */
+static char *msr_index;	/* the kernel's msr-index.h */
 
 /* Is name one of the macros msr-index.h defines (not pmu.c's own MSR_TYPE_*)? */
 static bool is_msr_macro(const char *name)
@@ -206,6 +213,14 @@ static void perf_msrs(const char *body)
 	}
 }
 
+static void use_tree(const char *ver)
+{
+	tree_ver = ver;
+	tree_target = ver[0] == '7' ? "linux-7.3" : "linux-6.12";
+	kernel.n = 0;
+	ranges.n = 0;
+}
+
 static void extract(void)
 {
 	char *xen = tree_file("arch/x86/xen/enlighten_pv.c");
@@ -216,8 +231,11 @@ static void extract(void)
 	char *amd = function_body(pmu, "is_amd_pmu_msr");
 
 	msr_index = tree_file("arch/x86/include/asm/msr-index.h");
-	cr_assert(strstr(rd, "pmu_msr_chk_emulated(msr, &val, true)"), "reads no longer ask the vPMU first");
-	cr_assert(strstr(wr, "pmu_msr_chk_emulated(msr, &val, false)"), "writes no longer ask the vPMU");
+	/* 7.3: pmu_msr_chk_emulated(); 6.12: pmu_msr_read() and pmu_msr_write() */
+	cr_assert(strstr(rd, "pmu_msr_chk_emulated(msr, &val, true)") ||
+		  strstr(rd, "pmu_msr_read(msr, &val, err)"), "reads no longer ask the vPMU first");
+	cr_assert(strstr(wr, "pmu_msr_chk_emulated(msr, &val, false)") ||
+		  strstr(wr, "pmu_msr_write(msr, low, high, err)"), "writes no longer ask the vPMU");
 	switch_cases(strstr(rd, "switch"), 0);
 	switch_cases(strstr(wr, "switch"), 1);
 	perf_msrs(intel);
@@ -285,11 +303,11 @@ static void load_defs(struct ast *ast, struct model *m)
 	cr_assert_eq(chdir(SRC_DIR), 0);
 	nfiles = list_msr_files("defs", files, 64);
 	diag_reset();
-	cr_assert(checks_load(ast, m, (int)nfiles, (char **)files));
+	cr_assert(checks_load_for(ast, m, (int)nfiles, (char **)files, "templates", tree_target));
 	cr_assert_eq(diag_errors(), 0);
 }
 
-Test(xcheck, table_matches_linux_7_3_xen_code)
+static void table_matches_xen_code(const char *ver)
 {
 	static struct ast ast;
 	struct model m;
@@ -297,8 +315,10 @@ Test(xcheck, table_matches_linux_7_3_xen_code)
 	int xen;
 	char buf[64];
 
+	use_tree(ver);
 	extract();
-	cr_assert_geq(kernel.n, 20, "only %zu special cases found in 7.3: extraction broke", kernel.n);
+	cr_assert_geq(kernel.n, 20, "only %zu special cases found in %s: extraction broke", kernel.n,
+		      ver);
 	load_defs(&ast, &m);
 	xen = model_platform_index(&m, "xenpv");
 	cr_assert_geq(xen, 0);
@@ -307,7 +327,8 @@ Test(xcheck, table_matches_linux_7_3_xen_code)
 	for (i = 0; i < kernel.n; i++) {
 		const struct reg *r = reg_named(&m, kernel.v[i].name);
 
-		cr_expect_not_null(r, "7.3 handles %s, which defs/ lacks", kernel.v[i].name);
+		cr_expect_not_null(r, "%s handles %s, which defs/ lacks", ver,
+				  kernel.v[i].name);
 		if (!r)
 			continue;
 		cr_expect_str_eq(table_what(r->decl, xen, kernel.v[i].dir, buf, sizeof(buf)),
@@ -332,12 +353,12 @@ Test(xcheck, table_matches_linux_7_3_xen_code)
 			}
 			found |= !strcmp(what, "perf") && in_pmu_range(&m, r->addr);
 			if (strcmp(what, "passthrough"))
-				cr_expect(found, "defs/ handles %s %s as %s, 7.3 does not", r->macro,
-					  dir ? "write" : "read", what);
+				cr_expect(found, "defs/ handles %s %s as %s, %s does not", r->macro,
+					  dir ? "write" : "read", what, ver);
 			/* 7.3 asks the vPMU about every address in the ranges */
 			if (in_pmu_range(&m, r->addr))
-				cr_expect_str_eq(what, "perf", "%s %s: 7.3 asks the vPMU first",
-						 r->macro, dir ? "write" : "read");
+				cr_expect_str_eq(what, "perf", "%s %s: %s asks the vPMU first",
+						 r->macro, dir ? "write" : "read", ver);
 		}
 	}
 }
@@ -362,13 +383,14 @@ static bool model_names(const struct model *m, const char *name)
  * field: MSR_IA32_BNDCFGS_RSVD), and every "#define MSR_A MSR_B" or
  * "(MSR_B + n)" alias of one.
  */
-Test(xcheck, every_msr_index_macro_is_in_defs)
+static void every_msr_index_macro_is_in_defs(const char *ver)
 {
 	static struct ast ast;
 	struct model m;
 	char *h, *line, *save = NULL;
 	size_t count = 0, missing = 0;
 
+	use_tree(ver);
 	load_defs(&ast, &m);
 	h = tree_file("arch/x86/include/asm/msr-index.h");
 	for (line = strtok_r(h, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -443,10 +465,6 @@ static void import_changes_nothing(const char *ver, const char *target)
 	free(header);
 }
 
-Test(xcheck, import_of_7_3_changes_nothing)
-{
-	import_changes_nothing("7.3", "linux-7.3");
-}
 
 /* Does text have "#define name" followed by a blank or a parenthesis? */
 static bool defines(const char *text, const char *name)
@@ -468,13 +486,17 @@ static bool defines(const char *text, const char *name)
  * leaves to msr-index.h ("NAME is msr-index.h's", the template's list) is one
  * that msr-index.h defines: the list is exact.
  */
-Test(xcheck, msr_defs_names_are_not_msr_index_names)
+static void msr_defs_names_are_not_msr_index_names(const char *ver)
 {
-	char *index = tree_file("arch/x86/include/asm/msr-index.h");
-	char *defs = slurp(SRC_DIR "/generated/linux-7.3/arch/x86/include/asm/msr-defs.h");
+	char *index, *defs, *path;
 	char *line, *save = NULL;
 	size_t n = 0, left = 0;
 
+	use_tree(ver);
+	index = tree_file("arch/x86/include/asm/msr-index.h");
+	path = xasprintf(SRC_DIR "/generated/%s/arch/x86/include/asm/msr-defs.h", tree_target);
+	defs = slurp(path);
+	free(path);
 	cr_assert_not_null(defs);
 	for (line = strtok_r(defs, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char name[128];
@@ -502,13 +524,15 @@ Test(xcheck, msr_defs_names_are_not_msr_index_names)
  * of 7.3's msr-index.h, so generated C can say case MSR_IA32_APICBASE:
  * where it says case 0x0000001b: today.
  */
-Test(xcheck, every_defs_name_is_an_msr_index_macro)
+static void every_defs_name_is_an_msr_index_macro(const char *ver)
 {
 	static struct ast ast;
 	struct model m;
-	char *index = tree_file("arch/x86/include/asm/msr-index.h");
+	char *index;
 	size_t i, j, missing = 0;
 
+	use_tree(ver);
+	index = tree_file("arch/x86/include/asm/msr-index.h");
 	load_defs(&ast, &m);
 	for (i = 0; i < m.regs.n; i++) {
 		const char *macro = m.regs.v[i].macro;
@@ -531,3 +555,14 @@ Test(xcheck, every_defs_name_is_an_msr_index_macro)
 	cr_assert_eq(missing, 0);
 	free(index);
 }
+
+Test(xcheck, table_matches_linux_7_3_xen_code) { table_matches_xen_code("7.3"); }
+Test(xcheck, table_matches_linux_6_12_xen_code) { table_matches_xen_code("6.12"); }
+Test(xcheck, every_7_3_msr_index_macro_is_in_defs) { every_msr_index_macro_is_in_defs("7.3"); }
+Test(xcheck, every_6_12_msr_index_macro_is_in_defs) { every_msr_index_macro_is_in_defs("6.12"); }
+Test(xcheck, import_of_7_3_changes_nothing) { import_changes_nothing("7.3", "linux-7.3"); }
+Test(xcheck, import_of_6_12_changes_nothing) { import_changes_nothing("6.12", "linux-6.12"); }
+Test(xcheck, msr_defs_7_3_names_are_not_msr_index_names) { msr_defs_names_are_not_msr_index_names("7.3"); }
+Test(xcheck, msr_defs_6_12_names_are_not_msr_index_names) { msr_defs_names_are_not_msr_index_names("6.12"); }
+Test(xcheck, every_defs_name_is_a_7_3_msr_index_macro) { every_defs_name_is_an_msr_index_macro("7.3"); }
+Test(xcheck, every_defs_name_is_a_6_12_msr_index_macro) { every_defs_name_is_an_msr_index_macro("6.12"); }
