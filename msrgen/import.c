@@ -1802,6 +1802,7 @@ static bool merge_earlier(struct imp *imp, const char *path, const char *text,
 
 			tset_del(&left, target);
 			if (!left.n) {
+				tset_free(&left);
 				tset_free(&s);
 				continue;	/* only target had it */
 			}
