@@ -362,7 +362,7 @@ static void check_unknown_msr(struct model *m, const struct check *c)
 }
 
 static const char *attr_word[] = { "doc", "access", "vendor", "nonserializing", "writeback",
-				   "only" };
+				   "only", "shadow" };
 
 static void check_duplicate_attribute(struct model *m, const struct check *c)
 {
@@ -1374,6 +1374,165 @@ static void check_writeback_access(struct model *m, const struct check *c)
 	}
 }
 
+/* shadow percpu [reset VALUE]: the words as written */
+static void check_shadow_form(struct model *m, const struct check *c)
+{
+	size_t i, j, k;
+	const struct decl *d;
+	const struct ast_msr *p;
+
+	for_each_decl_part(m, i, j, d, p) {
+		for (k = 0; k < p->attrs.n; k++) {
+			const struct ast_attr *a = &p->attrs.v[k];
+
+			if (a->kind != ATTR_SHADOW)
+				continue;
+			if (strcmp(a->scope.name, "percpu")) {
+				struct closest near;
+
+				closest_init(&near, a->scope.name);
+				closest_try(&near, "percpu");
+				if (near.best)
+					report(c, &a->scope.pos, "unknown kind of copy '%s'; did you mean 'percpu'?",
+					       a->scope.name);
+				else
+					report(c, &a->scope.pos, "unknown kind of copy '%s': the language has 'percpu' only (shadow percpu [reset VALUE];)",
+					       a->scope.name);
+			}
+			if (a->reset_word.name && strcmp(a->reset_word.name, "reset")) {
+				struct closest near;
+
+				closest_init(&near, a->reset_word.name);
+				closest_try(&near, "reset");
+				report(c, &a->reset_word.pos, "unexpected '%s' after 'shadow %s'%s (shadow percpu [reset VALUE];)",
+				       a->reset_word.name, a->scope.name,
+				       near.best ? "; did you mean 'reset'?" : "");
+			}
+		}
+	}
+}
+
+/* A copy of a register nobody writes, or of a command register */
+static void check_shadow_access(struct model *m, const struct check *c)
+{
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		if (!d->shadow || d->access == ACC_RW)
+			continue;
+		if (d->access == ACC_RO)
+			report(c, &d->attr[ATTR_SHADOW]->pos,
+			       "%s is read-only: there is no write to keep a copy of", d->name);
+		else
+			report(c, &d->attr[ATTR_SHADOW]->pos,
+			       "%s is write-only: a write of it is a command, and a second write of the same value is not a no-op",
+			       d->name);
+	}
+}
+
+/* The reset value of a copy sets no reserved bit */
+static void check_shadow_reset(struct model *m, const struct check *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+		const struct ast_attr *a = d->attr[ATTR_SHADOW];
+
+		if (!d->shadow || !a->reset_word.name)
+			continue;
+		for (j = 0; j < d->reserved.n; j++) {
+			const struct ast_bits *b = d->reserved.v[j];
+			unsigned hi = (unsigned)b->hi.v, lo = (unsigned)b->lo.v;
+			uint64_t mask = (hi - lo >= 63 ? ~0ULL : (1ULL << (hi - lo + 1)) - 1) << lo;
+
+			if (hi > 63 || lo > hi || !(d->shadow_reset & mask))
+				continue;
+			report(c, &a->reset.pos, "reset value 0x%llx of %s sets reserved bits %u:%u",
+			       (unsigned long long)d->shadow_reset, d->name, hi, lo);
+			note_at(&b->pos, "reserved here");
+			break;
+		}
+	}
+}
+
+/*
+ * The copy says what the register holds: every platform must write what the
+ * accessor was given (passthrough, or a handler that writes it another way)
+ * and read back what was written (passthrough).
+ */
+static void check_shadow_bypass(struct model *m, const struct check *c)
+{
+	size_t i, pi;
+	int k;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct decl *d = m->decls.v[i];
+
+		if (!d->shadow || d->access != ACC_RW)
+			continue;
+		for (pi = 0; pi < m->platforms.n; pi++) {
+			for (k = 0; k < 2; k++) {
+				const struct handling *h = &d->handling[pi * 2 + k];
+
+				if (h->kind == H_PASSTHROUGH || (k && h->kind == H_CALL))
+					continue;
+				report(c, &h->ast->kind_pos,
+				       k ? "%s is shadowed, but on platform %s its writes are '%s': the register would not hold what its copy says"
+					 : "%s is shadowed, but on platform %s its reads are '%s': rdmsrq() would not give what its copy says",
+				       d->name, m->platforms.v[pi].name, handling_name(h));
+				note_at(&d->attr[ATTR_SHADOW]->pos, "shadowed here");
+			}
+		}
+	}
+}
+
+/* A hypervisor that drops the writes of a shadowed MSR or answers its reads itself */
+static void check_shadow_hypervisor(struct model *m, const struct check *c)
+{
+	size_t i, j, h;
+	int k;
+
+	for (h = 0; h < m->hypervisors.n; h++) {
+		const struct hypervisor *hv = &m->hypervisors.v[h];
+
+		for (i = 0; i < m->decls.n; i++) {
+			const struct decl *d = m->decls.v[i];
+
+			if (!d->shadow)
+				continue;
+			for (j = 0; j < d->regs.n; j++) {
+				const struct reg *r = &m->regs.v[d->regs.v[j]];
+
+				for (k = 0; k < 2; k++) {
+					const struct hvrange *e = model_hv_lookup(hv, r->addr,
+										  k ? DIR_WRITE : DIR_READ);
+					enum hvbeh b = e ? e->beh : hv->dflt[k];
+					const char *word = e ? e->word : hv->dflt_word[k];
+					const struct srcpos *at = e ? &e->ast->pos : &hv->ast->name.pos;
+
+					if (k ? b != HV_DISCARD : b != HV_ZERO && b != HV_CONST && b != HV_HOST)
+						continue;
+					if (k)
+						report(c, at, "%s discards the writes of %s%s%s%s, which is shadowed: its copy would hold what the register does not",
+						       hv->name, r->macro, e ? "" : " by default",
+						       strcmp(word, "discard") ? " as " : "",
+						       strcmp(word, "discard") ? word : "");
+					else
+						report(c, at, "%s answers reads of %s itself%s (%s), but it is shadowed: its copy holds what was written, which a read does not give",
+						       hv->name, r->macro, e ? "" : " by default", word);
+					note_at(&d->attr[ATTR_SHADOW]->pos, "shadowed here");
+					break;
+				}
+				if (k < 2)
+					break;	/* once per MSR */
+			}
+		}
+	}
+}
+
 static void check_unused_platform(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
@@ -1431,7 +1590,8 @@ struct target_handler {
 	int line;
 };
 
-enum { KIND_REGISTER, KIND_FIELD, KIND_VALUE, KIND_HANDLER, KIND_ALIAS, KIND_RESBITS, NKINDS };
+enum { KIND_REGISTER, KIND_FIELD, KIND_VALUE, KIND_HANDLER, KIND_ALIAS, KIND_RESBITS, KIND_SHADOW,
+       NKINDS };
 
 struct target_names {
 	struct srcfile *file;
@@ -1444,7 +1604,7 @@ struct target_names {
 };
 
 static const char *const name_kinds[] = { "register", "field", "value", "handler", "alias",
-					  "reserved-bits" };
+					  "reserved-bits", "shadow" };
 
 static void target_names_free(struct target_names *t)
 {
@@ -1515,7 +1675,7 @@ static bool target_names_load(struct target_names *t, const char *path)
 			w = strstr(start, word);
 			at.col = (int)(w - start) + 1;
 			at.end_col = at.col + (int)strlen(word) - 1;
-			error_at(&at, NULL, "unknown line '%s' (register, field, value, handler, alias, reserved-bits, same-prefix, reserved, reserved-prefix, provided or platform)",
+			error_at(&at, NULL, "unknown line '%s' (register, field, value, handler, alias, reserved-bits, shadow, same-prefix, reserved, reserved-prefix, provided or platform)",
 				 word);
 			ok = false;
 			free(text);
@@ -1722,6 +1882,9 @@ static void emitted_names(struct model *m, const struct target_names *t, struct 
 
 		add_names(names, t, KIND_REGISTER, keys, vals, &r->decl->ast->name.pos,
 			  xstrdup(r->macro));
+		if (r->decl->shadow)
+			add_names(names, t, KIND_SHADOW, keys, vals, &r->decl->attr[ATTR_SHADOW]->pos,
+				  xasprintf("the copy of %s", r->macro));
 	}
 	for (i = 0; i < m->decls.n; i++) {
 		const struct decl *d = m->decls.v[i];
@@ -1883,7 +2046,7 @@ static const struct check checks[] = {
 	{ "duplicate-platform", false, STAGE_TREE, check_duplicate_platform, "two platforms with one name or one feature" },
 	{ "duplicate-name", false, STAGE_TREE, check_duplicate_name, "a kernel macro name or hypervisor name defined twice" },
 	{ "unknown-msr", false, STAGE_TREE, check_unknown_msr, "an msr statement without address names no declaration" },
-	{ "duplicate-attribute", false, STAGE_TREE, check_duplicate_attribute, "doc, access, vendor, nonserializing or writeback given twice for one MSR, or only twice in one statement" },
+	{ "duplicate-attribute", false, STAGE_TREE, check_duplicate_attribute, "doc, access, vendor, nonserializing, writeback or shadow given twice for one MSR, or only twice in one statement" },
 	{ "address-range", false, STAGE_TREE, check_address_range, "an address, or an array's last element, beyond 32 bits" },
 	{ "array-count", false, STAGE_TREE, check_array_count, "an array with no elements, more than " STR(MAX_ELEMENTS) ", or stride 0" },
 	{ "duplicate-address", false, STAGE_TREE, check_duplicate_address, "two registers at one address not declared as aliases" },
@@ -1911,6 +2074,11 @@ static const struct check checks[] = {
 	{ "field-access", true, STAGE_TREE, check_field_access, "a field allowing what its MSR's access forbids" },
 	{ "nonserializing-readonly", true, STAGE_TREE, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
 	{ "writeback-access", false, STAGE_TREE, check_writeback_access, "writeback on an MSR that is not rw" },
+	{ "shadow-form", false, STAGE_TREE, check_shadow_form, "a shadow statement other than shadow percpu [reset VALUE]" },
+	{ "shadow-access", false, STAGE_TREE, check_shadow_access, "shadow on an MSR that is not rw" },
+	{ "shadow-reset", false, STAGE_TREE, check_shadow_reset, "a shadow reset value that sets reserved bits" },
+	{ "shadow-bypass", false, STAGE_MODEL, check_shadow_bypass, "a shadowed MSR that a platform writes other than by passthrough or a call, or reads other than by passthrough" },
+	{ "shadow-hypervisor", true, STAGE_MODEL, check_shadow_hypervisor, "a hypervisor that discards the writes of a shadowed MSR, or answers its reads with zero, a constant or the host value" },
 	{ "unused-platform", true, STAGE_TREE, check_unused_platform, "a platform that no handling or hypervisor table uses" },
 	{ "handler-name", true, STAGE_TREE, check_handler_name, "a handler named once, a typo away from one named elsewhere" },
 	{ "emitted-name", false, STAGE_TARGET, NULL, "two items making one C name by the target's names.conf (run for a target)" },
@@ -1918,6 +2086,7 @@ static const struct check checks[] = {
 	{ "name-prefix", true, STAGE_TARGET, NULL, "two MSR names equal but for a prefix the target's names.conf lists (IA32_)" },
 	{ "target-handler", false, STAGE_TARGET, NULL, "a handler the target defines itself (names.conf provided), called as another kind, direction or arity" },
 	{ "target-handling", false, STAGE_TARGET, NULL, "a handling the target has no template text for on its platform (names.conf platform lines)" },
+	{ "target-shadow", false, STAGE_TARGET, NULL, "a shadowed MSR for a target whose names.conf has no shadow line: its templates keep no copies" },
 };
 
 static void run_stage(struct model *m, enum check_stage stage)
@@ -2119,6 +2288,21 @@ static void check_target_handling(struct model *m, const struct target_names *t,
 	sb_free(&has);
 }
 
+/* A shadowed MSR for a target whose templates keep no copies */
+static void check_target_shadow(struct model *m, const struct target_names *t,
+				const struct check *c, const char *target)
+{
+	size_t i;
+
+	if (t->pattern[KIND_SHADOW].n)
+		return;
+	for (i = 0; i < m->decls.n; i++)
+		if (m->decls.v[i]->shadow)
+			report(c, &m->decls.v[i]->attr[ATTR_SHADOW]->pos,
+			       "target %s keeps no copies of MSRs (its names.conf has no 'shadow' line)",
+			       target);
+}
+
 bool checks_target(struct model *m, const char *templates, const char *target)
 {
 	struct target_names t;
@@ -2134,6 +2318,7 @@ bool checks_target(struct model *m, const char *templates, const char *target)
 		check_name_prefix(m, &t, find_check("name-prefix"), target);
 		check_target_handling(m, &t, find_check("target-handling"), target);
 		check_target_handlers(m, &t, find_check("target-handler"), target);
+		check_target_shadow(m, &t, find_check("target-shadow"), target);
 	}
 	target_names_free(&t);
 	free(path);

@@ -243,6 +243,7 @@ int lex_next(struct lexer *lx, YYSTYPE *val, YYLTYPE *loc)
 	"requires"	{ set_loc(lx, loc); return REQUIRES; }
 	"nonserializing" { set_loc(lx, loc); return NONSERIALIZING; }
 	"writeback"	{ set_loc(lx, loc); return WRITEBACK; }
+	"shadow"	{ set_loc(lx, loc); return SHADOW; }
 	"alias"		{ set_loc(lx, loc); return ALIAS; }
 	"field"		{ set_loc(lx, loc); return FIELD; }
 	"value"		{ set_loc(lx, loc); return VALUE; }

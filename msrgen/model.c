@@ -132,6 +132,10 @@ static void merge_part(struct decl *d, const struct ast_msr *p)
 		case ATTR_WRITEBACK:
 			d->writeback = true;
 			break;
+		case ATTR_SHADOW:
+			d->shadow = true;
+			d->shadow_reset = a->reset_word.name ? a->reset.v : 0;
+			break;
 		case ATTR_ONLY:
 			break;
 		}

@@ -209,14 +209,17 @@ struct ast_handling {
 };
 
 /* An attribute statement inside an msr body. */
-enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS, ATTR_WRITEBACK, ATTR_ONLY };
-#define NATTR (ATTR_ONLY + 1)
+enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS, ATTR_WRITEBACK, ATTR_ONLY, ATTR_SHADOW };
+#define NATTR (ATTR_SHADOW + 1)
 struct ast_attr {
 	enum attr_kind kind;
 	struct srcpos pos;
 	char *str;		/* doc */
 	enum access access;
 	struct vendors vendors;	/* vendor: the vendors; only: the targets */
+	struct ident scope;	/* shadow: its kind of copy, as written (percpu) */
+	struct ident reset_word;	/* shadow: "reset", as written; no name: none */
+	struct number reset;	/* shadow: the value after reset */
 };
 
 struct ast_msr {
@@ -360,6 +363,8 @@ struct decl {
 	const struct vendors *vendors;	/* NULL: any */
 	bool ns;
 	bool writeback;	/* the hypervisor probe may write back what it read */
+	bool shadow;	/* each CPU keeps a copy of the last value written */
+	uint64_t shadow_reset;	/* what the copy holds when the MSR cannot be read */
 	VEC(const struct ast_alias *) aliases;
 	VEC(const struct ast_element *) elements;
 	VEC(const struct ast_field *) fields;	/* with their annotations merged in */
@@ -512,7 +517,7 @@ struct outputs {
  */
 enum record {
 	REC_PLATFORM, REC_DECL, REC_ALIAS, REC_FIELD, REC_VALUE, REC_RESERVED, REC_MSR,
-	REC_HANDLE, REC_ON, REC_HANDLER, REC_HYPERVISOR, REC_HVDEFAULT, REC_HV, NREC
+	REC_HANDLE, REC_ON, REC_SHADOW, REC_HANDLER, REC_HYPERVISOR, REC_HVDEFAULT, REC_HV, NREC
 };
 extern const char *const record_names[NREC];
 /* Where each record starts in the model text, and its kind. */

@@ -59,6 +59,8 @@ struct parse_state {
 	struct ast_handling *handling;	/* the handling being read */
 	struct vendors vendors;		/* the vendor list being read */
 	struct vendors only;		/* the target list being read */
+	struct ident reset_word;	/* shadow ... reset N: the word and N being read */
+	struct number reset;
 };
 
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -114,6 +116,8 @@ static void discard_partial(struct parse_state *ps)
 		free(ps->only.list.v[i].name);
 	free(ps->only.list.v);
 	memset(&ps->only, 0, sizeof(ps->only));
+	free(ps->reset_word.name);
+	memset(&ps->reset_word, 0, sizeof(ps->reset_word));
 	free(ps->hventry.name.name);
 	free(ps->hventry.word.name);
 	free(ps->hventry.note);
@@ -159,6 +163,7 @@ static void start_msr(struct parse_state *ps, struct srcpos kw, struct ident nam
 %token INCLUDE "include" PLATFORM "platform" MSR "msr" HYPERVISOR "hypervisor"
 %token FOR "for" FEATURE "feature" DOC "doc" ACCESS "access" VENDOR "vendor"
 %token REQUIRES "requires" NONSERIALIZING "nonserializing" WRITEBACK "writeback"
+%token SHADOW "shadow"
 %token ALIAS "alias"
 %token FIELD "field" VALUE "value" RESERVED "reserved" ELEMENT "element"
 %token STRIDE "stride" READ "read" WRITE "write" RW "rw" RO "ro" WO "wo"
@@ -373,6 +378,15 @@ mstmt:
 	| REQUIRES IDENT ';'	{ free($2); error_at(&@1, NULL, "'requires' is no longer part of the language (it reached no template): say what the MSR needs in its doc"); }
 	| NONSERIALIZING ';'	{ new_attr(ps, ATTR_NS, @$); }
 	| WRITEBACK ';'		{ new_attr(ps, ATTR_WRITEBACK, @$); }
+	| SHADOW IDENT shadow_reset ';'
+		{
+			struct ast_attr *a = new_attr(ps, ATTR_SHADOW, @$);
+
+			a->scope = mkid($2, @2);
+			a->reset_word = ps->reset_word;
+			a->reset = ps->reset;
+			memset(&ps->reset_word, 0, sizeof(ps->reset_word));
+		}
 	| ONLY target_list ';'
 		{
 			new_attr(ps, ATTR_ONLY, @$)->vendors = ps->only;
@@ -461,6 +475,15 @@ target_list:
 			vec_push(&ps->only.list, mkid($1, @1));
 		}
 	| target_list ',' target_name	{ vec_push(&ps->only.list, mkid($3, @3)); }
+	;
+
+shadow_reset:
+	  %empty
+	| IDENT NUMBER
+		{
+			ps->reset_word = mkid($1, @1);
+			ps->reset = mknum($2, @2);
+		}
 	;
 
 alias_only:
@@ -769,7 +792,7 @@ static const char *closest_keyword(const char *word)
 {
 	static const char *const words[] = {
 		"include", "platform", "msr", "hypervisor", "feature", "doc", "access",
-		"vendor", "nonserializing", "writeback", "alias", "field", "value",
+		"vendor", "nonserializing", "writeback", "shadow", "alias", "field", "value",
 		"reserved", "element", "stride", "default", "handling", "behaviour", "only",
 	};
 	const char *best = NULL;
@@ -796,6 +819,7 @@ static bool is_body_keyword(yysymbol_kind_t sym)
 	switch (sym) {
 	case YYSYMBOL_FEATURE: case YYSYMBOL_DOC: case YYSYMBOL_ACCESS: case YYSYMBOL_VENDOR:
 	case YYSYMBOL_REQUIRES: case YYSYMBOL_NONSERIALIZING: case YYSYMBOL_WRITEBACK:
+	case YYSYMBOL_SHADOW:
 	case YYSYMBOL_ALIAS:
 	case YYSYMBOL_FIELD: case YYSYMBOL_VALUE: case YYSYMBOL_RESERVED: case YYSYMBOL_ELEMENT:
 	case YYSYMBOL_DEFAULT: case YYSYMBOL_HANDLING: case YYSYMBOL_BEHAVIOUR: case YYSYMBOL_ONLY:
@@ -1174,6 +1198,8 @@ static void free_msr(struct ast_msr *m)
 	free(m->param.name);
 	for (i = 0; i < m->attrs.n; i++) {
 		free(m->attrs.v[i].str);
+		free(m->attrs.v[i].scope.name);
+		free(m->attrs.v[i].reset_word.name);
 		free_ident_vec(m->attrs.v[i].vendors.list.v, m->attrs.v[i].vendors.list.n);
 	}
 	free(m->attrs.v);

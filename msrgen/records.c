@@ -34,7 +34,7 @@ static void vendors_text(struct strbuf *sb, const struct vendors *v)
 
 const char *const record_names[NREC] = {
 	"MSRGEN_PLATFORM", "MSRGEN_DECL", "MSRGEN_ALIAS", "MSRGEN_FIELD", "MSRGEN_VALUE",
-	"MSRGEN_RESERVED", "MSRGEN_MSR", "MSRGEN_HANDLE", "MSRGEN_ON", "MSRGEN_HANDLER", "MSRGEN_HYPERVISOR",
+	"MSRGEN_RESERVED", "MSRGEN_MSR", "MSRGEN_HANDLE", "MSRGEN_ON", "MSRGEN_SHADOW", "MSRGEN_HANDLER", "MSRGEN_HYPERVISOR",
 	"MSRGEN_HVDEFAULT", "MSRGEN_HV",
 };
 
@@ -265,6 +265,14 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 						handle_record(sb, spans, m, r, pi, (int)k);
 			for (pi = 0; pi < m->platforms.n; pi++)
 				on_record(sb, spans, m, r, pi);
+			if (d->shadow) {
+				record_start(sb, spans, REC_SHADOW, &d->attr[ATTR_SHADOW]->pos);
+				q(sb, r->id);
+				sb_puts(sb, ", ");
+				q(sb, r->macro);
+				sb_printf(sb, ", [[0x%08x]], [[0x%llx]], [[%d]])m4_dnl\n", r->addr,
+					  (unsigned long long)d->shadow_reset, d->ns);
+			}
 		}
 	}
 	handler_records(sb, spans, m);

@@ -165,7 +165,8 @@ static const struct {
 	[REC_ALIAS] = { 'd', -1 },	[REC_FIELD] = { 'd', -1 },
 	[REC_VALUE] = { 'd', -1 },	[REC_RESERVED] = { 'd', -1 },
 	[REC_MSR] = { 'd', 1 },		[REC_HANDLE] = { 'd', 2 },
-	[REC_ON] = { 'd', 3 },		[REC_HANDLER] = { 'd', -1 },
+	[REC_ON] = { 'd', 3 },		[REC_SHADOW] = { 'd', -1 },
+	[REC_HANDLER] = { 'd', -1 },
 	[REC_HYPERVISOR] = { 'h', -1 },	[REC_HVDEFAULT] = { 'h', -1 },
 	[REC_HV] = { 'h', 0 },
 };
