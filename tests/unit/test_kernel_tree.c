@@ -129,7 +129,7 @@ Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
 	args[5] = gen;
 	r = msrgen(args);
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_eq(checkpatch_all(k, "-f", gen), 7);
+	cr_assert_eq(checkpatch_all(k, "-f", gen), 8);
 	remove_tree(gen);
 }
 

@@ -9,6 +9,7 @@ m4_define([[MSRGEN_RESERVED]],[[]])m4_dnl
 m4_define([[MSRGEN_MSR]],[[]])m4_dnl
 m4_define([[MSRGEN_HANDLE]],[[]])m4_dnl
 m4_define([[MSRGEN_ON]],[[]])m4_dnl
+m4_define([[MSRGEN_SHADOW]],[[]])m4_dnl
 m4_define([[MSRGEN_HANDLER]],[[]])m4_dnl
 m4_define([[MSRGEN_HYPERVISOR]],[[]])m4_dnl
 m4_define([[MSRGEN_HVDEFAULT]],[[]])m4_dnl
@@ -90,6 +91,7 @@ MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[xenpv]
 MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_SHADOW([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[0x5]],[[0]])m4_dnl
 MSRGEN_DECL([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[single]],[[0x000006e0]],[[1]],[[1]],[[]],[[rw]],[[any]],[[1]],[[TSC deadline]])m4_dnl
 MSRGEN_MSR([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[ia32_tsc_deadline]],[[0]],[[rw]],[[any]],[[1]],[[TSC deadline]])m4_dnl
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
@@ -98,6 +100,7 @@ MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[x
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[rw]],[[1]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[rw]],[[1]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_SHADOW([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[0x0]],[[1]])m4_dnl
 MSRGEN_DECL([[star]],[[MSR_STAR]],[[single]],[[0xc0000081]],[[1]],[[1]],[[]],[[rw]],[[any]],[[0]],[[Legacy mode SYSCALL target]])m4_dnl
 MSRGEN_MSR([[star]],[[MSR_STAR]],[[0xc0000081]],[[star]],[[0]],[[rw]],[[any]],[[0]],[[Legacy mode SYSCALL target]])m4_dnl
 MSRGEN_HANDLE([[star]],[[MSR_STAR]],[[0xc0000081]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl

@@ -16,6 +16,9 @@ MSRGEN_BANNER_C
 
 #include <linux/build_bug.h>
 #include <linux/errno.h>
+m4_divert(-1)_mg_shadowing()_mg_sh_text()m4_dnl
+#include <linux/percpu.h>
+m4_divert(0)m4_dnl
 #include <linux/types.h>
 #include <asm/alternative.h>
 #include <asm/asm.h>
@@ -566,6 +569,57 @@ reads as a constant: prefix __msr_rd_xen_k32|64[_safe](msr[, p], K).
 m4_define([[_mg_kcase]], [[m4_ifelse([[$8]], [[ignore]], [[_mg_case(_mg_get([[kkey]]), [[$3]], [[$2]],
 	_mg_get([[kpre]])[[__msr_rd_xen_k]]m4_ifelse(_mg_k32([[$9]]), [[1]], [[32]], [[64]])[[]]_mg_get([[ksafe]])(msr[[]]_mg_get([[kp]]), [[$9]]ULL))]])]])
 m4_define([[_mg_kcases]], [[_mg_set([[kkey]], [[$1]])_mg_set([[kpre]], [[$2]])_mg_set([[ksafe]], m4_ifelse([[$3]], [[]], [[]], [[_safe]]))_mg_set([[kp]], m4_ifelse([[$3]], [[]], [[]], [[[[, $3]]]]))_mg_xenpv([[_mg_kcase]])]])
+m4_divert(-1)
+Shadowed MSRs (shadow percpu): the copies and the dispatch on them, none of
+it where the table shadows no MSR.
+m4_define([[_mg_sh_decl]], [[m4_divert(0)m4_dnl
+DECLARE_PER_CPU(u64, msr_shadow_$1);
+m4_divert(-1)]])
+m4_define([[_mg_sh_set]], [[m4_divert(0)m4_dnl
+	case $2:
+		this_cpu_write(msr_shadow_$1, val);
+		break;
+m4_divert(-1)]])
+m4_define([[_mg_sh_get]], [[m4_divert(0)m4_dnl
+	case $2:
+		return this_cpu_read(msr_shadow_$1);
+m4_divert(-1)]])
+_mg_sh_text()m4_dnl
+/*
+ * The shadowed MSRs (shadow percpu in the MSR tables): each CPU keeps a copy
+ * of the value last written to each of them through these accessors, also
+ * with a number that is not a constant, and wrmsrq_cached() and
+ * wrmsrns_cached() execute no WRMSR (on Xen PV: take no trap) when the value
+ * is the one the copy holds.  rdmsrq_cached() reads the copy.  The copy of a
+ * register that takes a value behind these accessors' back (a CPU coming up
+ * or resuming) is set again by msr_shadows_reload().  Like the register, a
+ * copy is this CPU's: write a shadowed MSR with preemption disabled, and not
+ * from an interrupt of code that writes it.
+ */
+m4_divert(-1)_mg_shadows([[_mg_sh_decl]])_mg_sh_text()m4_dnl
+
+void msr_shadows_reload(void);
+
+static __always_inline void __msr_shadow_set(u32 msr, u64 val)
+{
+	switch (msr) {
+m4_divert(-1)_mg_shadows([[_mg_sh_set]])_mg_sh_text()m4_dnl
+	}
+}
+
+/*
+ * The copy of a shadowed MSR; any other MSR, or a number that is not a
+ * constant, does not build.
+ */
+static __always_inline u64 __msr_shadow_get(u32 msr)
+{
+	switch (msr) {
+m4_divert(-1)_mg_shadows([[_mg_sh_get]])_mg_sh_text()m4_dnl
+	default:
+		BUILD_BUG_ON_MSG(1, "a cached access of an MSR the tables do not shadow");
+		return 0;
+	}
+}
 m4_divert(0)m4_dnl
 
 static __always_inline u64 __msr_rdq(u32 msr)
@@ -631,6 +685,9 @@ m4_divert(0)m4_dnl
 			break;
 		}
 	}
+m4_divert(-1)_mg_sh_text()m4_dnl
+	__msr_shadow_set(msr, val);
+m4_divert(0)m4_dnl
 	__msr_trace_wr(msr, val, 0);
 }
 
@@ -653,6 +710,10 @@ m4_divert(0)m4_dnl
 			break;
 		}
 	}
+m4_divert(-1)_mg_sh_text()m4_dnl
+	if (!err)
+		__msr_shadow_set(msr, val);
+m4_divert(0)m4_dnl
 	__msr_trace_wr(msr, val, err);
 	return err;
 }
@@ -684,6 +745,9 @@ m4_divert(0)m4_dnl
 			BUILD_BUG_ON_MSG(1, "wrmsrns() of an MSR not marked nonserializing");
 		}
 	}
+m4_divert(-1)_mg_sh_text()m4_dnl
+	__msr_shadow_set(msr, val);
+m4_divert(0)m4_dnl
 }
 
 #define rdmsrq(msr, val)	((val) = __msr_rdq((msr)))
@@ -730,6 +794,30 @@ static __always_inline void wrmsrns(u32 msr, u64 val)
 	__msr_wrns(msr, val);
 	__msr_trace_wr(msr, val, 0);
 }
+m4_divert(-1)_mg_sh_text()m4_dnl
+
+/* The value last written to a shadowed MSR on this CPU: no RDMSR. */
+static __always_inline u64 rdmsrq_cached(u32 msr)
+{
+	return __msr_shadow_get(msr);
+}
+
+/*
+ * wrmsrq() and wrmsrns() of a shadowed MSR, but nothing if the value is the
+ * one its copy holds.
+ */
+static __always_inline void wrmsrq_cached(u32 msr, u64 val)
+{
+	if (__msr_shadow_get(msr) != val)
+		wrmsrq(msr, val);
+}
+
+static __always_inline void wrmsrns_cached(u32 msr, u64 val)
+{
+	if (__msr_shadow_get(msr) != val)
+		wrmsrns(msr, val);
+}
+m4_divert(0)m4_dnl
 
 #endif /* !__ASSEMBLER__ */
 #endif /* _ASM_X86_MSR_GEN_H */

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Shadowed MSRs (shadow percpu) of the hand-written model: TSC_DEADLINE
+ * (nonserializing, reset 0) and MCx_CTL(1) (an indexed register, reset 5).
+ * Every write keeps the copy, through any accessor and with a number that
+ * is not a constant; the cached writes execute no WRMSR (on Xen PV: take no
+ * trap) for the value the copy holds; a failed _safe write leaves it.
+ */
+#include <criterion/criterion.h>
+#include <asm/msr.h>
+
+#include "harness.h"
+
+static volatile u32 var_deadline = MSR_IA32_TSC_DEADLINE;
+
+static void setup(void)
+{
+	harness_init();
+}
+
+TestSuite(shadow, .init = setup);
+
+/* WRMSR-class instructions executed since the last harness_log_clear() */
+static unsigned long writes(void)
+{
+	return hlog.n[I_WRMSR] + hlog.n[I_WRMSR_DS] + hlog.n[I_WRMSRNS] + hlog.n[I_WRMSRNS_IMM];
+}
+
+static u64 reg(u32 msr)
+{
+	u64 v = 0;
+
+	cr_assert(model_get(msr, &v), "MSR %#x is not in the model", msr);
+	return v;
+}
+
+static void start(enum harness_fs fs)
+{
+	harness_patch(fs);
+	model_reset();
+	model_set(MSR_IA32_TSC_DEADLINE, 0x77);
+	model_set(MSR_IA32_MCx_CTL(1), 0x9);
+	model_set(MSR_IA32_MCx_CTL(2), 0);
+	model_inject_gp(MSR_IA32_MCx_CTL(1), true);
+	msr_shadows_reload();
+	model_inject_gp(MSR_IA32_MCx_CTL(1), false);
+	harness_log_clear();
+}
+
+static void run_cached(enum harness_fs fs)
+{
+	const char *f = harness_fs_name[fs];
+
+	start(fs);
+	/* the reload read the register, or took the reset value where it faulted */
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x77, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 5, "%s", f);
+	cr_assert_eq(hlog.n[I_RDMSR] + hlog.n[I_RDMSR_IMM], 0, "%s: rdmsrq_cached() read", f);
+
+	/* the same value twice: one WRMSR */
+	wrmsrq_cached(MSR_IA32_TSC_DEADLINE, 0x100);
+	wrmsrq_cached(MSR_IA32_TSC_DEADLINE, 0x100);
+	cr_assert_eq(writes(), 1, "%s: %lu writes of one value", f, writes());
+	cr_assert_eq(reg(MSR_IA32_TSC_DEADLINE), 0x100, "%s", f);
+	wrmsrns_cached(MSR_IA32_TSC_DEADLINE, 0x100);
+	cr_assert_eq(writes(), 1, "%s: wrmsrns_cached() of the copy's value wrote", f);
+
+	/* another value: written, and the copy follows */
+	wrmsrns_cached(MSR_IA32_TSC_DEADLINE, 0x200);
+	cr_assert_eq(writes(), 2, "%s", f);
+	cr_assert_eq(reg(MSR_IA32_TSC_DEADLINE), 0x200, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x200, "%s", f);
+
+	/* wrmsrq() always writes, and keeps the copy */
+	wrmsrq(MSR_IA32_TSC_DEADLINE, 0x200);
+	cr_assert_eq(writes(), 3, "%s", f);
+	wrmsr(MSR_IA32_TSC_DEADLINE, 0x300, 0x1);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x100000300ULL, "%s: wrmsr()", f);
+	wrmsrns(MSR_IA32_TSC_DEADLINE, 0x400);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x400, "%s: wrmsrns()", f);
+
+	/* a number that is not a constant keeps it too */
+	wrmsrq(var_deadline, 0x500);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x500, "%s: variable wrmsrq()", f);
+	cr_assert_eq(wrmsrq_safe(var_deadline, 0x600), 0, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x600, "%s: variable _safe", f);
+	wrmsrns(var_deadline, 0x700);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x700, "%s: variable wrmsrns()", f);
+	harness_log_clear();
+	wrmsrq_cached(MSR_IA32_TSC_DEADLINE, 0x700);
+	cr_assert_eq(writes(), 0, "%s", f);
+
+	/* a failed _safe write leaves the copy; a good one moves it */
+	model_inject_gp(MSR_IA32_MCx_CTL(1), true);
+	cr_assert_eq(wrmsrq_safe(MSR_IA32_MCx_CTL(1), 0x3), -EIO, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 5, "%s: a failed write moved the copy", f);
+	model_inject_gp(MSR_IA32_MCx_CTL(1), false);
+	cr_assert_eq(wrmsrq_safe(MSR_IA32_MCx_CTL(1), 0x3), 0, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 3, "%s", f);
+	cr_assert_eq(reg(MSR_IA32_MCx_CTL(1)), 3, "%s", f);
+
+	/* another MSR's write touches no copy */
+	wrmsrq(MSR_IA32_MCx_CTL(2), 0x8);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 3, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x700, "%s", f);
+
+	/* a register that took a value behind the accessors: reloaded */
+	model_set(MSR_IA32_TSC_DEADLINE, 0x42);
+	msr_shadows_reload();
+	harness_log_clear();
+	wrmsrq_cached(MSR_IA32_TSC_DEADLINE, 0x42);
+	cr_assert_eq(writes(), 0, "%s: after the reload", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 3, "%s", f);
+}
+
+Test(shadow, cached_legacy) { run_cached(FS_LEGACY); }
+Test(shadow, cached_wrmsrns) { run_cached(FS_WRMSRNS); }
+Test(shadow, cached_msr_imm) { run_cached(FS_MSR_IMM); }
+Test(shadow, cached_xenpv) { run_cached(FS_XENPV); }
