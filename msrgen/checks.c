@@ -1481,7 +1481,7 @@ static void check_shadow_bypass(struct model *m, const struct check *c)
 					continue;
 				report(c, &h->ast->kind_pos,
 				       k ? "%s is shadowed, but on platform %s its writes are '%s': the register would not hold what its copy says"
-					 : "%s is shadowed, but on platform %s its reads are '%s': rdmsrq() would not give what its copy says",
+					 : "%s is shadowed, but on platform %s its reads are '%s': a read would not give what its copy says",
 				       d->name, m->platforms.v[pi].name, handling_name(h));
 				note_at(&d->attr[ATTR_SHADOW]->pos, "shadowed here");
 			}
