@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * msrgen install and patch against the real Linux 7.3 tree, and the tree's
- * own scripts/checkpatch.pl --strict on what msrgen emits: every file the
- * linux-7.3 target generates from defs/ and every patch of the series must
- * have no errors and no warnings.
+ * msrgen install and patch against the real Linux 7.3 and 6.12 trees, and
+ * each tree's own scripts/checkpatch.pl --strict on what msrgen emits for it:
+ * every file the linux-7.3 or linux-6.12 target generates from defs/ and
+ * every patch of its series must have no errors and no warnings.
  *
- * Needs the tree tools/test fetches (tests/kernel/fetch --what linux) at
- * $MSRGEN_CACHE/linux-source-7.3 (default /var/tmp/msrgen-cache); skipped
- * without it.  No checkpatch message is ignored: each patch that adds files
+ * Needs the trees tools/test fetches (tests/kernel/fetch --what linux) at
+ * $MSRGEN_CACHE/linux-source-7.3 and linux-source-6.12 (default
+ * /var/tmp/msrgen-cache); a test is skipped without its tree.  No checkpatch message is ignored: each patch that adds files
  * also adds them to MAINTAINERS.
  */
 #include <criterion/criterion.h>
@@ -168,6 +168,98 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 	 * x86 and the Xen lists for every patch
 	 */
 	for (int i = 1; i <= 4; i++) {
+		char *out = xasprintf("%s/gm-%d", s, i), *text;
+
+		cr_assert_eq(run_sh("cd '%s' && perl scripts/get_maintainer.pl --no-git --no-tree "
+				    "--no-rolestats --mpath '%s/MAINTAINERS' '%s'/%04d-*.patch "
+				    "> '%s' 2>&1", k, a, s, i, out), 0);
+		text = slurp(out);
+		cr_assert(text && strstr(text, "x86@kernel.org\n") &&
+			  strstr(text, "xen-devel@lists.xenproject.org"), "patch %d:\n%s", i, text);
+		free(text);
+		unlink(out);
+		free(out);
+	}
+	remove_tree(a);
+	remove_tree(t);
+	remove_tree(s);
+}
+
+/* The Linux 6.12 tree of the linux-6.12 target, or NULL */
+static char *ktree_612(void)
+{
+	const char *cache = getenv("MSRGEN_CACHE");
+	char *t = xasprintf("%s/linux-source-6.12", cache && cache[0] ? cache : "/var/tmp/msrgen-cache");
+	char *mk = xasprintf("%s/scripts/checkpatch.pl", t);
+
+	if (access(mk, R_OK)) {
+		free(mk);
+		free(t);
+		return NULL;
+	}
+	free(mk);
+	return t;
+}
+
+/* A copy of the files of tree k that target's install.plan edits or reads */
+static char *copy_plan_files(const char *k, const char *target)
+{
+	char *t = make_tempdir();
+
+	cr_assert_eq(run_sh("cd '%s' && sed -n 's/^\\(replace\\|insert-after\\|insert-before\\|append\\|expect\\) \\([^ ]*\\).*/\\2/p' "
+			    "'%s/templates/%s/install.plan' | LC_ALL=C sort -u | while read -r f; do "
+			    "mkdir -p \"%s/$(dirname \"$f\")\" && cp \"$f\" \"%s/$f\" || exit 1; done",
+			    k, SRC_DIR, target, t, t), 0);
+	return t;
+}
+
+/* The linux-6.12 target, with 6.12's own checkpatch.pl and get_maintainer.pl */
+Test(kernel_tree, linux_6_12_generated_files_are_checkpatch_clean, .timeout = 600)
+{
+	char *k = ktree_612(), *gen;
+	const char *args[] = { "generate", "-q", "--target", "linux-6.12", "-o", NULL, NULL };
+	struct run r;
+
+	if (!k)
+		cr_skip_test("no Linux 6.12 tree (tests/kernel/fetch --what linux)");
+	gen = make_tempdir();
+	args[5] = gen;
+	r = msrgen(args);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(checkpatch_all(k, "-f", gen), 6);
+	remove_tree(gen);
+}
+
+Test(kernel_tree, linux_6_12_install_and_series_on_the_real_tree, .timeout = 600)
+{
+	char *k = ktree_612(), *t, *s, *a;
+	struct run r;
+
+	if (!k)
+		cr_skip_test("no Linux 6.12 tree (tests/kernel/fetch --what linux)");
+	t = copy_plan_files(k, "linux-6.12");
+	s = make_tempdir();
+	{
+		const char *args[] = { "patch", "-q", "--target", "linux-6.12", "--kernel-tree", t,
+				       "-o", s, "--signoff", SIGNOFF, NULL };
+
+		r = msrgen(args);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+	}
+	{
+		const char *args[] = { "install", "-q", "--target", "linux-6.12", "--kernel-tree", t,
+				       NULL };
+
+		r = msrgen(args);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+		r = msrgen(args);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+	}
+	cr_assert_eq(checkpatch_all(k, "", s), 3);
+	a = copy_plan_files(k, "linux-6.12");
+	cr_assert_eq(git_am_series(a, s, 3), 0);
+	cr_assert_eq(run_sh("diff -r '%s' '%s'", a, t), 0);
+	for (int i = 1; i <= 3; i++) {
 		char *out = xasprintf("%s/gm-%d", s, i), *text;
 
 		cr_assert_eq(run_sh("cd '%s' && perl scripts/get_maintainer.pl --no-git --no-tree "
