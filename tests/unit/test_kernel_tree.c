@@ -7,8 +7,9 @@
  *
  * Needs the trees tools/test fetches (tests/kernel/fetch --what linux) at
  * $MSRGEN_CACHE/linux-source-7.3 and linux-source-6.12 (default
- * /var/tmp/msrgen-cache); a test is skipped without its tree.  No checkpatch message is ignored: each patch that adds files
- * also adds them to MAINTAINERS.
+ * /var/tmp/msrgen-cache); a test is skipped without its tree.  No checkpatch
+ * message is ignored: each patch that adds files also adds them to
+ * MAINTAINERS.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
