@@ -1534,8 +1534,8 @@ static char *install_cover(const struct install_plan *plan, const struct outputs
 	sb_printf(&sb, "%s\n\n%s", plan->cover, plan->cover_body.s);
 	if (plan->cover_body.len)
 		sb_puts(&sb, "\n");
-	sb_printf(&sb, "The generated files are the output of msrgen %s for %s,\n"
-		  "inputs digest sha256:%s.\n", MSRGEN_VERSION, target, gen->digest);
+	sb_printf(&sb, "The generated files are the output of msrgen %s for %s, whose\n"
+		  "inputs digest is\n\n  sha256:%s\n", MSRGEN_VERSION, target, gen->digest);
 	return sb.s;
 }
 

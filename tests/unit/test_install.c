@@ -640,15 +640,15 @@ Test(patch, cover_letter)
 		  "%s", cover);
 	free(want);
 	/* the digest of the tables and templates: hex, and no file's own */
-	d = strstr(cover, "\ninputs digest sha256:");
+	d = strstr(cover, "\ninputs digest is\n\n  sha256:");
 	cr_assert(d, "%s", cover);
-	d += 15;
+	d += 21;
 	cr_assert_eq(strspn(d + 7, "0123456789abcdef"), 64, "%s", cover);
 	cr_assert(strncmp(d, digest, 71), "the cover names msr-gen.h's own digest");
 	memcpy(digest, d, 71);
 	want = xasprintf("for a new series against LINUX, or msrgen install to update a tree.\n\n"
-			 "The generated files are the output of msrgen %s for linux-7.3,\n"
-			 "inputs digest %s.\n\n"
+			 "The generated files are the output of msrgen %s for linux-7.3, whose\n"
+			 "inputs digest is\n\n  %s\n\n"
 			 "Ann Config (4):\n"
 			 "  x86/extable: Report the MSR of a faulting immediate-form access\n"
 			 "  x86/msr: Add generated inline MSR accessors\n"
@@ -672,11 +672,11 @@ static char *cover_digest(const char *tree, const char *templates)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cover = slurp(xasprintf("%s/0000-cover-letter.patch", s));
 	cr_assert(cover);
-	d = strstr(cover, "\ninputs digest sha256:");
+	d = strstr(cover, "\ninputs digest is\n\n  sha256:");
 	cr_assert(d, "%s", cover);
 	run_free(&r);
 	remove_tree(s);
-	return xstrndup(d + 15, 71);
+	return xstrndup(d + 21, 71);
 }
 
 /* Every file the target uses is an input: names.conf, install.plan and
