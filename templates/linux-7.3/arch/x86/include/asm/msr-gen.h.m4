@@ -584,6 +584,9 @@ m4_define([[_mg_sh_get]], [[m4_divert(0)m4_dnl
 	case $2:
 		return this_cpu_read(msr_shadow_$1);
 m4_divert(-1)]])
+m4_define([[_mg_sh_chk]], [[m4_divert(0)m4_dnl
+	case $2:
+m4_divert(-1)]])
 _mg_sh_text()m4_dnl
 /*
  * The shadowed MSRs (shadow percpu in the MSR tables): each CPU keeps a copy
@@ -598,8 +601,6 @@ _mg_sh_text()m4_dnl
  */
 m4_divert(-1)_mg_shadows([[_mg_sh_decl]])_mg_sh_text()m4_dnl
 
-void msr_shadows_reload(void);
-
 static __always_inline void __msr_shadow_set(u32 msr, u64 val)
 {
 	switch (msr) {
@@ -608,15 +609,25 @@ m4_divert(-1)_mg_shadows([[_mg_sh_set]])_mg_sh_text()m4_dnl
 }
 
 /*
- * The copy of a shadowed MSR; any other MSR, or a number that is not a
- * constant, does not build.
+ * A constant number of a shadowed MSR, or the build fails: the cached
+ * accessors take no other.
  */
+static __always_inline void __msr_shadow_check(u32 msr)
+{
+	switch (msr) {
+m4_divert(-1)_mg_shadows([[_mg_sh_chk]])_mg_sh_text()m4_dnl
+		break;
+	default:
+		BUILD_BUG_ON_MSG(1, "a cached access of an MSR the tables do not shadow");
+	}
+}
+
 static __always_inline u64 __msr_shadow_get(u32 msr)
 {
+	__msr_shadow_check(msr);
 	switch (msr) {
 m4_divert(-1)_mg_shadows([[_mg_sh_get]])_mg_sh_text()m4_dnl
 	default:
-		BUILD_BUG_ON_MSG(1, "a cached access of an MSR the tables do not shadow");
 		return 0;
 	}
 }
@@ -817,7 +828,23 @@ static __always_inline void wrmsrns_cached(u32 msr, u64 val)
 	if (__msr_shadow_get(msr) != val)
 		wrmsrns(msr, val);
 }
+
+/*
+ * A shadowed MSR took val behind the accessors (a guest's value after a VM
+ * exit, a value the hardware loaded): its copy follows, with no WRMSR.
+ */
+static __always_inline void msr_shadow_sync(u32 msr, u64 val)
+{
+	__msr_shadow_check(msr);
+	__msr_shadow_set(msr, val);
+}
 m4_divert(0)m4_dnl
+
+/*
+ * Every copy of a shadowed MSR from its register, for a CPU that comes up or
+ * resumes (arch/x86/kernel/cpu/msr-shadow.c; nothing without one).
+ */
+void msr_shadows_reload(void);
 
 #endif /* !__ASSEMBLER__ */
 #endif /* _ASM_X86_MSR_GEN_H */

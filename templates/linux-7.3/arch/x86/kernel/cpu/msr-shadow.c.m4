@@ -2,23 +2,22 @@
 m4_include([[_lib.m4]])m4_dnl
 MSRGEN_BANNER_C
 m4_divert(-1)
-The per-CPU copies of the shadowed MSRs (shadow percpu) and their reload:
-a comment alone where the table shadows no MSR.
+The per-CPU copies of the shadowed MSRs (shadow percpu) and their reload,
+an empty one where the table shadows no MSR.  Exported for every module:
+a module's wrmsrq() of a number that is not a constant keeps the copies.
 _ms_k(value): a reset value as C.
 m4_define([[_ms_k]], [[m4_ifelse([[$1]], [[0x0]], [[0]], [[$1ULL]])]])
 m4_define([[_ms_define]], [[m4_divert(0)m4_dnl
 DEFINE_PER_CPU(u64, msr_shadow_$1)m4_ifelse([[$4]], [[0x0]], [[]], [[ = _ms_k([[$4]])]]);
-EXPORT_PER_CPU_SYMBOL_GPL(msr_shadow_$1);
+EXPORT_PER_CPU_SYMBOL(msr_shadow_$1);
 m4_divert(-1)]])
 m4_define([[_ms_reload]], [[m4_divert(0)m4_dnl
 	if (rdmsrq_safe($2, &val))
 		val = _ms_k([[$4]]);
 	this_cpu_write(msr_shadow_$1, val);
 m4_divert(-1)]])
-m4_ifelse(_mg_shadowing(), [[1]], [[]], [[m4_divert(0)m4_dnl
-/* The MSR tables shadow no MSR: asm/msr-gen.h keeps no copies. */
-m4_divert(-1)]])
-_mg_sh_text()m4_dnl
+_mg_shadowing()
+m4_ifelse(_mg_get([[shadowing]], [[0]]), [[1]], [[m4_divert(0)m4_dnl
 /*
  * The per-CPU copies of the shadowed MSRs (asm/msr-gen.h): the value last
  * written to each register on this CPU, and its value after reset before
@@ -28,7 +27,7 @@ _mg_sh_text()m4_dnl
 #include <linux/percpu.h>
 #include <asm/msr.h>
 
-m4_divert(-1)_mg_shadows([[_ms_define]])_mg_sh_text()m4_dnl
+m4_divert(-1)_mg_shadows([[_ms_define]])m4_divert(0)m4_dnl
 
 /*
  * Each copy from its register on this CPU, or the register's value after
@@ -39,6 +38,16 @@ void msr_shadows_reload(void)
 {
 	u64 val;
 
-m4_divert(-1)_mg_shadows([[_ms_reload]])_mg_sh_text()m4_dnl
+m4_divert(-1)_mg_shadows([[_ms_reload]])m4_divert(0)m4_dnl
 }
-m4_divert(0)m4_dnl
+]], [[m4_divert(0)m4_dnl
+/*
+ * The MSR tables shadow no MSR: asm/msr-gen.h keeps no per-CPU copies, and
+ * there is nothing to reload.
+ */
+#include <asm/msr.h>
+
+void msr_shadows_reload(void)
+{
+}
+]])m4_dnl
