@@ -19,7 +19,6 @@
 
 #include "testutil.h"
 
-#define INST TESTS_DIR "/install"
 #define SIGNOFF "A U Thor <author@example.com>"
 
 static char *ktree(void)
@@ -38,14 +37,15 @@ static char *ktree(void)
 }
 
 
-/* A copy of the files of the real tree that the plan touches (as the fixture) */
-static char *copy_touched(const char *k)
+/* A copy of the files of tree k that target's install.plan edits or reads */
+static char *copy_plan_files(const char *k, const char *target)
 {
 	char *t = make_tempdir();
 
-	cr_assert_eq(run_sh("cd '%s/tree' && find . -type f | while read -r f; do "
-			"mkdir -p \"%s/$(dirname \"$f\")\" && cp \"%s/$f\" \"%s/$f\" || exit 1; done",
-			INST, t, k, t), 0);
+	cr_assert_eq(run_sh("cd '%s' && sed -n 's/^\\(replace\\|insert-after\\|insert-before\\|append\\|expect\\) \\([^ ]*\\).*/\\2/p' "
+			    "'%s/templates/%s/install.plan' | LC_ALL=C sort -u | while read -r f; do "
+			    "mkdir -p \"%s/$(dirname \"$f\")\" && cp \"$f\" \"%s/$f\" || exit 1; done",
+			    k, SRC_DIR, target, t, t), 0);
 	return t;
 }
 
@@ -141,7 +141,7 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 
 	if (!k)
 		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
-	t = copy_touched(k);
+	t = copy_plan_files(k, "linux-7.3");
 	s = make_tempdir();
 	{
 		const char *args[] = { "patch", "-q", "--target", "linux-7.3", "--kernel-tree", t,
@@ -161,7 +161,7 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 	}
 	cr_assert_eq(checkpatch_all(k, "", s), 4);
 	/* the series applies to the real files and gives what install gave */
-	a = copy_touched(k);
+	a = copy_plan_files(k, "linux-7.3");
 	cr_assert_eq(git_am_series(a, s, 4), 0);
 	cr_assert_eq(run_sh("diff -r '%s' '%s'", a, t), 0);
 	/*
@@ -199,18 +199,6 @@ static char *ktree_612(void)
 		return NULL;
 	}
 	free(mk);
-	return t;
-}
-
-/* A copy of the files of tree k that target's install.plan edits or reads */
-static char *copy_plan_files(const char *k, const char *target)
-{
-	char *t = make_tempdir();
-
-	cr_assert_eq(run_sh("cd '%s' && sed -n 's/^\\(replace\\|insert-after\\|insert-before\\|append\\|expect\\) \\([^ ]*\\).*/\\2/p' "
-			    "'%s/templates/%s/install.plan' | LC_ALL=C sort -u | while read -r f; do "
-			    "mkdir -p \"%s/$(dirname \"$f\")\" && cp \"$f\" \"%s/$f\" || exit 1; done",
-			    k, SRC_DIR, target, t, t), 0);
 	return t;
 }
 

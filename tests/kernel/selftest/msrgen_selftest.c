@@ -27,6 +27,8 @@
  *               on Xen PV also an x2APIC read): -EIO and 0, no oops, no
  *               "unchecked MSR access"
  *   generic     non-constant numbers (volatile) through the generic path
+ *   shadow      (linux-7.3) MISC_FEATURES_ENABLES's per-CPU copy: true,
+ *               reloaded, and with tracepoints its cached writes counted
  *
  * Output: "msrgen-selftest: plan N (PLATFORM)", "msrgen-selftest: ok NAME"
  * or "msrgen-selftest: FAIL NAME: why" per case, and at the end
@@ -44,6 +46,9 @@
 #include <asm/msr.h>
 #include <asm/apicdef.h>
 #include <asm/asm.h>
+#if defined(MSRGEN_SHADOWS) && defined(CONFIG_TRACEPOINTS)
+#include <asm/msr-trace.h>
+#endif
 
 #ifndef _ASM_X86_MSR_GEN_H
 #error "asm/msr.h did not include msrgen's asm/msr-gen.h: is this an msrgen tree?"
@@ -530,6 +535,74 @@ static void test_wrmsrns(void)
 }
 #endif
 
+#ifdef MSRGEN_SHADOWS
+/*
+ * shadow (tables that shadow MISC_FEATURES_ENABLES: hooks/msrgen/20-selftest
+ * defines MSRGEN_SHADOWS for linux-7.3): the copy is what the register holds
+ * (msr_shadows_reload() ran in cpu_init()), and is again after it was made
+ * to say otherwise and reloaded, as after a resume.  With tracepoints (the
+ * clang configuration) the writes are counted on msr:write_msr: two cached
+ * writes of the copy's value write nothing, wrmsrq() once, and a cached
+ * write of a value the copy does not hold once.  Only the register's own
+ * value is written: Xen PV takes no other on a host without CPUID faulting.
+ */
+#ifdef CONFIG_TRACEPOINTS
+static unsigned int st_misc_writes;
+
+static void st_count_write(void *data, unsigned int msr, u64 val, int failed)
+{
+	if (msr == MSR_MISC_FEATURES_ENABLES)
+		st_misc_writes++;
+}
+#endif
+
+static void test_shadow(void)
+{
+	u64 hw = 0, copy, again;
+	int err;
+
+	preempt_disable();
+	err = raw_rdmsr_safe(MSR_MISC_FEATURES_ENABLES, &hw);
+	copy = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
+	msr_shadow_sync(MSR_MISC_FEATURES_ENABLES, ~copy);
+	msr_shadows_reload();
+	again = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
+	preempt_enable();
+	why("MISC_FEATURES_ENABLES copy %#llx, register %d/%#llx", copy, err, hw);
+	report("shadow copy", copy == (err ? 0 : hw));
+	why("after a reload %#llx, register %d/%#llx", again, err, hw);
+	report("shadow reload", again == copy);
+#ifdef CONFIG_TRACEPOINTS
+	{
+		unsigned int same, plain, other;
+
+		if (err || register_trace_write_msr(st_count_write, NULL)) {
+			why("no register (%d) or no probe", err);
+			report("shadow writes", false);
+			return;
+		}
+		preempt_disable();
+		st_misc_writes = 0;
+		wrmsrq_cached(MSR_MISC_FEATURES_ENABLES, hw);
+		wrmsrq_cached(MSR_MISC_FEATURES_ENABLES, hw);
+		same = st_misc_writes;
+		wrmsrq(MSR_MISC_FEATURES_ENABLES, hw);
+		plain = st_misc_writes;
+		msr_shadow_sync(MSR_MISC_FEATURES_ENABLES, ~hw);
+		wrmsrq_cached(MSR_MISC_FEATURES_ENABLES, hw);
+		wrmsrq_cached(MSR_MISC_FEATURES_ENABLES, hw);
+		other = st_misc_writes;
+		preempt_enable();
+		unregister_trace_write_msr(st_count_write, NULL);
+		tracepoint_synchronize_unregister();
+		why("WRMSRs: %u for two cached writes of the value, %u after wrmsrq(), %u after two cached writes of another",
+		    same, plain, other);
+		report("shadow writes", same == 0 && plain == 1 && other == 2);
+	}
+#endif
+}
+#endif
+
 static int __init msrgen_selftest(void)
 {
 	bool xen = xen_pv_domain();
@@ -540,10 +613,14 @@ static int __init msrgen_selftest(void)
 	/*
 	 * Plan: pt-read 4 (+1 64-bit), pt-write 1 (+1), seg 0 (+3),
 	 * apicbase 1 (+1 with CPU 1), pmu 2, absent 2, gp 1, generic 4 (+1),
-	 * halves 3, wrmsrns 0 (+1); Xen PV: ignore 4, gp +1, generic +2.
+	 * halves 3, wrmsrns 0 (+1); Xen PV: ignore 4, gp +1, generic +2; shadow 2
+	 * (+1 with tracepoints) where the tables shadow MISC_FEATURES_ENABLES.
 	 */
 	st_planned = 4 + 1 + 0 + 1 + cpu1 + 2 + 2 + 1 + 4 + 3 +
 		     (x86_64 ? 1 + 1 + 3 + 1 + 1 : 0) + (xen ? 4 + 1 + 2 : 0);
+#ifdef MSRGEN_SHADOWS
+	st_planned += 2 + IS_ENABLED(CONFIG_TRACEPOINTS);
+#endif
 	pr_info(TAG "plan %u (%s, %u CPUs)\n", st_planned,
 		xen ? "xenpv" : "native", num_online_cpus());
 
@@ -580,6 +657,9 @@ static int __init msrgen_selftest(void)
 	test_halves();
 #ifdef CONFIG_X86_64
 	test_wrmsrns();
+#endif
+#ifdef MSRGEN_SHADOWS
+	test_shadow();
 #endif
 
 	pr_info(TAG "%u passed, %u failed\n", st_passed,
