@@ -21,10 +21,12 @@
 
 #define SIGNOFF "A U Thor <author@example.com>"
 
-static char *ktree(void)
+/* The Linux tree of a version ("7.3", "6.12") that tools/test fetches, or NULL */
+static char *ktree(const char *version)
 {
 	const char *cache = getenv("MSRGEN_CACHE");
-	char *t = xasprintf("%s/linux-source-7.3", cache && cache[0] ? cache : "/var/tmp/msrgen-cache");
+	char *t = xasprintf("%s/linux-source-%s", cache && cache[0] ? cache : "/var/tmp/msrgen-cache",
+			    version);
 	char *mk = xasprintf("%s/scripts/checkpatch.pl", t);
 
 	if (access(mk, R_OK)) {
@@ -35,7 +37,6 @@ static char *ktree(void)
 	free(mk);
 	return t;
 }
-
 
 /* A copy of the files of tree k that target's install.plan edits or reads */
 static char *copy_plan_files(const char *k, const char *target)
@@ -118,40 +119,40 @@ static int checkpatch_all(const char *k, const char *opts, const char *dir)
 	return files;
 }
 
-Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
+/* Every file target generates from defs/ is checkpatch clean in tree k: nfiles of them */
+static void generated_clean(const char *k, const char *target, int nfiles)
 {
-	char *k = ktree(), *gen;
-	const char *args[] = { "generate", "-q", "--target", "linux-7.3", "-o", NULL, NULL };
+	const char *args[] = { "generate", "-q", "--target", target, "-o", NULL, NULL };
+	char *gen = make_tempdir();
 	struct run r;
 
-	if (!k)
-		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
-	gen = make_tempdir();
 	args[5] = gen;
 	r = msrgen(args);
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_eq(checkpatch_all(k, "-f", gen), 8);
+	cr_assert_eq(checkpatch_all(k, "-f", gen), nfiles);
 	remove_tree(gen);
 }
 
-Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
+/*
+ * target's series of npatches for tree k: checkpatch clean, and applied to the
+ * files its plan names it gives what msrgen install gives (twice); with the
+ * MAINTAINERS the series leaves, get_maintainer.pl names the x86 and the Xen
+ * lists for every patch
+ */
+static void series_on_real_tree(const char *k, const char *target, int npatches)
 {
-	char *k = ktree(), *t, *s, *a;
+	char *t = copy_plan_files(k, target), *s = make_tempdir(), *a;
 	struct run r;
 
-	if (!k)
-		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
-	t = copy_plan_files(k, "linux-7.3");
-	s = make_tempdir();
 	{
-		const char *args[] = { "patch", "-q", "--target", "linux-7.3", "--kernel-tree", t,
+		const char *args[] = { "patch", "-q", "--target", target, "--kernel-tree", t,
 				       "-o", s, "--signoff", SIGNOFF, NULL };
 
 		r = msrgen(args);
 		cr_assert_eq(r.status, 0, "%s", r.err);
 	}
 	{
-		const char *args[] = { "install", "-q", "--target", "linux-7.3", "--kernel-tree", t,
+		const char *args[] = { "install", "-q", "--target", target, "--kernel-tree", t,
 				       NULL };
 
 		r = msrgen(args);
@@ -159,16 +160,11 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 		r = msrgen(args);
 		cr_assert_eq(r.status, 0, "%s", r.err);
 	}
-	cr_assert_eq(checkpatch_all(k, "", s), 4);
-	/* the series applies to the real files and gives what install gave */
-	a = copy_plan_files(k, "linux-7.3");
-	cr_assert_eq(git_am_series(a, s, 4), 0);
+	cr_assert_eq(checkpatch_all(k, "", s), npatches);
+	a = copy_plan_files(k, target);
+	cr_assert_eq(git_am_series(a, s, npatches), 0);
 	cr_assert_eq(run_sh("diff -r '%s' '%s'", a, t), 0);
-	/*
-	 * get_maintainer.pl, with the MAINTAINERS the series leaves, names the
-	 * x86 and the Xen lists for every patch
-	 */
-	for (int i = 1; i <= 4; i++) {
+	for (int i = 1; i <= npatches; i++) {
 		char *out = xasprintf("%s/gm-%d", s, i), *text;
 
 		cr_assert_eq(run_sh("cd '%s' && perl scripts/get_maintainer.pl --no-git --no-tree "
@@ -186,82 +182,39 @@ Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
 	remove_tree(s);
 }
 
-/* The Linux 6.12 tree of the linux-6.12 target, or NULL */
-static char *ktree_612(void)
+Test(kernel_tree, generated_files_are_checkpatch_clean, .timeout = 600)
 {
-	const char *cache = getenv("MSRGEN_CACHE");
-	char *t = xasprintf("%s/linux-source-6.12", cache && cache[0] ? cache : "/var/tmp/msrgen-cache");
-	char *mk = xasprintf("%s/scripts/checkpatch.pl", t);
+	char *k = ktree("7.3");
 
-	if (access(mk, R_OK)) {
-		free(mk);
-		free(t);
-		return NULL;
-	}
-	free(mk);
-	return t;
+	if (!k)
+		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
+	generated_clean(k, "linux-7.3", 8);
+}
+
+Test(kernel_tree, install_and_series_on_the_real_tree, .timeout = 600)
+{
+	char *k = ktree("7.3");
+
+	if (!k)
+		cr_skip_test("no Linux 7.3 tree (tests/kernel/fetch --what linux)");
+	series_on_real_tree(k, "linux-7.3", 4);
 }
 
 /* The linux-6.12 target, with 6.12's own checkpatch.pl and get_maintainer.pl */
 Test(kernel_tree, linux_6_12_generated_files_are_checkpatch_clean, .timeout = 600)
 {
-	char *k = ktree_612(), *gen;
-	const char *args[] = { "generate", "-q", "--target", "linux-6.12", "-o", NULL, NULL };
-	struct run r;
+	char *k = ktree("6.12");
 
 	if (!k)
 		cr_skip_test("no Linux 6.12 tree (tests/kernel/fetch --what linux)");
-	gen = make_tempdir();
-	args[5] = gen;
-	r = msrgen(args);
-	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_eq(checkpatch_all(k, "-f", gen), 6);
-	remove_tree(gen);
+	generated_clean(k, "linux-6.12", 6);
 }
 
 Test(kernel_tree, linux_6_12_install_and_series_on_the_real_tree, .timeout = 600)
 {
-	char *k = ktree_612(), *t, *s, *a;
-	struct run r;
+	char *k = ktree("6.12");
 
 	if (!k)
 		cr_skip_test("no Linux 6.12 tree (tests/kernel/fetch --what linux)");
-	t = copy_plan_files(k, "linux-6.12");
-	s = make_tempdir();
-	{
-		const char *args[] = { "patch", "-q", "--target", "linux-6.12", "--kernel-tree", t,
-				       "-o", s, "--signoff", SIGNOFF, NULL };
-
-		r = msrgen(args);
-		cr_assert_eq(r.status, 0, "%s", r.err);
-	}
-	{
-		const char *args[] = { "install", "-q", "--target", "linux-6.12", "--kernel-tree", t,
-				       NULL };
-
-		r = msrgen(args);
-		cr_assert_eq(r.status, 0, "%s", r.err);
-		r = msrgen(args);
-		cr_assert_eq(r.status, 0, "%s", r.err);
-	}
-	cr_assert_eq(checkpatch_all(k, "", s), 3);
-	a = copy_plan_files(k, "linux-6.12");
-	cr_assert_eq(git_am_series(a, s, 3), 0);
-	cr_assert_eq(run_sh("diff -r '%s' '%s'", a, t), 0);
-	for (int i = 1; i <= 3; i++) {
-		char *out = xasprintf("%s/gm-%d", s, i), *text;
-
-		cr_assert_eq(run_sh("cd '%s' && perl scripts/get_maintainer.pl --no-git --no-tree "
-				    "--no-rolestats --mpath '%s/MAINTAINERS' '%s'/%04d-*.patch "
-				    "> '%s' 2>&1", k, a, s, i, out), 0);
-		text = slurp(out);
-		cr_assert(text && strstr(text, "x86@kernel.org\n") &&
-			  strstr(text, "xen-devel@lists.xenproject.org"), "patch %d:\n%s", i, text);
-		free(text);
-		unlink(out);
-		free(out);
-	}
-	remove_tree(a);
-	remove_tree(t);
-	remove_tree(s);
+	series_on_real_tree(k, "linux-6.12", 3);
 }
