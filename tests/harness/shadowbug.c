@@ -3,7 +3,7 @@
  * The cached accessors of asm/msr-gen.h take a constant number of a
  * shadowed MSR: of the hand model's TSC_DEADLINE they build; of STAR (not
  * shadowed) or of a number that is not a constant they do not
- * (check-shadowbug.sh counts the errors).
+ * (check-buildbug.sh counts the errors).
  */
 #include <asm/msr.h>
 
