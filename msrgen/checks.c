@@ -1374,7 +1374,7 @@ static void check_writeback_access(struct model *m, const struct check *c)
 	}
 }
 
-/* shadow percpu [reset VALUE]: the words as written */
+/* shadow percpu [deferred] [reset VALUE]: the words as written */
 static void check_shadow_form(struct model *m, const struct check *c)
 {
 	size_t i, j, k;
@@ -1384,27 +1384,33 @@ static void check_shadow_form(struct model *m, const struct check *c)
 	for_each_decl_part(m, i, j, d, p) {
 		for (k = 0; k < p->attrs.n; k++) {
 			const struct ast_attr *a = &p->attrs.v[k];
+			struct closest near;
 
 			if (a->kind != ATTR_SHADOW)
 				continue;
 			if (strcmp(a->scope.name, "percpu")) {
-				struct closest near;
-
 				closest_init(&near, a->scope.name);
 				closest_try(&near, "percpu");
 				if (near.best)
 					report(c, &a->scope.pos, "unknown kind of copy '%s'; did you mean 'percpu'?",
 					       a->scope.name);
 				else
-					report(c, &a->scope.pos, "unknown kind of copy '%s': the language has 'percpu' only (shadow percpu [reset VALUE];)",
+					report(c, &a->scope.pos, "unknown kind of copy '%s': the language has 'percpu' only (" SHADOW_FORM ")",
 					       a->scope.name);
 			}
+			if (a->mode_word.name && !strcmp(a->mode_word.name, "reset")) {
+				report(c, &a->mode_word.pos, "'reset' without a value (" SHADOW_FORM ")");
+			} else if (a->mode_word.name && strcmp(a->mode_word.name, "deferred")) {
+				closest_init(&near, a->mode_word.name);
+				closest_try(&near, "deferred");
+				report(c, &a->mode_word.pos, "unexpected '%s' after 'shadow %s'%s (" SHADOW_FORM ")",
+				       a->mode_word.name, a->scope.name,
+				       near.best ? "; did you mean 'deferred'?" : "");
+			}
 			if (a->reset_word.name && strcmp(a->reset_word.name, "reset")) {
-				struct closest near;
-
 				closest_init(&near, a->reset_word.name);
 				closest_try(&near, "reset");
-				report(c, &a->reset_word.pos, "unexpected '%s' after 'shadow %s'%s (shadow percpu [reset VALUE];)",
+				report(c, &a->reset_word.pos, "unexpected '%s' after 'shadow %s'%s (" SHADOW_FORM ")",
 				       a->reset_word.name, a->scope.name,
 				       near.best ? "; did you mean 'reset'?" : "");
 			}
@@ -2074,7 +2080,7 @@ static const struct check checks[] = {
 	{ "field-access", true, STAGE_TREE, check_field_access, "a field allowing what its MSR's access forbids" },
 	{ "nonserializing-readonly", true, STAGE_TREE, check_nonserializing_readonly, "nonserializing on a read-only MSR" },
 	{ "writeback-access", false, STAGE_TREE, check_writeback_access, "writeback on an MSR that is not rw" },
-	{ "shadow-form", false, STAGE_TREE, check_shadow_form, "a shadow statement other than shadow percpu [reset VALUE]" },
+	{ "shadow-form", false, STAGE_TREE, check_shadow_form, "a shadow statement other than " SHADOW_FORM },
 	{ "shadow-access", false, STAGE_TREE, check_shadow_access, "shadow on an MSR that is not rw" },
 	{ "shadow-reset", false, STAGE_TREE, check_shadow_reset, "a shadow reset value that sets reserved bits" },
 	{ "shadow-bypass", false, STAGE_MODEL, check_shadow_bypass, "a shadowed MSR that a platform writes other than by passthrough or a call, or reads other than by passthrough" },

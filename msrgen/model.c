@@ -135,6 +135,7 @@ static void merge_part(struct decl *d, const struct ast_msr *p)
 		case ATTR_SHADOW:
 			d->shadow = true;
 			d->shadow_reset = a->reset_word.name ? a->reset.v : 0;
+			d->shadow_deferred = a->mode_word.name && !strcmp(a->mode_word.name, "deferred");
 			break;
 		case ATTR_ONLY:
 			break;

@@ -209,6 +209,9 @@ struct ast_handling {
 };
 
 /* An attribute statement inside an msr body. */
+/* The shadow statement, for messages */
+#define SHADOW_FORM "shadow percpu [deferred] [reset VALUE];"
+
 enum attr_kind { ATTR_DOC, ATTR_ACCESS, ATTR_VENDOR, ATTR_NS, ATTR_WRITEBACK, ATTR_ONLY, ATTR_SHADOW };
 #define NATTR (ATTR_SHADOW + 1)
 struct ast_attr {
@@ -220,6 +223,7 @@ struct ast_attr {
 	struct ident scope;	/* shadow: its kind of copy, as written (percpu) */
 	struct ident reset_word;	/* shadow: "reset", as written; no name: none */
 	struct number reset;	/* shadow: the value after reset */
+	struct ident mode_word;	/* shadow: "deferred", as written; no name: none */
 };
 
 struct ast_msr {
@@ -365,6 +369,7 @@ struct decl {
 	bool writeback;	/* the hypervisor probe may write back what it read */
 	bool shadow;	/* each CPU keeps a copy of the last value written */
 	uint64_t shadow_reset;	/* what the copy holds when the MSR cannot be read */
+	bool shadow_deferred;	/* the copy may lead the register (shadow percpu deferred) */
 	VEC(const struct ast_alias *) aliases;
 	VEC(const struct ast_element *) elements;
 	VEC(const struct ast_field *) fields;	/* with their annotations merged in */

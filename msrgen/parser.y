@@ -61,6 +61,7 @@ struct parse_state {
 	struct vendors only;		/* the target list being read */
 	struct ident reset_word;	/* shadow ... reset N: the word and N being read */
 	struct number reset;
+	struct ident mode_word;	/* shadow ... deferred: the word being read */
 };
 
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -118,6 +119,8 @@ static void discard_partial(struct parse_state *ps)
 	memset(&ps->only, 0, sizeof(ps->only));
 	free(ps->reset_word.name);
 	memset(&ps->reset_word, 0, sizeof(ps->reset_word));
+	free(ps->mode_word.name);
+	memset(&ps->mode_word, 0, sizeof(ps->mode_word));
 	free(ps->hventry.name.name);
 	free(ps->hventry.word.name);
 	free(ps->hventry.note);
@@ -378,14 +381,16 @@ mstmt:
 	| REQUIRES IDENT ';'	{ free($2); error_at(&@1, NULL, "'requires' is no longer part of the language (it reached no template): say what the MSR needs in its doc"); }
 	| NONSERIALIZING ';'	{ new_attr(ps, ATTR_NS, @$); }
 	| WRITEBACK ';'		{ new_attr(ps, ATTR_WRITEBACK, @$); }
-	| SHADOW IDENT shadow_reset ';'
+	| SHADOW IDENT shadow_opts ';'
 		{
 			struct ast_attr *a = new_attr(ps, ATTR_SHADOW, @$);
 
 			a->scope = mkid($2, @2);
 			a->reset_word = ps->reset_word;
 			a->reset = ps->reset;
+			a->mode_word = ps->mode_word;
 			memset(&ps->reset_word, 0, sizeof(ps->reset_word));
+			memset(&ps->mode_word, 0, sizeof(ps->mode_word));
 		}
 	| ONLY target_list ';'
 		{
@@ -477,12 +482,26 @@ target_list:
 	| target_list ',' target_name	{ vec_push(&ps->only.list, mkid($3, @3)); }
 	;
 
-shadow_reset:
+shadow_opts:
 	  %empty
-	| IDENT NUMBER
+	| shadow_opts IDENT
 		{
-			ps->reset_word = mkid($1, @1);
-			ps->reset = mknum($2, @2);
+			if (ps->mode_word.name) {
+				error_at(&@2, NULL, "'shadow' takes one word besides 'reset VALUE' (" SHADOW_FORM ")");
+				free($2);
+			} else {
+				ps->mode_word = mkid($2, @2);
+			}
+		}
+	| shadow_opts IDENT NUMBER
+		{
+			if (ps->reset_word.name) {
+				error_at(&@2, NULL, "a second reset value: 'shadow' takes one (" SHADOW_FORM ")");
+				free($2);
+			} else {
+				ps->reset_word = mkid($2, @2);
+				ps->reset = mknum($3, @3);
+			}
 		}
 	;
 
@@ -1200,6 +1219,7 @@ static void free_msr(struct ast_msr *m)
 		free(m->attrs.v[i].str);
 		free(m->attrs.v[i].scope.name);
 		free(m->attrs.v[i].reset_word.name);
+		free(m->attrs.v[i].mode_word.name);
 		free_ident_vec(m->attrs.v[i].vendors.list.v, m->attrs.v[i].vendors.list.n);
 	}
 	free(m->attrs.v);

@@ -270,8 +270,8 @@ void records_text(const struct model *m, struct strbuf *sb, struct record_spans 
 				q(sb, r->id);
 				sb_puts(sb, ", ");
 				q(sb, r->macro);
-				sb_printf(sb, ", [[0x%08x]], [[0x%llx]], [[%d]])m4_dnl\n", r->addr,
-					  (unsigned long long)d->shadow_reset, d->ns);
+				sb_printf(sb, ", [[0x%08x]], [[0x%llx]], [[%d]], [[%d]])m4_dnl\n", r->addr,
+					  (unsigned long long)d->shadow_reset, d->ns, d->shadow_deferred);
 			}
 		}
 	}

@@ -153,12 +153,13 @@ Test(model, records_join_each_register_with_its_handling)
 }
 
 /* MSRGEN_SHADOW: one per register of a shadowed MSR, after its MSRGEN_ON
-   records, with the reset value (0 unless given) and the WRMSRNS mark */
+   records, with the reset value (0 unless given), the WRMSRNS mark and
+   whether the copy may lead the register (deferred) */
 Test(model, records_of_shadowed_registers)
 {
 	struct model m = build(
 		"msr MSR_A 0x20 { shadow percpu reset 0x80; nonserializing; }\n"
-		"msr MSR_B[2] 0x30 { shadow percpu; }\n"
+		"msr MSR_B[2] 0x30 { shadow percpu deferred; }\n"
 		"msr MSR_C 0x40;\n");
 	struct strbuf sb = { 0 };
 	const char *s, *e;
@@ -172,13 +173,14 @@ Test(model, records_of_shadowed_registers)
 	}
 	cr_assert_str_eq(out.s,
 		"MSRGEN_MSR([[a]], [[MSR_A]], [[0x00000020]], [[a]], [[0]], [[rw]], [[any]], [[1]], [[[[]]]])m4_dnl\n"
-		"MSRGEN_SHADOW([[a]], [[MSR_A]], [[0x00000020]], [[0x80]], [[1]])m4_dnl\n"
+		"MSRGEN_SHADOW([[a]], [[MSR_A]], [[0x00000020]], [[0x80]], [[1]], [[0]])m4_dnl\n"
 		"MSRGEN_MSR([[b0]], [[MSR_B0]], [[0x00000030]], [[b]], [[0]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n"
-		"MSRGEN_SHADOW([[b0]], [[MSR_B0]], [[0x00000030]], [[0x0]], [[0]])m4_dnl\n"
+		"MSRGEN_SHADOW([[b0]], [[MSR_B0]], [[0x00000030]], [[0x0]], [[0]], [[1]])m4_dnl\n"
 		"MSRGEN_MSR([[b1]], [[MSR_B1]], [[0x00000031]], [[b]], [[1]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n"
-		"MSRGEN_SHADOW([[b1]], [[MSR_B1]], [[0x00000031]], [[0x0]], [[0]])m4_dnl\n"
+		"MSRGEN_SHADOW([[b1]], [[MSR_B1]], [[0x00000031]], [[0x0]], [[0]], [[1]])m4_dnl\n"
 		"MSRGEN_MSR([[c]], [[MSR_C]], [[0x00000040]], [[c]], [[0]], [[rw]], [[any]], [[0]], [[[[]]]])m4_dnl\n");
-	cr_assert(m.decls.v[0]->shadow && m.decls.v[0]->shadow_reset == 0x80);
+	cr_assert(m.decls.v[0]->shadow && m.decls.v[0]->shadow_reset == 0x80 && !m.decls.v[0]->shadow_deferred);
+	cr_assert(m.decls.v[1]->shadow && m.decls.v[1]->shadow_deferred);
 	cr_assert(!m.decls.v[2]->shadow);
 	sb_free(&out);
 	sb_free(&sb);
