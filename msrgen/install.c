@@ -103,11 +103,19 @@ struct install_expect {
 	int line;
 };
 
+/* shadowed MACRO [deferred]: the edits use the copy of an MSR */
+struct install_shadow {
+	char *macro;
+	bool deferred;		/* and let it lead the register */
+	int line;
+};
+
 struct install_plan {
 	char *path;
 	char *name;		/* TARGET/install.plan, for messages about the tree */
 	char *tree;		/* tree NAME: what the tree is, for messages */
 	VEC(struct install_expect) expects;
+	VEC(struct install_shadow) shadows;
 	char *cover;		/* the cover letter's subject; NULL: none */
 	struct strbuf cover_body;
 	VEC(struct install_patch) patches;
@@ -237,6 +245,9 @@ static void install_plan_free(struct install_plan *p)
 		free(p->expects.v[i].value);
 	}
 	free(p->expects.v);
+	for (i = 0; i < p->shadows.n; i++)
+		free(p->shadows.v[i].macro);
+	free(p->shadows.v);
 	free(p->tree);
 	free(p->cover);
 	sb_free(&p->cover_body);
@@ -394,6 +405,24 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 			vec_push(&p->expects, e);
 			continue;
 		}
+		if (!strcmp(s, "shadowed")) {
+			struct install_shadow sh = { 0 };
+			char *word = arg ? strchr(arg, ' ') : NULL;
+
+			if (word)
+				*word++ = '\0';
+			if (!arg || !*arg || (word && strcmp(word, "deferred"))) {
+				install_error(NULL, path, line,
+					      "'shadowed' wants an MSR's macro, then 'deferred' or nothing");
+				ok = false;
+				continue;
+			}
+			sh.macro = xstrdup(arg);
+			sh.deferred = word != NULL;
+			sh.line = line;
+			vec_push(&p->shadows, sh);
+			continue;
+		}
 		if (!strcmp(s, "cover")) {
 			if (!arg || !*arg || pt || p->cover) {
 				install_error(NULL, path, line, "%s",
@@ -484,6 +513,42 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 		ok = false;
 	}
 	free(text);
+	return ok;
+}
+
+/*
+ * The copies the edits use are the tables' (shadowed lines): a table that
+ * drops one would give a tree that does not build.
+ */
+static bool install_shadows_ok(const struct install_plan *p, const struct model *m,
+			       const char *target)
+{
+	size_t i, j;
+	bool ok = true;
+
+	for (i = 0; i < p->shadows.n; i++) {
+		const struct install_shadow *sh = &p->shadows.v[i];
+		const struct reg *r = NULL;
+
+		for (j = 0; j < m->regs.n && !r; j++)
+			if (!strcmp(m->regs.v[j].macro, sh->macro))
+				r = &m->regs.v[j];
+		if (!r)
+			install_error(NULL, p->path, sh->line,
+				      "the edits use the copy of %s, but the tables have no %s for target %s",
+				      sh->macro, sh->macro, target);
+		else if (!r->decl->shadow)
+			install_error(NULL, p->path, sh->line,
+				      "the edits use the copy of %s, but the tables do not shadow %s for target %s (shadow percpu%s;)",
+				      sh->macro, r->decl->name, target, sh->deferred ? " deferred" : "");
+		else if (sh->deferred && !r->decl->shadow_deferred)
+			install_error(NULL, p->path, sh->line,
+				      "the edits let the copy of %s lead the register, but the tables do not say %s may (shadow percpu deferred;)",
+				      sh->macro, r->decl->name);
+		else
+			continue;
+		ok = false;
+	}
 	return ok;
 }
 
@@ -1613,7 +1678,7 @@ static int install_run(const struct install_opts *o, int nfiles, char **files)
 	    !checks_target(&m, o->templates, o->target) ||
 	    !render_target(&m, o->templates, o->target, &gen))
 		goto out;
-	if (!install_plan_load(&plan, planpath))
+	if (!install_plan_load(&plan, planpath) || !install_shadows_ok(&plan, &m, o->target))
 		goto out;
 	plan.name = xasprintf("%s/%s", o->target, INSTALL_PLAN);
 	c.tree = o->tree;

@@ -308,6 +308,49 @@ Test(install, tree_is_what_the_plan_expects)
 	remove_tree(tm);
 }
 
+/* The plan's shadowed lines: tables that do not shadow the MSR so are refused */
+Test(install, plan_needs_its_shadows)
+{
+	static const struct {
+		const char *line, *why;
+	} cases[] = {
+		{ "shadowed MSR_IA32_XFD deferred", "the edits let the copy of MSR_IA32_XFD lead the "
+		  "register, but the tables do not say MSR_IA32_XFD may (shadow percpu deferred;)" },
+		{ "shadowed MSR_IA32_XFDD", "the edits use the copy of MSR_IA32_XFDD, but the tables "
+		  "have no MSR_IA32_XFDD for target linux-7.3" },
+		{ "shadowed MSR_EFER", "the edits use the copy of MSR_EFER, but the tables do not "
+		  "shadow MSR_EFER for target linux-7.3 (shadow percpu;)" },
+		{ "shadowed MSR_IA32_FRED_RSP1 deferred", "the edits let the copy of MSR_IA32_FRED_RSP1 "
+		  "lead the register, but the tables do not say MSR_IA32_FRED_RSP may (shadow percpu "
+		  "deferred;)" },
+		{ "shadowed MSR_IA32_XFD lazy", "'shadowed' wants an MSR's macro, then 'deferred' or nothing" },
+		{ "shadowed", "'shadowed' wants an MSR's macro, then 'deferred' or nothing" },
+	};
+	char *t = fixture(), *tm = make_tempdir(), *snap = tree_snapshot(t);
+	int line = plan_line("shadowed MSR_IA32_XFD\n");
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *script = xasprintf("s/^shadowed MSR_IA32_XFD$/%s/", cases[i].line);
+		char *under = xcalloc(strlen(cases[i].line), 1);
+		struct run r = install_with_plan(t, tm, script);
+		char *want;
+
+		memset(under, '~', strlen(cases[i].line) - 1);
+		want = xasprintf("%s/linux-7.3/install.plan:%d:1: error: %s\n%s\n^%s\n", tm, line,
+				 cases[i].why, cases[i].line, under);
+		cr_assert_eq(r.status, 1, "%s", cases[i].line);
+		cr_assert_str_eq(r.err, want);
+		cr_assert_str_eq(tree_snapshot(t), snap);
+		run_free(&r);
+		free(want);
+		free(under);
+		free(script);
+	}
+	remove_tree(t);
+	remove_tree(tm);
+}
+
 Test(install, plan_tree_lines)
 {
 	char *t = fixture(), *tm = make_tempdir(), *want;
