@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Shadowed MSRs (shadow percpu) of the hand-written model: TSC_DEADLINE
- * (nonserializing, reset 0) and MCx_CTL(1) (an indexed register, reset 5).
+ * (nonserializing, reset 0), MCx_CTL(1) (an indexed register, reset 5) and
+ * SPEC_CTRL (deferred: its copy may lead the register).
  * Every write keeps the copy, through any accessor and with a number that
  * is not a constant; the cached writes execute no WRMSR (on Xen PV: take no
  * trap) for the value the copy holds; a failed _safe write leaves it.
@@ -104,6 +105,15 @@ static void run_cached(enum harness_fs fs)
 	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 3, "%s", f);
 	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x700, "%s", f);
 
+	/* native_wrmsrq() and native_write_msr() keep it too */
+	native_wrmsrq(MSR_IA32_TSC_DEADLINE, 0x800);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x800, "%s: native_wrmsrq()", f);
+	native_wrmsrq(var_deadline, 0x900);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x900, "%s: variable native_wrmsrq()", f);
+	native_write_msr(MSR_IA32_TSC_DEADLINE, 0x700);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x700, "%s: native_write_msr()", f);
+	cr_assert_eq(reg(MSR_IA32_TSC_DEADLINE), 0x700, "%s", f);
+
 	/* a register that took a value behind the accessors: reloaded */
 	model_set(MSR_IA32_TSC_DEADLINE, 0x42);
 	msr_shadows_reload();
@@ -112,6 +122,44 @@ static void run_cached(enum harness_fs fs)
 	cr_assert_eq(writes(), 0, "%s: after the reload", f);
 	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 3, "%s", f);
 }
+
+/*
+ * SPEC_CTRL's copy may lead the register (shadow percpu deferred): the
+ * kernel's value, which the entry code writes.  msr_shadow_defer() sets the
+ * copy alone, a reload leaves it, and a write moves both.
+ */
+static void run_deferred(enum harness_fs fs)
+{
+	const char *f = harness_fs_name[fs];
+
+	start(fs);
+	model_set(MSR_IA32_SPEC_CTRL, 0);
+	wrmsrq(MSR_IA32_SPEC_CTRL, 0x1);
+	harness_log_clear();
+	msr_shadow_defer(MSR_IA32_SPEC_CTRL, 0x5);
+	cr_assert_eq(writes(), 0, "%s: msr_shadow_defer() wrote", f);
+	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0x1, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x5, "%s", f);
+
+	/* the reload reads the other copies, and leaves this one */
+	model_set(MSR_IA32_TSC_DEADLINE, 0x42);
+	msr_shadows_reload();
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x5, "%s: the reload took the register", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x42, "%s", f);
+
+	/* the copy's value is the one the register will take: no WRMSR */
+	harness_log_clear();
+	wrmsrq_cached(MSR_IA32_SPEC_CTRL, 0x5);
+	cr_assert_eq(writes(), 0, "%s", f);
+	wrmsrq_cached(MSR_IA32_SPEC_CTRL, 0x4);
+	cr_assert_eq(writes(), 1, "%s", f);
+	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0x4, "%s", f);
+	native_wrmsrq(MSR_IA32_SPEC_CTRL, 0x2);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x2, "%s: native_wrmsrq()", f);
+}
+
+Test(shadow, deferred_legacy) { run_deferred(FS_LEGACY); }
+Test(shadow, deferred_xenpv) { run_deferred(FS_XENPV); }
 
 Test(shadow, cached_legacy) { run_cached(FS_LEGACY); }
 Test(shadow, cached_wrmsrns) { run_cached(FS_WRMSRNS); }

@@ -40,6 +40,15 @@ MSRGEN_HANDLE([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[xenpv]],[
 MSRGEN_HANDLE([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_apicbase]],[[MSR_IA32_APICBASE]],[[0x0000001b]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[fixup]],[[xen_msr_apicbase_fixup]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_DECL([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[single]],[[0x00000048]],[[1]],[[1]],[[]],[[rw]],[[any]],[[0]],[[Speculation control]])m4_dnl
+MSRGEN_MSR([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[ia32_spec_ctrl]],[[0]],[[rw]],[[any]],[[0]],[[Speculation control]])m4_dnl
+MSRGEN_HANDLE([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_HANDLE([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_HANDLE([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[xenpv]],[[X86_FEATURE_XENPV]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_HANDLE([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_ON([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
+MSRGEN_SHADOW([[ia32_spec_ctrl]],[[MSR_IA32_SPEC_CTRL]],[[0x00000048]],[[0x0]],[[0]],[[1]])m4_dnl
 MSRGEN_DECL([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[single]],[[0x00000049]],[[1]],[[1]],[[]],[[wo]],[[any]],[[0]],[[Prediction command]])m4_dnl
 MSRGEN_MSR([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[0x00000049]],[[ia32_pred_cmd]],[[0]],[[wo]],[[any]],[[0]],[[Prediction command]])m4_dnl
 MSRGEN_HANDLE([[ia32_pred_cmd]],[[MSR_IA32_PRED_CMD]],[[0x00000049]],[[native]],[[]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
@@ -91,7 +100,7 @@ MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[xenpv]
 MSRGEN_HANDLE([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[rw]],[[0]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[rw]],[[0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
-MSRGEN_SHADOW([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[0x5]],[[0]])m4_dnl
+MSRGEN_SHADOW([[ia32_mcx_ctl_1]],[[MSR_IA32_MCx_CTL(1)]],[[0x00000404]],[[0x5]],[[0]],[[0]])m4_dnl
 MSRGEN_DECL([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[single]],[[0x000006e0]],[[1]],[[1]],[[]],[[rw]],[[any]],[[1]],[[TSC deadline]])m4_dnl
 MSRGEN_MSR([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[ia32_tsc_deadline]],[[0]],[[rw]],[[any]],[[1]],[[TSC deadline]])m4_dnl
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl
@@ -100,7 +109,7 @@ MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[x
 MSRGEN_HANDLE([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[xenpv]],[[X86_FEATURE_XENPV]],[[write]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[rw]],[[1]],[[native]],[[]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
 MSRGEN_ON([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[rw]],[[1]],[[xenpv]],[[X86_FEATURE_XENPV]],[[passthrough]],[[]],[[]],[[passthrough]],[[]],[[]])m4_dnl
-MSRGEN_SHADOW([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[0x0]],[[1]])m4_dnl
+MSRGEN_SHADOW([[ia32_tsc_deadline]],[[MSR_IA32_TSC_DEADLINE]],[[0x000006e0]],[[0x0]],[[1]],[[0]])m4_dnl
 MSRGEN_DECL([[star]],[[MSR_STAR]],[[single]],[[0xc0000081]],[[1]],[[1]],[[]],[[rw]],[[any]],[[0]],[[Legacy mode SYSCALL target]])m4_dnl
 MSRGEN_MSR([[star]],[[MSR_STAR]],[[0xc0000081]],[[star]],[[0]],[[rw]],[[any]],[[0]],[[Legacy mode SYSCALL target]])m4_dnl
 MSRGEN_HANDLE([[star]],[[MSR_STAR]],[[0xc0000081]],[[native]],[[]],[[read]],[[passthrough]],[[]],[[]])m4_dnl

@@ -70,10 +70,13 @@ C
 # the cached accessors, of a shadowed MSR (and a nonserializing one for wrmsrns_cached())
 sm=$(head -n 1 "$shadowed")
 sn=$(LC_ALL=C comm -12 "$shadowed" "$ns" | head -n 1)
+# and a deferred one (the cases of msr_shadow_defer()) for msr_shadow_defer()
+sd=$(sed -n '/^static __always_inline void msr_shadow_defer/,/default:/s/^\tcase \(MSR_[A-Za-z0-9_]*\):$/\1/p' "$h" | head -n 1)
 if [ -n "$sm" ]; then
 	printf '\nstatic noinline u64 hc_shadow(u64 x)\n{\n'
 	printf '\twrmsrq_cached(%s, x);\n\tmsr_shadow_sync(%s, x);\n\tmsr_shadows_reload();\n' "$sm" "$sm"
 	[ -z "$sn" ] || printf '\twrmsrns_cached(%s, x);\n' "$sn"
+	[ -z "$sd" ] || printf '\tmsr_shadow_defer(%s, x);\n' "$sd"
 	printf '\treturn rdmsrq_cached(%s) ^ x;\n}\n\n' "$sm"
 fi
 while read -r f; do

@@ -28,7 +28,10 @@
  *               "unchecked MSR access"
  *   generic     non-constant numbers (volatile) through the generic path
  *   shadow      (linux-7.3) MISC_FEATURES_ENABLES's per-CPU copy: true,
- *               reloaded, and with tracepoints its cached writes counted
+ *               reloaded, kept by native_wrmsrq() and
+ *               native_write_msr_safe(), and with tracepoints its cached
+ *               writes counted; SPEC_CTRL's deferred copy: set alone by
+ *               msr_shadow_defer(), left by the reload
  *
  * Output: "msrgen-selftest: plan N (PLATFORM)", "msrgen-selftest: ok NAME"
  * or "msrgen-selftest: FAIL NAME: why" per case, and at the end
@@ -556,6 +559,56 @@ static void st_count_write(void *data, unsigned int msr, u64 val, int failed)
 }
 #endif
 
+/*
+ * native_wrmsrq() and native_write_msr_safe() of asm/msr.h keep the copy:
+ * made to say otherwise, it holds the register's own value again after
+ * each writes it (or, where the register faults, the failed _safe write
+ * leaves the copy).
+ */
+static void test_shadow_native(int err, u64 hw)
+{
+	u64 plain = 0, safe;
+	int werr;
+
+	preempt_disable();
+	if (!err) {
+		msr_shadow_sync(MSR_MISC_FEATURES_ENABLES, ~hw);
+		native_wrmsrq(MSR_MISC_FEATURES_ENABLES, hw);
+		plain = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
+	}
+	msr_shadow_sync(MSR_MISC_FEATURES_ENABLES, ~hw);
+	werr = native_write_msr_safe(MSR_MISC_FEATURES_ENABLES, hw);
+	safe = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
+	msr_shadows_reload();
+	preempt_enable();
+	why("register %d/%#llx: native_wrmsrq() left %#llx, native_write_msr_safe() %d and %#llx",
+	    err, hw, plain, werr, safe);
+	report("shadow native", err ? werr && safe == ~hw :
+	       plain == hw && !werr && safe == hw);
+}
+
+/*
+ * SPEC_CTRL's copy is deferred (it may lead the register): msr_shadow_defer()
+ * sets it without a write, and msr_shadows_reload() leaves it.  The copy is
+ * put back; the register is not touched.
+ */
+static void test_shadow_deferred(void)
+{
+	u64 kernel, lead, back;
+
+	preempt_disable();
+	kernel = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
+	msr_shadow_defer(MSR_IA32_SPEC_CTRL, kernel ^ SPEC_CTRL_STIBP);
+	msr_shadows_reload();
+	lead = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
+	msr_shadow_defer(MSR_IA32_SPEC_CTRL, kernel);
+	back = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
+	preempt_enable();
+	why("SPEC_CTRL copy %#llx, deferred %#llx and reloaded %#llx, back %#llx",
+	    kernel, kernel ^ SPEC_CTRL_STIBP, lead, back);
+	report("shadow deferred", lead == (kernel ^ SPEC_CTRL_STIBP) && back == kernel);
+}
+
 static void test_shadow(void)
 {
 	u64 hw = 0, copy, again;
@@ -572,6 +625,8 @@ static void test_shadow(void)
 	report("shadow copy", copy == (err ? 0 : hw));
 	why("after a reload %#llx, register %d/%#llx", again, err, hw);
 	report("shadow reload", again == copy);
+	test_shadow_native(err, hw);
+	test_shadow_deferred();
 #ifdef CONFIG_TRACEPOINTS
 	{
 		unsigned int same, plain, other;
@@ -613,13 +668,14 @@ static int __init msrgen_selftest(void)
 	/*
 	 * Plan: pt-read 4 (+1 64-bit), pt-write 1 (+1), seg 0 (+3),
 	 * apicbase 1 (+1 with CPU 1), pmu 2, absent 2, gp 1, generic 4 (+1),
-	 * halves 3, wrmsrns 0 (+1); Xen PV: ignore 4, gp +1, generic +2; shadow 2
-	 * (+1 with tracepoints) where the tables shadow MISC_FEATURES_ENABLES.
+	 * halves 3, wrmsrns 0 (+1); Xen PV: ignore 4, gp +1, generic +2; shadow 4
+	 * (+1 with tracepoints) where the tables shadow MISC_FEATURES_ENABLES
+	 * and SPEC_CTRL.
 	 */
 	st_planned = 4 + 1 + 0 + 1 + cpu1 + 2 + 2 + 1 + 4 + 3 +
 		     (x86_64 ? 1 + 1 + 3 + 1 + 1 : 0) + (xen ? 4 + 1 + 2 : 0);
 #ifdef MSRGEN_SHADOWS
-	st_planned += 2 + IS_ENABLED(CONFIG_TRACEPOINTS);
+	st_planned += 4 + IS_ENABLED(CONFIG_TRACEPOINTS);
 #endif
 	pr_info(TAG "plan %u (%s, %u CPUs)\n", st_planned,
 		xen ? "xenpv" : "native", num_online_cpus());

@@ -587,6 +587,9 @@ m4_divert(-1)]])
 m4_define([[_mg_sh_chk]], [[m4_divert(0)m4_dnl
 	case $2:
 m4_divert(-1)]])
+m4_define([[_mg_sh_dchk]], [[m4_ifelse([[$6]], [[1]], [[m4_divert(0)m4_dnl
+	case $2:
+m4_divert(-1)]])]])
 _mg_sh_text()m4_dnl
 /*
  * The shadowed MSRs (shadow percpu in the MSR tables): each CPU keeps a copy
@@ -595,18 +598,37 @@ _mg_sh_text()m4_dnl
  * wrmsrns_cached() execute no WRMSR (on Xen PV: take no trap) when the value
  * is the one the copy holds.  rdmsrq_cached() reads the copy.  The copy of a
  * register that takes a value behind these accessors' back (a CPU coming up
- * or resuming) is set again by msr_shadows_reload().  Like the register, a
- * copy is this CPU's: write a shadowed MSR with preemption disabled, and not
- * from an interrupt of code that writes it.
+ * or resuming) is set again by msr_shadows_reload().  A deferred copy (shadow
+ * percpu deferred) is the value the kernel runs with, which may lead the
+ * register: msr_shadow_defer() sets it alone, assembly loads the register
+ * from it, and msr_shadows_reload() leaves it.  Like the register, a copy is
+ * this CPU's: write a shadowed MSR with preemption disabled, and not from an
+ * interrupt of code that writes it.
  */
 m4_divert(-1)_mg_shadows([[_mg_sh_decl]])_mg_sh_text()m4_dnl
 
+/*
+ * What a write leaves in the copy of its MSR, if the MSR is shadowed: every
+ * write path calls it, native_wrmsrq() and native_write_msr_safe() of
+ * asm/msr.h too.
+ */
 static __always_inline void __msr_shadow_set(u32 msr, u64 val)
 {
 	switch (msr) {
 m4_divert(-1)_mg_shadows([[_mg_sh_set]])_mg_sh_text()m4_dnl
 	}
 }
+m4_divert(-1)_mg_sh_none()m4_dnl
+
+/*
+ * The MSR tables shadow no MSR: a write keeps no copy (this is called by
+ * every write path, native_wrmsrq() and native_write_msr_safe() of
+ * asm/msr.h too).
+ */
+static __always_inline void __msr_shadow_set(u32 msr, u64 val)
+{
+}
+m4_divert(-1)_mg_sh_text()m4_dnl
 
 /*
  * A constant number of a shadowed MSR, or the build fails: the cached
@@ -836,6 +858,23 @@ static __always_inline void wrmsrns_cached(u32 msr, u64 val)
 static __always_inline void msr_shadow_sync(u32 msr, u64 val)
 {
 	__msr_shadow_check(msr);
+	__msr_shadow_set(msr, val);
+}
+
+/*
+ * The kernel's next value of a shadowed MSR whose copy may lead the register
+ * (shadow percpu deferred): the copy takes it with no WRMSR, and code that
+ * loads the register from the copy (the entry code) writes it later.  Its
+ * MSR must be a constant that the tables shadow so, or the build fails.
+ */
+static __always_inline void msr_shadow_defer(u32 msr, u64 val)
+{
+	switch (msr) {
+m4_divert(-1)_mg_shadows([[_mg_sh_dchk]])_mg_sh_text()m4_dnl
+		break;
+	default:
+		BUILD_BUG_ON_MSG(1, "a deferred write of an MSR not shadowed deferred");
+	}
 	__msr_shadow_set(msr, val);
 }
 m4_divert(0)m4_dnl

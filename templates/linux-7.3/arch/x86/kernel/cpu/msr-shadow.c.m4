@@ -11,11 +11,15 @@ m4_define([[_ms_define]], [[m4_divert(0)m4_dnl
 DEFINE_PER_CPU(u64, msr_shadow_$1)m4_ifelse([[$4]], [[0x0]], [[]], [[ = _ms_k([[$4]])]]);
 EXPORT_PER_CPU_SYMBOL(msr_shadow_$1);
 m4_divert(-1)]])
-m4_define([[_ms_reload]], [[m4_divert(0)m4_dnl
+m4_define([[_ms_reload]], [[m4_ifelse([[$6]], [[1]], [[m4_divert(0)m4_dnl
+	/* $2: deferred, the kernel's value, which its owner writes */
+m4_divert(-1)]], [[m4_divert(0)m4_dnl
 	if (rdmsrq_safe($2, &val))
 		val = _ms_k([[$4]]);
 	this_cpu_write(msr_shadow_$1, val);
-m4_divert(-1)]])
+m4_divert(-1)]])]])
+_ms_plain: sets plain to 1 for a copy that is not deferred (reload reads it).
+m4_define([[_ms_plain]], [[m4_ifelse([[$6]], [[1]], [[]], [[_mg_set([[plain]], [[1]])]])]])
 _mg_shadowing()
 m4_ifelse(_mg_get([[shadowing]], [[0]]), [[1]], [[m4_divert(0)m4_dnl
 /*
@@ -32,13 +36,15 @@ m4_divert(-1)_mg_shadows([[_ms_define]])m4_divert(0)m4_dnl
 /*
  * Each copy from its register on this CPU, or the register's value after
  * reset where a read fails: for a CPU that comes up or resumes, whose
- * registers hold what the copies may not say.
+ * registers hold what the copies may not say.  A deferred copy (shadow percpu
+ * deferred) stays: it is what the kernel wants the register to hold.
  */
 void msr_shadows_reload(void)
 {
+m4_divert(-1)_mg_shadows([[_ms_plain]])m4_ifelse(_mg_get([[plain]], [[0]]), [[1]], [[m4_divert(0)m4_dnl
 	u64 val;
 
-m4_divert(-1)_mg_shadows([[_ms_reload]])m4_divert(0)m4_dnl
+]])m4_divert(-1)_mg_shadows([[_ms_reload]])m4_divert(0)m4_dnl
 }
 ]], [[m4_divert(0)m4_dnl
 /*

@@ -56,6 +56,8 @@ static inline void do_trace_read_msr(u32 msr, u64 val, int failed) {}
 static inline void do_trace_rdpmc(u32 msr, u64 val, int failed) {}
 #endif
 
+#include <asm/msr-gen.h>
+
 /*
  * __rdmsr() and __wrmsr() are the two primitives which are the bare minimum MSR
  * accessors and should not have any tracing or other functionality piggybacking
@@ -95,11 +97,15 @@ static __always_inline u64 native_rdmsrq(u32 msr)
 	return __rdmsr(msr);
 }
 
-#define native_wrmsr(msr, low, high)			\
-	__wrmsrq((msr), (u64)(high) << 32 | (low))
+/* The instruction alone, and the copy of a shadowed MSR (asm/msr-gen.h) */
+static __always_inline void native_wrmsrq(u32 msr, u64 val)
+{
+	__wrmsrq(msr, val);
+	__msr_shadow_set(msr, val);
+}
 
-#define native_wrmsrq(msr, val)				\
-	__wrmsrq((msr), (val))
+#define native_wrmsr(msr, low, high)			\
+	native_wrmsrq((msr), (u64)(high) << 32 | (low))
 
 static inline u64 native_read_msr(u32 msr)
 {
@@ -151,6 +157,8 @@ static inline int notrace native_write_msr_safe(u32 msr, u64 val)
 		     : [err] "=a" (err)
 		     : "c" (msr), "0" ((u32)val), "d" ((u32)(val >> 32))
 		     : "memory");
+	if (!err)
+		__msr_shadow_set(msr, val);
 	if (tracepoint_enabled(write_msr))
 		do_trace_write_msr(msr, val, err);
 	return err;
@@ -169,8 +177,6 @@ static inline u64 native_read_pmc(int counter)
 	return EAX_EDX_VAL(val, low, high);
 }
 
-#include <asm/msr-gen.h>
-
 #ifdef CONFIG_PARAVIRT_XXL
 #include <asm/paravirt.h>
 #else
@@ -179,6 +185,7 @@ static __always_inline u64 rdpmc(int counter)
 	return native_read_pmc(counter);
 }
 #endif	/* !CONFIG_PARAVIRT_XXL */
+
 /*
  * Dual u32 version of wrmsrq_safe():
  */
