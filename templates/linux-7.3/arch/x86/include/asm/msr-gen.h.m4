@@ -605,28 +605,20 @@ _mg_sh_text()m4_dnl
  * this CPU's: write a shadowed MSR with preemption disabled, and not from an
  * interrupt of code that writes it.
  */
-m4_divert(-1)_mg_shadows([[_mg_sh_decl]])_mg_sh_text()m4_dnl
+m4_divert(-1)_mg_shadows([[_mg_sh_decl]])m4_divert(0)m4_dnl
 
 /*
- * What a write leaves in the copy of its MSR, if the MSR is shadowed: every
- * write path calls it, native_wrmsrq() and native_write_msr_safe() of
- * asm/msr.h too.
+ * What a write leaves in the copy of its MSR, if the tables shadow it
+ * (nothing where they shadow none): every write path calls it,
+ * native_wrmsrq() and native_write_msr_safe() of asm/msr.h too.
  */
 static __always_inline void __msr_shadow_set(u32 msr, u64 val)
 {
+m4_divert(-1)_mg_sh_text()m4_dnl
 	switch (msr) {
 m4_divert(-1)_mg_shadows([[_mg_sh_set]])_mg_sh_text()m4_dnl
 	}
-}
-m4_divert(-1)_mg_sh_none()m4_dnl
-
-/*
- * The MSR tables shadow no MSR: a write keeps no copy (this is called by
- * every write path, native_wrmsrq() and native_write_msr_safe() of
- * asm/msr.h too).
- */
-static __always_inline void __msr_shadow_set(u32 msr, u64 val)
-{
+m4_divert(0)m4_dnl
 }
 m4_divert(-1)_mg_sh_text()m4_dnl
 
