@@ -1374,6 +1374,21 @@ static void check_writeback_access(struct model *m, const struct check *c)
 	}
 }
 
+/* Word w of the shadow statement a, which should be want where it is there */
+static void shadow_word(const struct check *c, const struct ast_attr *a, const struct ident *w,
+			const char *want)
+{
+	struct closest near;
+
+	if (!w->name || !strcmp(w->name, want))
+		return;
+	closest_init(&near, w->name);
+	closest_try(&near, want);
+	report(c, &w->pos, "unexpected '%s' after 'shadow %s'%s%s%s (" SHADOW_FORM ")", w->name,
+	       a->scope.name, near.best ? "; did you mean '" : "", near.best ? want : "",
+	       near.best ? "'?" : "");
+}
+
 /* shadow percpu [deferred] [reset VALUE]: the words as written */
 static void check_shadow_form(struct model *m, const struct check *c)
 {
@@ -1384,11 +1399,12 @@ static void check_shadow_form(struct model *m, const struct check *c)
 	for_each_decl_part(m, i, j, d, p) {
 		for (k = 0; k < p->attrs.n; k++) {
 			const struct ast_attr *a = &p->attrs.v[k];
-			struct closest near;
 
 			if (a->kind != ATTR_SHADOW)
 				continue;
 			if (strcmp(a->scope.name, "percpu")) {
+				struct closest near;
+
 				closest_init(&near, a->scope.name);
 				closest_try(&near, "percpu");
 				if (near.best)
@@ -1398,22 +1414,11 @@ static void check_shadow_form(struct model *m, const struct check *c)
 					report(c, &a->scope.pos, "unknown kind of copy '%s': the language has 'percpu' only (" SHADOW_FORM ")",
 					       a->scope.name);
 			}
-			if (a->mode_word.name && !strcmp(a->mode_word.name, "reset")) {
+			if (a->mode_word.name && !strcmp(a->mode_word.name, "reset"))
 				report(c, &a->mode_word.pos, "'reset' without a value (" SHADOW_FORM ")");
-			} else if (a->mode_word.name && strcmp(a->mode_word.name, "deferred")) {
-				closest_init(&near, a->mode_word.name);
-				closest_try(&near, "deferred");
-				report(c, &a->mode_word.pos, "unexpected '%s' after 'shadow %s'%s (" SHADOW_FORM ")",
-				       a->mode_word.name, a->scope.name,
-				       near.best ? "; did you mean 'deferred'?" : "");
-			}
-			if (a->reset_word.name && strcmp(a->reset_word.name, "reset")) {
-				closest_init(&near, a->reset_word.name);
-				closest_try(&near, "reset");
-				report(c, &a->reset_word.pos, "unexpected '%s' after 'shadow %s'%s (" SHADOW_FORM ")",
-				       a->reset_word.name, a->scope.name,
-				       near.best ? "; did you mean 'reset'?" : "");
-			}
+			else
+				shadow_word(c, a, &a->mode_word, "deferred");
+			shadow_word(c, a, &a->reset_word, "reset");
 		}
 	}
 }
