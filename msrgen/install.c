@@ -523,16 +523,13 @@ static bool install_plan_load(struct install_plan *p, const char *path)
 static bool install_shadows_ok(const struct install_plan *p, const struct model *m,
 			       const char *target)
 {
-	size_t i, j;
+	size_t i;
 	bool ok = true;
 
 	for (i = 0; i < p->shadows.n; i++) {
 		const struct install_shadow *sh = &p->shadows.v[i];
-		const struct reg *r = NULL;
+		const struct reg *r = model_find_reg_macro(m, sh->macro);
 
-		for (j = 0; j < m->regs.n && !r; j++)
-			if (!strcmp(m->regs.v[j].macro, sh->macro))
-				r = &m->regs.v[j];
 		if (!r)
 			install_error(NULL, p->path, sh->line,
 				      "the edits use the copy of %s, but the tables have no %s for target %s",

@@ -341,6 +341,16 @@ const struct reg *model_find_reg(const struct model *m, uint32_t addr)
 	return lo < m->regs.n && m->regs.v[lo].addr == addr ? &m->regs.v[lo] : NULL;
 }
 
+const struct reg *model_find_reg_macro(const struct model *m, const char *macro)
+{
+	size_t i;
+
+	for (i = 0; i < m->regs.n; i++)
+		if (!strcmp(m->regs.v[i].macro, macro))
+			return &m->regs.v[i];
+	return NULL;
+}
+
 /* A name a hypervisor table may use: a register, an alias, an array. */
 struct hvname {
 	const char *name;

@@ -437,6 +437,8 @@ void model_free(struct model *m);	/* the model, not the tree it points into */
 struct decl *model_find_decl(const struct model *m, const char *name);
 int model_platform_index(const struct model *m, const char *name);
 const struct reg *model_find_reg(const struct model *m, uint32_t addr);
+/* The register whose macro is macro (first by address), or NULL */
+const struct reg *model_find_reg_macro(const struct model *m, const char *macro);
 /* What hypervisor hv does for dir (DIR_READ or DIR_WRITE) at addr. */
 const struct hvrange *model_hv_lookup(const struct hypervisor *hv, uint32_t addr,
 				      enum dir dir);

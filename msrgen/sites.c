@@ -50,17 +50,18 @@ void sites_free(struct sites *s)
 static bool name_addr(const struct model *m, const char *name, uint32_t *addr)
 {
 	const struct decl *d = model_find_decl(m, name);
+	const struct reg *r;
 	size_t i, j;
 
 	if (d && d->regs.n == 1) {
 		*addr = m->regs.v[d->regs.v[0]].addr;
 		return true;
 	}
-	for (i = 0; i < m->regs.n; i++)
-		if (!strcmp(m->regs.v[i].macro, name)) {
-			*addr = m->regs.v[i].addr;
-			return true;
-		}
+	r = model_find_reg_macro(m, name);
+	if (r) {
+		*addr = r->addr;
+		return true;
+	}
 	for (i = 0; i < m->decls.n; i++) {
 		d = m->decls.v[i];
 		for (j = 0; d->ast->kind == MSR_SINGLE && j < d->aliases.n; j++)
