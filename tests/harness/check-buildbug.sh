@@ -4,7 +4,8 @@
 # functions each fail the build once with BUILD_BUG_ON_MSG()'s MESSAGE and
 # nothing else.  buildbug.c: wrmsrns() of a constant MSR the table does not
 # mark nonserializing; shadowbug.c: a cached access of an MSR it does not
-# shadow, or of a number that is not a constant.
+# shadow, or of a number that is not a constant; deferbug.c:
+# msr_shadow_defer() of an MSR it does not shadow deferred.
 # usage: check-buildbug.sh CC SOURCE MESSAGE CFLAGS...
 set -eu
 export LC_ALL=C
