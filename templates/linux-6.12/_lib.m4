@@ -29,3 +29,9 @@ _mg_hargs(args): a call handling's constant arguments and a comma, or nothing
 (pass args quoted: they may hold commas).
 m4_define([[_mg_hargs]], [[m4_ifelse([[$1]], [[]], [[]], [[$1, ]])]])
 m4_divert(0)m4_dnl
+m4_divert(-1)
+The kernel's 64-bit read and write, which the cached accessors of the
+shared shadow templates (../_linux-common) are named after.
+m4_define([[_mg_rdq]], [[rdmsrl]])
+m4_define([[_mg_wrq]], [[wrmsrl]])
+m4_divert(0)m4_include([[_shadow.m4]])m4_dnl

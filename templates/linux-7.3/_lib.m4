@@ -30,12 +30,8 @@ _mg_hargs(args): a call handling's constant arguments and a comma, or nothing
 m4_define([[_mg_hargs]], [[m4_ifelse([[$1]], [[]], [[]], [[$1, ]])]])
 m4_divert(0)m4_dnl
 m4_divert(-1)
-Shadowed MSRs (MSRGEN_SHADOW records): _mg_shadowing is 1 if the table
-shadows any; _mg_shadows(macro) calls macro with the arguments of each
-MSRGEN_SHADOW record (id, macro, addr, reset, ns, deferred); _mg_sh_text:
-what follows is output if _mg_shadowing was 1, and dropped if it was 0.
-m4_define([[_mg_shadow_any]], [[_mg_set([[shadowing]], [[1]])]])
-m4_define([[_mg_shadowing]], [[m4_pushdef([[MSRGEN_SHADOW]], m4_defn([[_mg_shadow_any]]))MSRGEN_MODEL[[]]m4_popdef([[MSRGEN_SHADOW]])_mg_get([[shadowing]], [[0]])]])
-m4_define([[_mg_shadows]], [[m4_pushdef([[MSRGEN_SHADOW]], m4_defn([[$1]]))MSRGEN_MODEL[[]]m4_popdef([[MSRGEN_SHADOW]])]])
-m4_define([[_mg_sh_text]], [[m4_divert(m4_ifelse(_mg_get([[shadowing]], [[0]]), [[1]], [[0]], [[-1]]))]])
-m4_divert(0)m4_dnl
+The kernel's 64-bit read and write, which the cached accessors of the
+shared shadow templates (../_linux-common) are named after.
+m4_define([[_mg_rdq]], [[rdmsrq]])
+m4_define([[_mg_wrq]], [[wrmsrq]])
+m4_divert(0)m4_include([[_shadow.m4]])m4_dnl

@@ -263,14 +263,22 @@ Test(install, not_a_tree)
 			 "directory (is /nonexistent a Linux 7.3 tree?)\n");
 }
 
+/* A copy of linux-7.3 in the templates folder tm, with what it shares */
+static void copy_target(const char *tm)
+{
+	sh("rm -rf '%s/linux-7.3' '%s/_linux-common' && "
+	   "cp -R '%s/templates/linux-7.3' '%s/templates/_linux-common' '%s/'",
+	   tm, tm, SRC_DIR, SRC_DIR, tm);
+}
+
 /* install with a copy of linux-7.3 whose plan sed's script edits */
 static struct run install_with_plan(const char *tree, const char *tm, const char *script)
 {
 	const char *argv[] = { "install", "--target", "linux-7.3", "--kernel-tree", tree,
 			       "--templates", tm, SMALL, NULL };
 
-	sh("rm -rf '%s/linux-7.3' && cp -R '%s/templates/linux-7.3' '%s/' && "
-	   "sed -i '%s' '%s/linux-7.3/install.plan'", tm, SRC_DIR, tm, script, tm);
+	copy_target(tm);
+	sh("sed -i '%s' '%s/linux-7.3/install.plan'", script, tm);
 	return run_msrgen(NULL, argv);
 }
 
@@ -732,7 +740,7 @@ Test(patch, inputs_digest_covers_every_file_of_the_target)
 	char *d0, *d1, *d2, *d3, *d4;
 
 	d0 = cover_digest(t, NULL);
-	sh("cp -R '%s/templates/linux-7.3' '%s/'", SRC_DIR, tm);
+	copy_target(tm);
 	cr_assert_str_eq(cover_digest(t, tm), d0);
 	sh("echo '# one more comment' >> '%s/linux-7.3/names.conf'", tm);
 	d1 = cover_digest(t, tm);
@@ -756,8 +764,8 @@ Test(patch, cover_letter_needs_a_cover_in_the_plan)
 	char *t = fixture(), *s = make_tempdir(), *tm = make_tempdir(), *want, *plan;
 	struct run r;
 
-	sh("cp -R '%s/templates/linux-7.3' '%s/' && sed -i '/^cover /,/^$/d' '%s/linux-7.3/install.plan'",
-	   SRC_DIR, tm, tm);
+	copy_target(tm);
+	sh("sed -i '/^cover /,/^$/d' '%s/linux-7.3/install.plan'", tm);
 	r = patch_cover(t, s, tm);
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.err, "msrgen: error: linux-7.3/install.plan has no 'cover' for "

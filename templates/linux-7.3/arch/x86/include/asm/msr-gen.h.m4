@@ -569,83 +569,7 @@ reads as a constant: prefix __msr_rd_xen_k32|64[_safe](msr[, p], K).
 m4_define([[_mg_kcase]], [[m4_ifelse([[$8]], [[ignore]], [[_mg_case(_mg_get([[kkey]]), [[$3]], [[$2]],
 	_mg_get([[kpre]])[[__msr_rd_xen_k]]m4_ifelse(_mg_k32([[$9]]), [[1]], [[32]], [[64]])[[]]_mg_get([[ksafe]])(msr[[]]_mg_get([[kp]]), [[$9]]ULL))]])]])
 m4_define([[_mg_kcases]], [[_mg_set([[kkey]], [[$1]])_mg_set([[kpre]], [[$2]])_mg_set([[ksafe]], m4_ifelse([[$3]], [[]], [[]], [[_safe]]))_mg_set([[kp]], m4_ifelse([[$3]], [[]], [[]], [[[[, $3]]]]))_mg_xenpv([[_mg_kcase]])]])
-m4_divert(-1)
-Shadowed MSRs (shadow percpu): the copies and the dispatch on them, none of
-it where the table shadows no MSR.
-m4_define([[_mg_sh_decl]], [[m4_divert(0)m4_dnl
-DECLARE_PER_CPU(u64, msr_shadow_$1);
-m4_divert(-1)]])
-m4_define([[_mg_sh_set]], [[m4_divert(0)m4_dnl
-	case $2:
-		this_cpu_write(msr_shadow_$1, val);
-		break;
-m4_divert(-1)]])
-m4_define([[_mg_sh_get]], [[m4_divert(0)m4_dnl
-	case $2:
-		return this_cpu_read(msr_shadow_$1);
-m4_divert(-1)]])
-m4_define([[_mg_sh_chk]], [[m4_divert(0)m4_dnl
-	case $2:
-m4_divert(-1)]])
-m4_define([[_mg_sh_dchk]], [[m4_ifelse([[$6]], [[1]], [[m4_divert(0)m4_dnl
-	case $2:
-m4_divert(-1)]])]])
-_mg_sh_text()m4_dnl
-/*
- * The shadowed MSRs (shadow percpu in the MSR tables): each CPU keeps a copy
- * of the value last written to each of them through these accessors, also
- * with a number that is not a constant, and wrmsrq_cached() and
- * wrmsrns_cached() execute no WRMSR (on Xen PV: take no trap) when the value
- * is the one the copy holds.  rdmsrq_cached() reads the copy.  The copy of a
- * register that takes a value behind these accessors' back (a CPU coming up
- * or resuming) is set again by msr_shadows_reload().  A deferred copy (shadow
- * percpu deferred) is the value the kernel runs with, which may lead the
- * register: msr_shadow_defer() sets it alone, assembly loads the register
- * from it, and msr_shadows_reload() leaves it.  Like the register, a copy is
- * this CPU's: write a shadowed MSR with preemption disabled, and not from an
- * interrupt of code that writes it.
- */
-m4_divert(-1)_mg_shadows([[_mg_sh_decl]])m4_divert(0)m4_dnl
-
-/*
- * What a write leaves in the copy of its MSR, if the tables shadow it
- * (nothing where they shadow none): every write path calls it,
- * native_wrmsrq() and native_write_msr_safe() of asm/msr.h too.
- */
-static __always_inline void __msr_shadow_set(u32 msr, u64 val)
-{
-m4_divert(-1)_mg_sh_text()m4_dnl
-	switch (msr) {
-m4_divert(-1)_mg_shadows([[_mg_sh_set]])_mg_sh_text()m4_dnl
-	}
-m4_divert(0)m4_dnl
-}
-m4_divert(-1)_mg_sh_text()m4_dnl
-
-/*
- * A constant number of a shadowed MSR, or the build fails: the cached
- * accessors take no other.
- */
-static __always_inline void __msr_shadow_check(u32 msr)
-{
-	switch (msr) {
-m4_divert(-1)_mg_shadows([[_mg_sh_chk]])_mg_sh_text()m4_dnl
-		break;
-	default:
-		BUILD_BUG_ON_MSG(1, "a cached access of an MSR the tables do not shadow");
-	}
-}
-
-static __always_inline u64 __msr_shadow_get(u32 msr)
-{
-	__msr_shadow_check(msr);
-	switch (msr) {
-m4_divert(-1)_mg_shadows([[_mg_sh_get]])_mg_sh_text()m4_dnl
-	default:
-		return 0;
-	}
-}
-m4_divert(0)m4_dnl
+m4_include([[_msr-gen-shadow.m4]])m4_dnl
 
 static __always_inline u64 __msr_rdq(u32 msr)
 {
@@ -819,57 +743,7 @@ static __always_inline void wrmsrns(u32 msr, u64 val)
 	__msr_wrns(msr, val);
 	__msr_trace_wr(msr, val, 0);
 }
-m4_divert(-1)_mg_sh_text()m4_dnl
-
-/* The value last written to a shadowed MSR on this CPU: no RDMSR. */
-static __always_inline u64 rdmsrq_cached(u32 msr)
-{
-	return __msr_shadow_get(msr);
-}
-
-/*
- * wrmsrq() and wrmsrns() of a shadowed MSR, but nothing if the value is the
- * one its copy holds.
- */
-static __always_inline void wrmsrq_cached(u32 msr, u64 val)
-{
-	if (__msr_shadow_get(msr) != val)
-		wrmsrq(msr, val);
-}
-
-static __always_inline void wrmsrns_cached(u32 msr, u64 val)
-{
-	if (__msr_shadow_get(msr) != val)
-		wrmsrns(msr, val);
-}
-
-/*
- * A shadowed MSR took val behind the accessors (a guest's value after a VM
- * exit, a value the hardware loaded): its copy follows, with no WRMSR.
- */
-static __always_inline void msr_shadow_sync(u32 msr, u64 val)
-{
-	__msr_shadow_check(msr);
-	__msr_shadow_set(msr, val);
-}
-
-/*
- * The kernel's next value of a shadowed MSR whose copy may lead the register
- * (shadow percpu deferred): the copy takes it with no WRMSR, and code that
- * loads the register from the copy (the entry code) writes it later.  Its
- * MSR must be a constant that the tables shadow so, or the build fails.
- */
-static __always_inline void msr_shadow_defer(u32 msr, u64 val)
-{
-	switch (msr) {
-m4_divert(-1)_mg_shadows([[_mg_sh_dchk]])_mg_sh_text()m4_dnl
-		break;
-	default:
-		BUILD_BUG_ON_MSG(1, "a deferred write of an MSR not shadowed deferred");
-	}
-	__msr_shadow_set(msr, val);
-}
-m4_divert(0)m4_dnl
+m4_include([[_msr-gen-cached.m4]])m4_dnl
 
 /*
  * Every copy of a shadowed MSR from its register, for a CPU that comes up or
