@@ -207,7 +207,7 @@ Test(kernel_tree, linux_6_12_generated_files_are_checkpatch_clean, .timeout = 60
 
 	if (!k)
 		cr_skip_test("no Linux 6.12 tree (tests/kernel/fetch --what linux)");
-	generated_clean(k, "linux-6.12", 6);
+	generated_clean(k, "linux-6.12", 7);
 }
 
 Test(kernel_tree, linux_6_12_install_and_series_on_the_real_tree, .timeout = 600)

@@ -59,14 +59,22 @@
 
 /*
  * Kernels before 6.16 (the linux-6.12 target) name the 64-bit accessors
- * rdmsrl(), wrmsrl() and their _safe forms; rdmsrq() is a macro where it
- * exists.
+ * rdmsrl(), wrmsrl(), their _safe and _cached forms and native_wrmsrl();
+ * rdmsrq() is a macro where it exists.
  */
 #ifndef rdmsrq
 #define rdmsrq(msr, val)		rdmsrl(msr, val)
 #define rdmsrq_safe(msr, p)		rdmsrl_safe(msr, p)
 #define wrmsrq(msr, val)		wrmsrl(msr, val)
 #define wrmsrq_safe(msr, val)		wrmsrl_safe(msr, val)
+#define rdmsrq_cached(msr)		rdmsrl_cached(msr)
+#define wrmsrq_cached(msr, val)		wrmsrl_cached(msr, val)
+#define native_wrmsrq(msr, val)		native_wrmsrl(msr, val)
+/* 6.12's native_write_msr_safe() takes the value as halves */
+#define st_native_write_msr_safe(msr, val)			\
+	native_write_msr_safe(msr, (u32)(val), (u32)((val) >> 32))
+#else
+#define st_native_write_msr_safe(msr, val)	native_write_msr_safe(msr, val)
 #endif
 
 #define TAG "msrgen-selftest: "
@@ -540,10 +548,11 @@ static void test_wrmsrns(void)
 
 #ifdef MSRGEN_SHADOWS
 /*
- * shadow (tables that shadow MISC_FEATURES_ENABLES: hooks/msrgen/20-selftest
- * defines MSRGEN_SHADOWS for linux-7.3): the copy is what the register holds
- * (msr_shadows_reload() ran in cpu_init()), and is again after it was made
- * to say otherwise and reloaded, as after a resume.  With tracepoints (the
+ * shadow (tables that shadow MISC_FEATURES_ENABLES and SPEC_CTRL:
+ * hooks/msrgen/20-selftest defines MSRGEN_SHADOWS where asm/msr-gen.h has
+ * their copies): the copy is what the register holds (msr_shadows_reload()
+ * ran in cpu_init()), and is again after it was made to say otherwise and
+ * reloaded, as after a resume.  With tracepoints (the
  * clang configuration) the writes are counted on msr:write_msr: two cached
  * writes of the copy's value write nothing, wrmsrq() once, and a cached
  * write of a value the copy does not hold once.  Only the register's own
@@ -577,7 +586,7 @@ static void test_shadow_native(int err, u64 hw)
 		plain = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
 	}
 	msr_shadow_sync(MSR_MISC_FEATURES_ENABLES, ~hw);
-	werr = native_write_msr_safe(MSR_MISC_FEATURES_ENABLES, hw);
+	werr = st_native_write_msr_safe(MSR_MISC_FEATURES_ENABLES, hw);
 	safe = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
 	msr_shadows_reload();
 	preempt_enable();

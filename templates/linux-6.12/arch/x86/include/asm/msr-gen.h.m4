@@ -19,6 +19,9 @@ MSRGEN_BANNER_C
 
 #include <linux/build_bug.h>
 #include <linux/errno.h>
+m4_divert(-1)_mg_shadowing()_mg_sh_text()m4_dnl
+#include <linux/percpu.h>
+m4_divert(0)m4_dnl
 #include <linux/types.h>
 #include <asm/alternative.h>
 #include <asm/asm.h>
@@ -509,6 +512,7 @@ _mg_wr_var([[wrns]], [[__MSR_WRNS_VAR]], [[]])m4_dnl
 #define __msr_wr_var_safe	__msr_wr_native_safe
 #define __msr_wrns_var		__msr_wrns_native
 #endif /* __MSR_XEN_PV */
+
 m4_divert(-1)
 Dispatch.  _mg_case(once-key, address, name, statement): one case, by the
 kernel's name of the MSR, once per address and key (aliases share an
@@ -532,6 +536,7 @@ reads as a constant: prefix __msr_rd_xen_k32|64[_safe](msr[, p], K).
 m4_define([[_mg_kcase]], [[m4_ifelse([[$8]], [[ignore]], [[_mg_case(_mg_get([[kkey]]), [[$3]], [[$2]],
 	_mg_get([[kpre]])[[__msr_rd_xen_k]]m4_ifelse(_mg_k32([[$9]]), [[1]], [[32]], [[64]])[[]]_mg_get([[ksafe]])(msr[[]]_mg_get([[kp]]), [[$9]]ULL))]])]])
 m4_define([[_mg_kcases]], [[_mg_set([[kkey]], [[$1]])_mg_set([[kpre]], [[$2]])_mg_set([[ksafe]], m4_ifelse([[$3]], [[]], [[]], [[_safe]]))_mg_set([[kp]], m4_ifelse([[$3]], [[]], [[]], [[[[, $3]]]]))_mg_xenpv([[_mg_kcase]])]])
+m4_include([[_msr-gen-shadow.m4]])m4_dnl
 m4_divert(0)m4_dnl
 
 static __always_inline u64 __msr_rdq(u32 msr)
@@ -597,6 +602,9 @@ m4_divert(0)m4_dnl
 			break;
 		}
 	}
+m4_divert(-1)_mg_sh_text()m4_dnl
+	__msr_shadow_set(msr, val);
+m4_divert(0)m4_dnl
 	__msr_trace_wr(msr, val, 0);
 }
 
@@ -619,6 +627,10 @@ m4_divert(0)m4_dnl
 			break;
 		}
 	}
+m4_divert(-1)_mg_sh_text()m4_dnl
+	if (!err)
+		__msr_shadow_set(msr, val);
+m4_divert(0)m4_dnl
 	__msr_trace_wr(msr, val, err);
 	return err;
 }
@@ -650,6 +662,9 @@ m4_divert(0)m4_dnl
 			BUILD_BUG_ON_MSG(1, "wrmsrns() of an MSR not marked nonserializing");
 		}
 	}
+m4_divert(-1)_mg_sh_text()m4_dnl
+	__msr_shadow_set(msr, val);
+m4_divert(0)m4_dnl
 }
 
 /* The API of Linux 6.12's asm/msr.h. */
@@ -702,6 +717,13 @@ static __always_inline void wrmsrns(u32 msr, u64 val)
 	__msr_wrns(msr, val);
 	__msr_trace_wr(msr, val, 0);
 }
+m4_include([[_msr-gen-cached.m4]])m4_dnl
+
+/*
+ * Every copy of a shadowed MSR from its register, for a CPU that comes up or
+ * resumes (arch/x86/kernel/cpu/msr-shadow.c; nothing without one).
+ */
+void msr_shadows_reload(void);
 
 #endif /* !__ASSEMBLY__ */
 #endif /* _ASM_X86_MSR_GEN_H */
