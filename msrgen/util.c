@@ -418,8 +418,9 @@ bool target_known(const char *root, const char *target, struct strbuf *why)
 	struct closest near;
 	struct stat st;
 	size_t i, n;
-	bool ok = !strchr(target, '/') && target[0] && target[0] != '.' &&
-		  !stat(path, &st) && S_ISDIR(st.st_mode);
+	bool dir = !strchr(target, '/') && target[0] && target[0] != '.' &&
+		   !stat(path, &st) && S_ISDIR(st.st_mode);
+	bool ok = dir && target[0] != '_';
 
 	free(path);
 	if (ok)
@@ -432,8 +433,11 @@ bool target_known(const char *root, const char *target, struct strbuf *why)
 	closest_init(&near, target);
 	for (i = 0; i < n; i++)
 		closest_try(&near, names[i]);
-	sb_printf(why, "unknown target '%s'", target);
-	if (near.best)
+	if (dir)
+		sb_printf(why, "'%s' is no target: a folder named _* holds files targets share", target);
+	else
+		sb_printf(why, "unknown target '%s'", target);
+	if (!dir && near.best)
 		sb_printf(why, "; did you mean '%s'?", near.best);
 	sb_printf(why, " (the targets in %s:", root);
 	for (i = 0; i < n; i++)

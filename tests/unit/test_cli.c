@@ -61,6 +61,9 @@ static const struct usage_case usage_cases[] = {
 	  "msrgen: unknown target 'minu'; did you mean 'mini'? (the targets in " TESTS_DIR "/golden/templates: mini)\n", "generate" },
 	{ { "install", "--templates", TESTS_DIR "/golden/templates", "--target", "nosuch", "--kernel-tree", "x", "small.msr" },
 	  "msrgen: unknown target 'nosuch' (the targets in " TESTS_DIR "/golden/templates: mini)\n", "install" },
+	{ { "generate", "--templates", TESTS_DIR "/../templates", "--target", "_linux-common", "-o", "x", "small.msr" },
+	  "msrgen: '_linux-common' is no target: a folder named _* holds files targets share "
+	  "(the targets in " TESTS_DIR "/../templates: linux-6.12, linux-7.3)\n", "generate" },
 };
 
 Test(cli, usage_errors_exit_2)
