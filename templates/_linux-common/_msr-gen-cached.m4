@@ -11,18 +11,22 @@ static __always_inline u64 _mg_rdq()_cached(u32 msr)
 
 /*
  * _mg_wrq()() and wrmsrns() of a shadowed MSR, but nothing if the value is the
- * one its copy holds.
+ * one its copy holds; a deferred copy takes the value before the register.
  */
 static __always_inline void _mg_wrq()_cached(u32 msr, u64 val)
 {
-	if (__msr_shadow_get(msr) != val)
+	if (__msr_shadow_get(msr) != val) {
+		__msr_shadow_lead(msr, val);
 		_mg_wrq()(msr, val);
+	}
 }
 
 static __always_inline void wrmsrns_cached(u32 msr, u64 val)
 {
-	if (__msr_shadow_get(msr) != val)
+	if (__msr_shadow_get(msr) != val) {
+		__msr_shadow_lead(msr, val);
 		wrmsrns(msr, val);
+	}
 }
 
 /*
@@ -33,13 +37,15 @@ static __always_inline void msr_shadow_sync(u32 msr, u64 val)
 {
 	__msr_shadow_check(msr);
 	__msr_shadow_set(msr, val);
+	__msr_shadow_lead(msr, val);
 }
 
 /*
  * The kernel's next value of a shadowed MSR whose copy may lead the register
- * (shadow percpu deferred): the copy takes it with no WRMSR, and code that
- * loads the register from the copy (the entry code) writes it later.  Its
- * MSR must be a constant that the tables shadow so, or the build fails.
+ * (shadow percpu deferred): the copy takes it with no WRMSR, and the code
+ * that loads the register from the copy (the entry code) writes it later, or
+ * the caller next.  Its MSR must be a constant that the tables shadow so, or
+ * the build fails.
  */
 static __always_inline void msr_shadow_defer(u32 msr, u64 val)
 {
@@ -49,6 +55,6 @@ m4_divert(-1)_mg_shadows([[_mg_sh_dchk]])_mg_sh_text()m4_dnl
 	default:
 		BUILD_BUG_ON_MSG(1, "a deferred write of an MSR not shadowed deferred");
 	}
-	__msr_shadow_set(msr, val);
+	__msr_shadow_lead(msr, val);
 }
 m4_divert(0)m4_dnl

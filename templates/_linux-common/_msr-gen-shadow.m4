@@ -6,11 +6,14 @@ it where the table shadows no MSR.
 m4_define([[_mg_sh_decl]], [[m4_divert(0)m4_dnl
 DECLARE_PER_CPU(u64, msr_shadow_$1);
 m4_divert(-1)]])
-m4_define([[_mg_sh_set]], [[m4_divert(0)m4_dnl
+_mg_sh_set: a case of a copy that is not deferred; _mg_sh_lead: of one that is.
+m4_define([[_mg_sh_case]], [[m4_divert(0)m4_dnl
 	case $2:
 		this_cpu_write(msr_shadow_$1, val);
 		break;
 m4_divert(-1)]])
+m4_define([[_mg_sh_set]], [[m4_ifelse([[$6]], [[1]], [[]], [[_mg_sh_case($@)]])]])
+m4_define([[_mg_sh_lead]], [[m4_ifelse([[$6]], [[1]], [[_mg_sh_case($@)]])]])
 m4_define([[_mg_sh_get]], [[m4_divert(0)m4_dnl
 	case $2:
 		return this_cpu_read(msr_shadow_$1);
@@ -28,20 +31,24 @@ _mg_sh_text()m4_dnl
  * with a number that is not a constant, and _mg_wrq()_cached() and
  * wrmsrns_cached() execute no WRMSR (on Xen PV: take no trap) when the value
  * is the one the copy holds.  _mg_rdq()_cached() reads the copy.  The copy of a
- * register that takes a value behind these accessors' back (a CPU coming up
- * or resuming) is set again by msr_shadows_reload().  A deferred copy (shadow
+ * register that takes a value behind these accessors' back (a CPU coming up)
+ * is set again by msr_shadows_reload(), and msr_shadows_restore() writes the
+ * copies back into the registers of a CPU that resumes.  A deferred copy (shadow
  * percpu deferred) is the value the kernel runs with, which may lead the
- * register: msr_shadow_defer() sets it alone, assembly loads the register
- * from it, and msr_shadows_reload() leaves it.  Like the register, a copy is
- * this CPU's: write a shadowed MSR with preemption disabled, and not from an
- * interrupt of code that writes it.
+ * register: a write through the accessors leaves it (the register may take
+ * a trial, a guest's or a saved value meanwhile), msr_shadow_defer() sets it
+ * alone, _mg_wrq()_cached() sets it and writes the register, assembly loads
+ * the register from it, and msr_shadows_reload() leaves it.  Like the
+ * register, a copy is this CPU's: write a shadowed MSR with preemption
+ * disabled, and not from an interrupt of code that writes it.
  */
 m4_divert(-1)_mg_shadows([[_mg_sh_decl]])m4_divert(0)m4_dnl
 
 /*
- * What a write leaves in the copy of its MSR, if the tables shadow it
- * (nothing where they shadow none): every write path calls it,
- * native_[[]]_mg_wrq()() and native_write_msr_safe() of asm/msr.h too.
+ * What a write leaves in the copy of its MSR, if the tables shadow it and
+ * its copy is not deferred (nothing where they shadow none): every write
+ * path calls it, native_[[]]_mg_wrq()() and native_write_msr_safe() of
+ * asm/msr.h too.
  */
 static __always_inline void __msr_shadow_set(u32 msr, u64 val)
 {
@@ -52,6 +59,17 @@ m4_divert(-1)_mg_shadows([[_mg_sh_set]])_mg_sh_text()m4_dnl
 m4_divert(0)m4_dnl
 }
 m4_divert(-1)_mg_sh_text()m4_dnl
+
+/*
+ * A deferred copy takes the kernel's value: msr_shadow_defer(),
+ * msr_shadow_sync() and the cached writes call it.
+ */
+static __always_inline void __msr_shadow_lead(u32 msr, u64 val)
+{
+	switch (msr) {
+m4_divert(-1)_mg_shadows([[_mg_sh_lead]])_mg_sh_text()m4_dnl
+	}
+}
 
 /*
  * A constant number of a shadowed MSR, or the build fails: the cached

@@ -121,31 +121,67 @@ static void run_cached(enum harness_fs fs)
 	wrmsrq_cached(MSR_IA32_TSC_DEADLINE, 0x42);
 	cr_assert_eq(writes(), 0, "%s: after the reload", f);
 	cr_assert_eq(rdmsrq_cached(MSR_IA32_MCx_CTL(1)), 3, "%s", f);
+
+	/* a resume: each register from its copy, where it exists and differs */
+	model_set(MSR_IA32_TSC_DEADLINE, 0x43);
+	harness_log_clear();
+	msr_shadows_restore();
+	cr_assert_eq(reg(MSR_IA32_TSC_DEADLINE), 0x42, "%s: restore", f);
+	cr_assert_eq(reg(MSR_IA32_MCx_CTL(1)), 3, "%s: restore", f);
+	cr_assert_eq(writes(), 1, "%s: restore of one register that differs", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x42, "%s", f);
+	harness_log_clear();
+	msr_shadows_restore();
+	cr_assert_eq(writes(), 0, "%s: restore of registers that hold their copies", f);
+	model_set(MSR_IA32_TSC_DEADLINE, 0x44);
+	model_inject_gp(MSR_IA32_TSC_DEADLINE, true);
+	msr_shadows_restore();
+	model_inject_gp(MSR_IA32_TSC_DEADLINE, false);
+	cr_assert_eq(writes(), 0, "%s: restore of a register that faults", f);
+	cr_assert_eq(reg(MSR_IA32_TSC_DEADLINE), 0x44, "%s", f);
 }
 
 /*
  * SPEC_CTRL's copy may lead the register (shadow percpu deferred): the
  * kernel's value, which the entry code writes.  msr_shadow_defer() sets the
- * copy alone, a reload leaves it, and a write moves both.
+ * copy alone, a write through the accessors, a reload or a restore leaves it,
+ * and a cached write of another value moves both.
  */
 static void run_deferred(enum harness_fs fs)
 {
 	const char *f = harness_fs_name[fs];
+	volatile u32 var_spec = MSR_IA32_SPEC_CTRL;
 
 	start(fs);
 	model_set(MSR_IA32_SPEC_CTRL, 0);
-	wrmsrq(MSR_IA32_SPEC_CTRL, 0x1);
 	harness_log_clear();
 	msr_shadow_defer(MSR_IA32_SPEC_CTRL, 0x5);
 	cr_assert_eq(writes(), 0, "%s: msr_shadow_defer() wrote", f);
-	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0x1, "%s", f);
+	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0, "%s", f);
 	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x5, "%s", f);
+
+	/* a trial, a guest's or a saved value goes to the register alone */
+	wrmsrq(MSR_IA32_SPEC_CTRL, 0x1);
+	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0x1, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x5, "%s: wrmsrq() moved the copy", f);
+	cr_assert_eq(wrmsrq_safe(MSR_IA32_SPEC_CTRL, 0x3), 0, "%s", f);
+	wrmsrq(var_spec, 0x7);
+	native_wrmsrq(MSR_IA32_SPEC_CTRL, 0x1);
+	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0x1, "%s", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x5, "%s: a write moved the copy", f);
 
 	/* the reload reads the other copies, and leaves this one */
 	model_set(MSR_IA32_TSC_DEADLINE, 0x42);
 	msr_shadows_reload();
 	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x5, "%s: the reload took the register", f);
 	cr_assert_eq(rdmsrq_cached(MSR_IA32_TSC_DEADLINE), 0x42, "%s", f);
+
+	/* so does the restore, which writes the register of no deferred copy */
+	harness_log_clear();
+	msr_shadows_restore();
+	cr_assert_eq(writes(), 0, "%s: restore", f);
+	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0x1, "%s: restore", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x5, "%s: restore", f);
 
 	/* the copy's value is the one the register will take: no WRMSR */
 	harness_log_clear();
@@ -154,8 +190,10 @@ static void run_deferred(enum harness_fs fs)
 	wrmsrq_cached(MSR_IA32_SPEC_CTRL, 0x4);
 	cr_assert_eq(writes(), 1, "%s", f);
 	cr_assert_eq(reg(MSR_IA32_SPEC_CTRL), 0x4, "%s", f);
-	native_wrmsrq(MSR_IA32_SPEC_CTRL, 0x2);
-	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x2, "%s: native_wrmsrq()", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x4, "%s: wrmsrq_cached()", f);
+	msr_shadow_sync(MSR_IA32_SPEC_CTRL, 0x6);
+	cr_assert_eq(writes(), 1, "%s: msr_shadow_sync() wrote", f);
+	cr_assert_eq(rdmsrq_cached(MSR_IA32_SPEC_CTRL), 0x6, "%s: msr_shadow_sync()", f);
 }
 
 Test(shadow, deferred_legacy) { run_deferred(FS_LEGACY); }

@@ -552,10 +552,11 @@ static void test_wrmsrns(void)
  * hooks/msrgen/20-selftest defines MSRGEN_SHADOWS where asm/msr-gen.h has
  * their copies): the copy is what the register holds (msr_shadows_reload()
  * ran in cpu_init()), and is again after it was made to say otherwise and
- * reloaded, as after a resume.  With tracepoints (the
+ * reloaded, as for a CPU that comes up; msr_shadows_restore(), as after a
+ * resume, leaves a register that holds its copy.  With tracepoints (the
  * clang configuration) the writes are counted on msr:write_msr: two cached
- * writes of the copy's value write nothing, wrmsrq() once, and a cached
- * write of a value the copy does not hold once.  Only the register's own
+ * writes of the copy's value write nothing, wrmsrq() once, a cached write
+ * of a value the copy does not hold once, and the restore nothing.  Only the register's own
  * value is written: Xen PV takes no other on a host without CPUID faulting.
  */
 #ifdef CONFIG_TRACEPOINTS
@@ -597,25 +598,51 @@ static void test_shadow_native(int err, u64 hw)
 }
 
 /*
+ * msr_shadows_restore(), as after a resume: a register that holds its copy
+ * is not written, and the copy stays.
+ */
+static void test_shadow_restore(int err, u64 hw)
+{
+	u64 copy, now = 0;
+	int nerr;
+
+	preempt_disable();
+	msr_shadows_restore();
+	copy = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
+	nerr = raw_rdmsr_safe(MSR_MISC_FEATURES_ENABLES, &now);
+	preempt_enable();
+	why("copy %#llx, register %d/%#llx, before %d/%#llx", copy, nerr, now, err, hw);
+	report("shadow restore", copy == (err ? 0 : hw) && nerr == err && now == hw);
+}
+
+/*
  * SPEC_CTRL's copy is deferred (it may lead the register): msr_shadow_defer()
- * sets it without a write, and msr_shadows_reload() leaves it.  The copy is
- * put back; the register is not touched.
+ * sets it without a write, and msr_shadows_reload() leaves it.  A write
+ * through the accessors leaves it too (where the register exists, its own
+ * value is written back).  The copy is put back; the register keeps its
+ * value.
  */
 static void test_shadow_deferred(void)
 {
-	u64 kernel, lead, back;
+	u64 kernel, hw = 0, lead, written, back;
+	int err, werr = -1;
 
 	preempt_disable();
 	kernel = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
+	err = raw_rdmsr_safe(MSR_IA32_SPEC_CTRL, &hw);
 	msr_shadow_defer(MSR_IA32_SPEC_CTRL, kernel ^ SPEC_CTRL_STIBP);
 	msr_shadows_reload();
 	lead = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
+	if (!err)
+		werr = wrmsrq_safe(MSR_IA32_SPEC_CTRL, hw);
+	written = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
 	msr_shadow_defer(MSR_IA32_SPEC_CTRL, kernel);
 	back = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
 	preempt_enable();
-	why("SPEC_CTRL copy %#llx, deferred %#llx and reloaded %#llx, back %#llx",
-	    kernel, kernel ^ SPEC_CTRL_STIBP, lead, back);
-	report("shadow deferred", lead == (kernel ^ SPEC_CTRL_STIBP) && back == kernel);
+	why("SPEC_CTRL copy %#llx, deferred %#llx: reloaded %#llx, register %d/%#llx written %d: %#llx, back %#llx",
+	    kernel, kernel ^ SPEC_CTRL_STIBP, lead, err, hw, werr, written, back);
+	report("shadow deferred", lead == (kernel ^ SPEC_CTRL_STIBP) &&
+	       written == lead && back == kernel);
 }
 
 static void test_shadow(void)
@@ -634,11 +661,12 @@ static void test_shadow(void)
 	report("shadow copy", copy == (err ? 0 : hw));
 	why("after a reload %#llx, register %d/%#llx", again, err, hw);
 	report("shadow reload", again == copy);
+	test_shadow_restore(err, hw);
 	test_shadow_native(err, hw);
 	test_shadow_deferred();
 #ifdef CONFIG_TRACEPOINTS
 	{
-		unsigned int same, plain, other;
+		unsigned int same, plain, other, restored;
 
 		if (err || register_trace_write_msr(st_count_write, NULL)) {
 			why("no register (%d) or no probe", err);
@@ -656,12 +684,14 @@ static void test_shadow(void)
 		wrmsrq_cached(MSR_MISC_FEATURES_ENABLES, hw);
 		wrmsrq_cached(MSR_MISC_FEATURES_ENABLES, hw);
 		other = st_misc_writes;
+		msr_shadows_restore();
+		restored = st_misc_writes;
 		preempt_enable();
 		unregister_trace_write_msr(st_count_write, NULL);
 		tracepoint_synchronize_unregister();
-		why("WRMSRs: %u for two cached writes of the value, %u after wrmsrq(), %u after two cached writes of another",
-		    same, plain, other);
-		report("shadow writes", same == 0 && plain == 1 && other == 2);
+		why("WRMSRs: %u for two cached writes of the value, %u after wrmsrq(), %u after two cached writes of another, %u after a restore",
+		    same, plain, other, restored);
+		report("shadow writes", same == 0 && plain == 1 && other == 2 && restored == 2);
 	}
 #endif
 }
@@ -677,14 +707,14 @@ static int __init msrgen_selftest(void)
 	/*
 	 * Plan: pt-read 4 (+1 64-bit), pt-write 1 (+1), seg 0 (+3),
 	 * apicbase 1 (+1 with CPU 1), pmu 2, absent 2, gp 1, generic 4 (+1),
-	 * halves 3, wrmsrns 0 (+1); Xen PV: ignore 4, gp +1, generic +2; shadow 4
+	 * halves 3, wrmsrns 0 (+1); Xen PV: ignore 4, gp +1, generic +2; shadow 5
 	 * (+1 with tracepoints) where the tables shadow MISC_FEATURES_ENABLES
 	 * and SPEC_CTRL.
 	 */
 	st_planned = 4 + 1 + 0 + 1 + cpu1 + 2 + 2 + 1 + 4 + 3 +
 		     (x86_64 ? 1 + 1 + 3 + 1 + 1 : 0) + (xen ? 4 + 1 + 2 : 0);
 #ifdef MSRGEN_SHADOWS
-	st_planned += 4 + IS_ENABLED(CONFIG_TRACEPOINTS);
+	st_planned += 5 + IS_ENABLED(CONFIG_TRACEPOINTS);
 #endif
 	pr_info(TAG "plan %u (%s, %u CPUs)\n", st_planned,
 		xen ? "xenpv" : "native", num_online_cpus());

@@ -4,8 +4,8 @@
 	/* Restore the TSS, RO GDT, LDT, and usermode-relevant MSRs. */
 	fix_processor_context();
 
-	/* The MSRs hold what the firmware left: their copies follow. */
-	msr_shadows_reload();
+	/* The MSRs hold what the firmware left: the kernel's values go back. */
+	msr_shadows_restore();
 
 	/*
 	 * Now that we have descriptor tables fully restored and working

@@ -33,15 +33,10 @@ static void xen_vcpu_notify_restore(void *data)
 
 static void xen_vcpu_notify_suspend(void *data)
 {
-	u64 kernel;
-
 	tick_suspend_local();
 
-	if (xen_pv_domain() && boot_cpu_has(X86_FEATURE_SPEC_CTRL)) {
-		/* The copy keeps the kernel's value for the resume */
-		kernel = rdmsrq_cached(MSR_IA32_SPEC_CTRL);
+	/* The copy keeps the kernel's value for the resume */
+	if (xen_pv_domain() && boot_cpu_has(X86_FEATURE_SPEC_CTRL))
 		wrmsrq(MSR_IA32_SPEC_CTRL, 0);
-		msr_shadow_defer(MSR_IA32_SPEC_CTRL, kernel);
-	}
 }
 

@@ -105,7 +105,7 @@ static __always_inline void native_wrmsrq(u32 msr, u64 val)
 }
 
 #define native_wrmsr(msr, low, high)			\
-	native_wrmsrq((msr), (u64)(high) << 32 | (low))
+	native_wrmsrq((msr), (u64)(high) << 32 | (u32)(low))
 
 static inline u64 native_read_msr(u32 msr)
 {

@@ -29,6 +29,7 @@ static void __init set_return_thunk(void *thunk)
 /* Update SPEC_CTRL MSR and its cached copy unconditionally */
 static void update_spec_ctrl(u64 val)
 {
+	msr_shadow_defer(MSR_IA32_SPEC_CTRL, val);
 	wrmsrq(MSR_IA32_SPEC_CTRL, val);
 }
 
