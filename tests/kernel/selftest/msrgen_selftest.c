@@ -70,11 +70,13 @@
 #define rdmsrq_cached(msr)		rdmsrl_cached(msr)
 #define wrmsrq_cached(msr, val)		wrmsrl_cached(msr, val)
 #define native_wrmsrq(msr, val)		native_wrmsrl(msr, val)
+#define ST_NATIVE_WRMSRQ		"native_wrmsrl()"
 /* 6.12's native_write_msr_safe() takes the value as halves */
 #define st_native_write_msr_safe(msr, val)			\
 	native_write_msr_safe(msr, (u32)(val), (u32)((val) >> 32))
 #else
 #define st_native_write_msr_safe(msr, val)	native_write_msr_safe(msr, val)
+#define ST_NATIVE_WRMSRQ		"native_wrmsrq()"
 #endif
 
 #define TAG "msrgen-selftest: "
@@ -591,8 +593,8 @@ static void test_shadow_native(int err, u64 hw)
 	safe = rdmsrq_cached(MSR_MISC_FEATURES_ENABLES);
 	msr_shadows_reload();
 	preempt_enable();
-	why("register %d/%#llx: native_wrmsrq() left %#llx, native_write_msr_safe() %d and %#llx",
-	    err, hw, plain, werr, safe);
+	why("register %d/%#llx: %s left %#llx, native_write_msr_safe() %d and %#llx",
+	    err, hw, ST_NATIVE_WRMSRQ, plain, werr, safe);
 	report("shadow native", err ? werr && safe == ~hw :
 	       plain == hw && !werr && safe == hw);
 }
