@@ -1,6 +1,7 @@
 m4_divert(-1)
 Part of asm/msr-gen.h for every linux-* target (m4_include, after the
-accessors): the cached accessors, named after _mg_rdq and _mg_wrq.
+accessors): the cached accessors, named after _mg_rdq and _mg_wrq, and the
+declarations of msr-shadow.c's functions (always there).
 m4_divert(-1)_mg_sh_text()m4_dnl
 
 /* The value last written to a shadowed MSR on this CPU: no RDMSR. */
@@ -58,3 +59,11 @@ m4_divert(-1)_mg_shadows([[_mg_sh_dchk]])_mg_sh_text()m4_dnl
 	__msr_shadow_lead(msr, val);
 }
 m4_divert(0)m4_dnl
+
+/*
+ * Every copy of a shadowed MSR from its register, for a CPU that comes up;
+ * every register from its copy, for a CPU that resumes
+ * (arch/x86/kernel/cpu/msr-shadow.c; nothing without a shadowed MSR).
+ */
+void msr_shadows_reload(void);
+void msr_shadows_restore(void);

@@ -719,13 +719,5 @@ static __always_inline void wrmsrns(u32 msr, u64 val)
 }
 m4_include([[_msr-gen-cached.m4]])m4_dnl
 
-/*
- * Every copy of a shadowed MSR from its register, for a CPU that comes up;
- * every register from its copy, for a CPU that resumes
- * (arch/x86/kernel/cpu/msr-shadow.c; nothing without a shadowed MSR).
- */
-void msr_shadows_reload(void);
-void msr_shadows_restore(void);
-
 #endif /* !__ASSEMBLY__ */
 #endif /* _ASM_X86_MSR_GEN_H */
