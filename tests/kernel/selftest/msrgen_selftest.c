@@ -558,8 +558,9 @@ static void test_wrmsrns(void)
  * resume, leaves a register that holds its copy.  With tracepoints (the
  * clang configuration) the writes are counted on msr:write_msr: two cached
  * writes of the copy's value write nothing, wrmsrq() once, a cached write
- * of a value the copy does not hold once, and the restore nothing.  Only the register's own
- * value is written: Xen PV takes no other on a host without CPUID faulting.
+ * of a value the copy does not hold once, and the restore nothing.  Only
+ * the register's own value is written: Xen PV takes no other on a host
+ * without CPUID faulting.
  */
 #ifdef CONFIG_TRACEPOINTS
 static unsigned int st_misc_writes;
